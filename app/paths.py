@@ -1,0 +1,39 @@
+"""The one place that knows where bundled resources and user data live.
+
+Resources are found next to the source tree in development and next to the
+executable when frozen by PyInstaller (sys._MEIPASS), so every caller asks here.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+APP_NAME = "SecondOpinionDesk"
+APP_AUTHOR = "SecondOpinionDesk"
+
+
+def resources_dir() -> Path:
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def resource_path(*parts: str) -> Path:
+    return resources_dir().joinpath(*parts)
+
+
+def user_data_dir() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, APP_AUTHOR)
+
+
+def default_db_path() -> Path:
+    """The database used when neither --db nor SODESK_DB is given."""
+    env = os.environ.get("SODESK_DB")
+    if env:
+        return Path(env)
+    return user_data_dir() / "sodesk.sqlite3"
