@@ -1,0 +1,70 @@
+"""The `sodesk` command: a thin shell over the services.
+
+Exit status: 0 done, 1 the work itself failed (e.g. a file could not be written), 2 bad input (message on
+stderr, nothing on stdout). With no command it opens the desk window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from app import __version__
+from app.errors import InputProblem
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_BAD_INPUT = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse's default exit status is also 2; keep the hint short
+        self.print_usage(sys.stderr)
+        print(f"sodesk: {message}", file=sys.stderr)
+        sys.exit(EXIT_BAD_INPUT)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from app.cli import evaluate, plans, providers
+
+    parser = _Parser(prog="sodesk", description="Second Opinion Desk: Medi-Cal second medical opinions.")
+    parser.add_argument("--version", action="version", version=f"sodesk {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        type=Path,
+        help="database file (default: $SODESK_DB, else sodesk.sqlite3 in the user's data folder)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for module in (evaluate, plans, providers):
+        module.register(commands)
+    return parser
+
+
+def db_path(args: argparse.Namespace) -> Path:
+    from app.paths import default_db_path
+
+    return args.db if args.db is not None else default_db_path()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from app.ui.main import run_desk
+
+        return run_desk(db_path(args))
+    try:
+        return args.handler(args)
+    except InputProblem as problem:
+        print(problem.render(), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `sodesk ... | head` closes stdout early: not an error worth a traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK

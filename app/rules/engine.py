@@ -1,0 +1,531 @@
+"""The determination engine: request + plan profile + directory view + calendar -> determination.
+
+Pure: no I/O, no clock, no Qt. Everything it knows comes in through its arguments, and every finding cites
+the plan clause or the law it applies, so a clerk and an auditor can see why.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta, timezone
+from typing import Protocol
+
+from app.domain.directory import DirectoryView
+from app.domain.models import (
+    Alternative,
+    CareFrom,
+    Determination,
+    Finding,
+    Provider,
+    Reason,
+    Request,
+    RequesterType,
+    Severity,
+)
+from app.domain.time import LOS_ANGELES
+from app.rules.calendar import DEFAULT_CALENDAR, BusinessCalendar
+from app.rules.profiles import AuthorizationRule, PlanProfile, RequesterRule
+
+ENGINE_VERSION = "1.0.0"
+ALTERNATIVES_LIMIT = 5
+QUALIFIED_PROFESSIONAL = "H&S 1383.15 (appropriately qualified health care professional)"
+SEVERITY_ORDER = {Severity.block: 0, Severity.warning: 1, Severity.info: 2}
+
+
+class SpecialtyTable(Protocol):
+    """What the engine needs of the NUCC taxonomy (app.codes.taxonomy.TaxonomyTable provides it)."""
+
+    def equivalents(self, code: str) -> frozenset[str]: ...
+
+    def primary_care_codes(self) -> frozenset[str]: ...
+
+    def name(self, code: str) -> str | None: ...
+
+
+def format_pacific(moment: datetime) -> str:
+    """'Tue Dec 1, 2026, 11:59 PM PST': how a deadline reads on a front desk in California."""
+    local = moment.astimezone(LOS_ANGELES)
+    hour = local.strftime("%I").lstrip("0")
+    return f"{local:%a %b} {local.day}, {local.year}, {hour}:{local:%M %p} {local.tzname()}"
+
+
+def add_elapsed_hours(start: datetime, hours: int) -> datetime:
+    """Elapsed hours, not wall-clock hours: 72 hours across a DST change is still 72 real hours."""
+    return (start.astimezone(timezone.utc) + timedelta(hours=hours)).astimezone(LOS_ANGELES)
+
+
+@dataclass
+class _Work:
+    request: Request
+    plan: PlanProfile
+    findings: list[Finding] = field(default_factory=list)
+
+    def add(self, rule: str, severity: Severity, message: str, citation: str) -> None:
+        self.findings.append(Finding(rule=rule, severity=severity, message=message, citation=citation))
+
+
+def evaluate(
+    request: Request,
+    plan: PlanProfile,
+    directory: DirectoryView,
+    specialties: SpecialtyTable,
+    calendar: BusinessCalendar = DEFAULT_CALENDAR,
+) -> Determination:
+    """Decide eligibility, network, authorization and deadlines for one request under one plan."""
+    if request.plan != plan.id:
+        raise ValueError(f"request is for {request.plan!r} but the profile is {plan.id!r}")
+    work = _Work(request, plan)
+
+    requester_ok = _check_requester(work)
+    criteria_met, criteria_verdict = _check_criteria(work)
+    in_service_area = _check_service_area(work)
+    if not requester_ok:
+        eligible = "no"
+    elif criteria_verdict == "yes" and in_service_area:
+        eligible = "yes"
+    else:
+        eligible = "review"
+
+    network = _check_network(work, directory, specialties)
+    authorization = _authorization_rule(work, network.status)
+    _report_authorization(work, authorization, network.status)
+    decision_due, consult_due = _deadlines(work, authorization.required, calendar)
+    _report_cost_and_obligations(work, network.status, authorization.required)
+    if not request.diagnoses:
+        work.add(
+            "request.diagnosis_missing",
+            Severity.warning,
+            "Add the diagnosis (ICD-10-CM) the opinion is about: the professional must be qualified for that "
+            "condition.",
+            QUALIFIED_PROFESSIONAL,
+        )
+
+    findings = sorted(work.findings, key=lambda finding: SEVERITY_ORDER[finding.severity])
+    return Determination(
+        eligible=eligible,
+        criteria_met=criteria_met,
+        network=network.status,
+        provider_qualified=network.qualified,
+        authorization_required=authorization.required,
+        decision_due=decision_due,
+        consult_due=consult_due,
+        member_cost=0,
+        alternatives=[_alternative(provider, specialties) for provider in network.alternatives],
+        findings=findings,
+        plan=plan.id,
+        plan_name=plan.name,
+        policy_revision=plan.policy_revision,
+        engine_version=ENGINE_VERSION,
+        received_at=request.received_at,
+        authorizer=authorization.authorizer if authorization.required else None,
+    )
+
+
+# --- who may ask ---------------------------------------------------------------------------------------------
+
+
+def _requester_rule(work: _Work) -> tuple[RequesterRule, str]:
+    rules = work.plan.requesters
+    kind = work.request.requester.type
+    if kind == RequesterType.pcp:
+        # The PCP is a treating professional when the care in question is the PCP's own.
+        if work.request.care_in_question.from_ == CareFrom.pcp:
+            return rules.treating_provider, "the member's PCP, whose care is in question (a treating provider)"
+        return rules.other_provider, "the member's PCP, about a specialist's care (not the treating provider)"
+    labels = {
+        RequesterType.member: (rules.member, "the member"),
+        RequesterType.authorized_representative: (rules.authorized_representative, "an authorized representative"),
+        RequesterType.treating_provider: (rules.treating_provider, "a treating provider"),
+        RequesterType.other_provider: (rules.other_provider, "a provider who is not treating the member"),
+    }
+    return labels[kind]
+
+
+def _check_requester(work: _Work) -> bool:
+    rule, who = _requester_rule(work)
+    if rule.allowed:
+        work.add("requester.allowed", Severity.info, f"{work.plan.short_name} accepts a request from {who}.",
+                 rule.citation)
+        return True
+    detail = f" {rule.message}" if rule.message else ""
+    work.add(
+        "requester.not_allowed",
+        Severity.block,
+        f"{work.plan.short_name} does not accept this request from {who}.{detail} "
+        f"Who may ask: {work.plan.requesters.who_may_ask}. Take the request from one of them.",
+        rule.citation,
+    )
+    return False
+
+
+# --- why: the criteria ---------------------------------------------------------------------------------------
+
+
+def _check_criteria(work: _Work) -> tuple[list[Reason], str]:
+    request, plan = work.request, work.plan
+    reasons = list(dict.fromkeys(request.reasons))
+    met: list[Reason] = []
+    for reason in reasons:
+        if reason in (Reason.other, Reason.conflicting_recommendations):
+            continue
+        criterion = plan.criterion(reason)
+        if criterion is None:
+            work.add("criteria.not_listed", Severity.warning,
+                     f"{plan.short_name}'s policy does not list the reason '{reason.value}'; a reviewer decides.",
+                     plan.not_limited_to.citation)
+            continue
+        if criterion.requires_serious_condition and not request.serious_condition:
+            work.add(
+                "criteria.serious_condition_gate",
+                Severity.warning,
+                "This reason counts only for a condition that threatens life, limb or bodily function, or "
+                "substantial impairment (a serious chronic condition included). If it does, tick 'Serious "
+                "condition'; if not, a reviewer decides.",
+                criterion.citation,
+            )
+            continue
+        met.append(reason)
+        work.add("criteria.met", Severity.info, f"Meets the criterion: {criterion.wording}", criterion.citation)
+
+    if Reason.other in reasons:
+        described = f" ({request.other_reason})" if request.other_reason else ""
+        work.add(
+            "criteria.other",
+            Severity.warning,
+            f"The reason 'other'{described} is not one of the listed criteria. The list is not exhaustive, so a "
+            "reviewer decides.",
+            plan.not_limited_to.citation,
+        )
+        if not request.other_reason:
+            work.add("criteria.other_reason_missing", Severity.warning,
+                     "Describe the 'other' reason so the reviewer can decide.", plan.not_limited_to.citation)
+
+    if request.opinion_number == 3:
+        return met, _check_third_opinion(work, met)
+
+    if Reason.conflicting_recommendations in reasons:
+        work.add(
+            "third_opinion.needs_opinion_3",
+            Severity.warning,
+            "'The first two opinions differ' is a reason for a third opinion: set the opinion number to 3, or "
+            "choose another reason.",
+            plan.third_opinion.citation,
+        )
+    if met:
+        return met, "yes"
+    if not reasons:
+        work.add("criteria.none_given", Severity.warning,
+                 "No reason is recorded: tick the member's reason(s) for wanting a second opinion.",
+                 plan.not_limited_to.citation)
+    elif not any(reason == Reason.other for reason in reasons):
+        work.add("criteria.none_met", Severity.warning,
+                 "No listed criterion is met as entered. The list is not exhaustive, so a reviewer decides.",
+                 plan.not_limited_to.citation)
+    return met, "review"
+
+
+def _check_third_opinion(work: _Work, met: list[Reason]) -> str:
+    request, rule = work.request, work.plan.third_opinion
+    differ = request.prior_opinions_differ or Reason.conflicting_recommendations in request.reasons
+    if differ and rule.when_prior_opinions_differ == "authorize":
+        met.append(Reason.conflicting_recommendations)
+        work.add(
+            "third_opinion.prior_opinions_differ",
+            Severity.info,
+            "The first and second opinions differ on the need for a procedure, so a third opinion is "
+            "authorized on request.",
+            rule.citation,
+        )
+        return "yes"
+    if differ:
+        work.add(
+            "third_opinion.review",
+            Severity.warning,
+            f"A third opinion is {work.plan.short_name}'s own decision even when the first two opinions differ; "
+            "a reviewer decides.",
+            rule.citation,
+        )
+    else:
+        work.add(
+            "third_opinion.review",
+            Severity.warning,
+            "A third opinion when the first two opinions do not differ is the plan's independent decision; "
+            "a reviewer decides.",
+            rule.otherwise_citation,
+        )
+    return "review"
+
+
+def _check_service_area(work: _Work) -> bool:
+    area = work.plan.service_area
+    if area is None:
+        return True
+    county = work.request.county
+    counties = ", ".join(area.counties)
+    if not county:
+        work.add("plan.county_missing", Severity.warning,
+                 f"Enter the member's county: {work.plan.short_name}'s policy applies in {counties}.",
+                 area.citation)
+        return True
+    wanted = county.casefold().removesuffix(" county").strip()
+    if wanted in {name.casefold() for name in area.counties}:
+        return True
+    work.add(
+        "plan.outside_service_area",
+        Severity.warning,
+        f"{work.plan.short_name}'s policy ({work.plan.policy_revision}) applies to Medi-Cal in {counties}, not "
+        f"{county}. A reviewer must confirm which policy applies.",
+        area.citation,
+    )
+    return False
+
+
+# --- where: the network --------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Network:
+    status: str | None = None
+    qualified: bool | None = None
+    alternatives: list[Provider] = field(default_factory=list)
+
+
+def _check_network(work: _Work, directory: DirectoryView, specialties: SpecialtyTable) -> _Network:
+    request, plan = work.request, work.plan
+    care = request.care_in_question
+    pcp_care = care.from_ == CareFrom.pcp
+    treating = {npi for npi in (care.npi, request.pcp.npi if pcp_care else None) if npi}
+    result = _Network()
+
+    group: str | None = None
+    taxonomies: frozenset[str] | None
+    if pcp_care:
+        if plan.network.pcp_care.scope == "health_network":
+            group = request.member.health_network
+            if not group:
+                work.add("network.health_network_missing", Severity.warning,
+                         "Enter the member's health network (medical group / IPA): a second opinion about the "
+                         "PCP's care comes from within it.", plan.network.pcp_care.citation)
+        taxonomies = specialties.equivalents(care.taxonomy) if care.taxonomy else specialties.primary_care_codes()
+        scope_citation = plan.network.pcp_care.citation
+    else:
+        taxonomies = specialties.equivalents(care.taxonomy) if care.taxonomy else None
+        scope_citation = plan.network.specialist_care.citation
+        if taxonomies is None:
+            work.add("network.specialty_unknown", Severity.warning,
+                     "Enter the specialty (NUCC taxonomy) of the care in question, so the app can check and offer "
+                     "professionals of the same or an equivalent specialty.", scope_citation)
+
+    chosen_npi = request.requested_provider_npi
+    chosen = directory.get(chosen_npi) if chosen_npi else None
+    problems = False
+    if chosen_npi and chosen_npi in treating:
+        result.qualified = False
+        problems = True
+        work.add("network.treating_provider", Severity.block,
+                 "The second opinion must come from a professional other than the one whose care is in question. "
+                 "Choose someone else.", scope_citation)
+
+    if chosen_npi and chosen is None:
+        result.status = "unknown"
+        work.add(
+            "network.provider_not_in_directory",
+            Severity.warning,
+            f"NPI {chosen_npi} is not in the provider directory, so its network status is unknown. Check it "
+            "with the plan; until then it is treated as out of network.",
+            plan.network.out_of_network.citation,
+        )
+    elif chosen is not None:
+        result.status = "in" if plan.id in chosen.plans else "out"
+        problems |= _check_chosen(work, chosen, group, taxonomies, specialties, scope_citation, result)
+
+    wants_alternatives = chosen_npi is None or result.status != "in" or problems
+    if wants_alternatives and taxonomies is not None:
+        exclude = treating | ({chosen_npi} if chosen_npi else set())
+        result.alternatives = directory.qualified(
+            plan=plan.id, taxonomies=taxonomies, group=group, exclude=exclude,
+            language=request.member.language, limit=ALTERNATIVES_LIMIT,
+        )
+    _report_alternatives(work, result, chosen_npi, taxonomies is not None)
+    return result
+
+
+def _check_chosen(
+    work: _Work,
+    chosen: Provider,
+    group: str | None,
+    taxonomies: frozenset[str] | None,
+    specialties: SpecialtyTable,
+    scope_citation: str,
+    result: _Network,
+) -> bool:
+    """Check the chosen professional; return True when something must change."""
+    plan, request = work.plan, work.request
+    name = chosen.display_name
+    problems = False
+    pcp_care = request.care_in_question.from_ == CareFrom.pcp
+    if result.status == "in" and pcp_care and group and group not in chosen.groups:
+        problems = True
+        work.add(
+            "network.outside_health_network",
+            Severity.warning,
+            f"{name} is in the {plan.short_name} network but not in the member's health network ({group}). A "
+            "second opinion about the PCP's care comes from within the member's own health network.",
+            scope_citation,
+        )
+    if not pcp_care and taxonomies is not None:
+        wanted = specialties.name(request.care_in_question.taxonomy or "") or request.care_in_question.taxonomy
+        theirs = specialties.name(chosen.taxonomy or "") or chosen.specialty or chosen.taxonomy or "unknown"
+        if chosen.taxonomy in taxonomies:
+            work.add("network.same_specialty", Severity.info,
+                     f"{name} ({theirs}) is of the same or an equivalent specialty as the care in question "
+                     f"({wanted}).", scope_citation)
+        else:
+            problems = True
+            work.add("network.different_specialty", Severity.warning,
+                     f"{name} ({theirs}) is not of the same or an equivalent specialty as the care in question "
+                     f"({wanted}). Choose a professional of that specialty.", scope_citation)
+    oon = plan.network.out_of_network
+    if result.status == "out" and oon.medi_cal_certified_required and not chosen.medi_cal_certified:
+        problems = True
+        work.add("network.not_medi_cal_certified", Severity.block,
+                 f"{name} is out of network and not Medi-Cal certified: {plan.short_name} pays for an "
+                 "out-of-network second opinion only from a Medi-Cal certified provider.",
+                 oon.certified_citation or oon.citation)
+    if result.qualified is None:
+        if problems:
+            result.qualified = False
+        elif pcp_care or taxonomies is not None:
+            result.qualified = True
+    return problems
+
+
+def _report_alternatives(work: _Work, result: _Network, chosen_npi: str | None, searched: bool) -> None:
+    plan = work.plan
+    oon = plan.network.out_of_network
+    if not searched:
+        return
+    if result.alternatives:
+        names = "; ".join(provider.display_name for provider in result.alternatives[:3])
+        if result.status in ("out", "unknown"):
+            work.add(
+                "network.in_network_available",
+                Severity.warning,
+                f"The {plan.short_name} network has qualified professionals (e.g. {names}). An out-of-network "
+                "second opinion is for when no one in the network is qualified; if the member goes out of "
+                "network without authorization, the member pays.",
+                f"{oon.citation}; {oon.unauthorized_cost_citation}",
+            )
+        elif chosen_npi is None:
+            work.add("network.choose_professional", Severity.info,
+                     f"Choose a qualified in-network professional, e.g. {names}.", oon.citation)
+        return
+    work.add(
+        "network.none_in_network",
+        Severity.info if chosen_npi is None or result.status == "out" else Severity.warning,
+        f"No qualified professional was found in the {plan.short_name} network for this care, so the plan "
+        "must arrange one outside the network (with authorization, at no cost to the member).",
+        oon.citation,
+    )
+
+
+def _alternative(provider: Provider, specialties: SpecialtyTable) -> Alternative:
+    return Alternative(
+        npi=provider.npi,
+        name=provider.display_name,
+        specialty=provider.specialty or specialties.name(provider.taxonomy or ""),
+        city=provider.city,
+        phone=provider.phone,
+        languages=provider.languages,
+        accepting_new_patients=provider.accepting_new_patients,
+    )
+
+
+# --- authorization -------------------------------------------------------------------------------------------
+
+
+def _authorization_rule(work: _Work, network: str | None) -> AuthorizationRule:
+    rules = work.plan.authorization
+    if work.request.opinion_number == 3:
+        return rules.third_opinion
+    if network in ("out", "unknown"):
+        return rules.out_of_network
+    return rules.in_network
+
+
+def _report_authorization(work: _Work, rule: AuthorizationRule, network: str | None) -> None:
+    plan = work.plan
+    if rule.required:
+        work.add("authorization.required", Severity.info,
+                 f"Authorization is needed from {rule.authorizer or plan.short_name}.", rule.citation)
+    elif network is None:
+        work.add("authorization.not_required", Severity.info,
+                 f"No authorization is needed when the member sees an in-network professional; out of network "
+                 f"needs {plan.short_name}'s authorization.", rule.citation)
+    else:
+        work.add("authorization.not_required", Severity.info,
+                 "No authorization is needed for this in-network second opinion.", rule.citation)
+
+
+# --- when: deadlines -----------------------------------------------------------------------------------------
+
+
+def _deadlines(
+    work: _Work, authorization_required: bool, calendar: BusinessCalendar
+) -> tuple[datetime | None, datetime | None]:
+    request, times = work.request, work.plan.timeframes
+    received = request.received_at
+    consult_due = None
+    if request.urgent:
+        consult_due = add_elapsed_hours(received, times.urgent_consult_hours)
+        work.add("deadline.consult_urgent", Severity.info,
+                 f"Urgent: the consultation should happen by {format_pacific(consult_due)} "
+                 f"({times.urgent_consult_hours} hours after receipt).", times.consult_citation)
+    if not authorization_required:
+        return None, consult_due
+
+    if request.urgent:
+        decision_due = add_elapsed_hours(received, times.urgent_decision_hours)
+        work.add("deadline.decision_urgent", Severity.info,
+                 f"Decide by {format_pacific(decision_due)} ({times.urgent_decision_hours} hours after receipt).",
+                 times.urgent_citation)
+    else:
+        start = calendar.first_business_day_on_or_after(received.date())
+        due_day = calendar.add_business_days(start, times.routine_business_days)
+        decision_due = datetime.combine(due_day, time(23, 59, 59), tzinfo=LOS_ANGELES)
+        counted_from = "the day of receipt" if start == received.date() else f"{start:%a %b} {start.day}, the " \
+            "first business day after receipt"
+        message = (f"Decide by {format_pacific(decision_due)}: the end of the {times.routine_business_days}th "
+                   f"business day after {counted_from}.")
+        work.add("deadline.decision_routine", Severity.info, message, times.routine_citation)
+        cap = times.cap_for(received.date())
+        # Calendar days count like business days: the day after receipt is day 1, and day N ends at midnight.
+        latest_day = received.date() + timedelta(days=cap.max_calendar_days)
+        latest = datetime.combine(latest_day, time(23, 59, 59), tzinfo=LOS_ANGELES)
+        if latest < decision_due:
+            decision_due = latest
+            work.add("deadline.calendar_cap", Severity.warning,
+                     f"Decide by {format_pacific(latest)} instead: no later than {cap.max_calendar_days} calendar "
+                     "days after receipt.", cap.citation)
+    work.add("deadline.notice", Severity.info,
+             "Send the written notice of the decision within 2 business days of deciding.", times.notice_citation)
+    return decision_due, consult_due
+
+
+# --- cost and what goes with every second opinion ------------------------------------------------------------
+
+
+def _report_cost_and_obligations(work: _Work, network: str | None, authorization_required: bool) -> None:
+    plan, request = work.plan, work.request
+    work.add("cost.none", Severity.info, "The second opinion is at no cost to the member.", plan.member_cost.citation)
+    applies = {
+        "always": True,
+        "urgent": request.urgent,
+        "transportation": request.needs_transportation,
+        "out_of_network": network == "out",
+        "in_network": network == "in",
+        "authorization": authorization_required,
+    }
+    for obligation in plan.obligations:
+        if applies[obligation.when]:
+            work.add(obligation.rule, Severity(obligation.severity), obligation.message, obligation.citation)

@@ -1,0 +1,231 @@
+"""Plan profiles: one TOML file per plan in resources/plans/, validated here when loaded.
+
+A profile is the plan's second-opinion policy as data. Every rule carries its citation (plan + section), so the
+engine can say why, and adding a plan or revising a policy is a data change plus a test.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from app.domain.models import Reason
+from app.errors import InputProblem
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Cited(Strict):
+    citation: str = Field(min_length=3)
+
+
+class PolicyRef(Strict):
+    issuer: str
+    title: str
+    number: str | None = None
+    revised: str
+    source: str = Field(description="the file in shared/seeds the profile was read from")
+
+
+class ServiceArea(Cited):
+    counties: list[str] = Field(min_length=1)
+
+
+class RequesterRule(Cited):
+    allowed: bool
+    message: str | None = None
+
+
+class Requesters(Strict):
+    member: RequesterRule
+    authorized_representative: RequesterRule
+    treating_provider: RequesterRule
+    other_provider: RequesterRule
+    who_may_ask: str = Field(description="plain-English sentence for the finding when a requester is refused")
+
+
+class Criterion(Cited):
+    reason: Reason
+    wording: str = Field(description="the policy's criterion in plain English, shown beside its checkbox")
+    requires_serious_condition: bool = False
+
+
+class ThirdOpinion(Cited):
+    when_prior_opinions_differ: Literal["authorize", "review"]
+    otherwise_citation: str
+
+
+class AuthorizationRule(Cited):
+    required: bool
+    authorizer: str | None = None
+
+
+class Authorization(Strict):
+    in_network: AuthorizationRule
+    out_of_network: AuthorizationRule
+    third_opinion: AuthorizationRule
+
+
+class PcpCareNetwork(Cited):
+    scope: Literal["health_network", "plan"]
+
+
+class OutOfNetwork(Cited):
+    only_when_no_qualified_in_network: bool = True
+    medi_cal_certified_required: bool = False
+    certified_citation: str | None = None
+    unauthorized_cost_citation: str
+
+
+class Network(Strict):
+    pcp_care: PcpCareNetwork
+    specialist_care: Cited
+    out_of_network: OutOfNetwork
+
+
+class CalendarCap(Strict):
+    max_calendar_days: int = Field(ge=1, le=30)
+    effective_from: date
+    citation: str
+
+
+class Timeframes(Strict):
+    urgent_decision_hours: int = Field(ge=1, le=168)
+    urgent_consult_hours: int = Field(ge=1, le=168)
+    routine_business_days: int = Field(ge=1, le=30)
+    urgent_citation: str
+    consult_citation: str
+    routine_citation: str
+    caps: list[CalendarCap] = Field(min_length=1)
+    notice_citation: str
+
+    def cap_for(self, received: date) -> CalendarCap:
+        applicable = [cap for cap in self.caps if cap.effective_from <= received]
+        if not applicable:
+            return min(self.caps, key=lambda cap: cap.effective_from)
+        return max(applicable, key=lambda cap: cap.effective_from)
+
+
+When = Literal["always", "urgent", "transportation", "out_of_network", "in_network", "authorization"]
+
+
+class Obligation(Cited):
+    rule: str = Field(pattern=r"^[a-z_]+(\.[a-z_]+)*$")
+    when: When = "always"
+    severity: Literal["info", "warning"] = "info"
+    message: str
+
+
+class PlanProfile(Strict):
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    name: str
+    short_name: str
+    product: str
+    policy: PolicyRef
+    policy_revision: str
+    service_area: ServiceArea | None = None
+    requesters: Requesters
+    criteria: list[Criterion] = Field(min_length=1)
+    not_limited_to: Cited
+    third_opinion: ThirdOpinion
+    authorization: Authorization
+    network: Network
+    timeframes: Timeframes
+    member_cost: Cited
+    obligations: list[Obligation] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _criteria_unique(self) -> PlanProfile:
+        seen = [criterion.reason for criterion in self.criteria]
+        if len(seen) != len(set(seen)):
+            raise ValueError("criteria: each reason may appear once")
+        if Reason.other in seen:
+            raise ValueError("criteria: `other` is not a criterion; it goes to review (not_limited_to)")
+        rules = [obligation.rule for obligation in self.obligations]
+        if len(rules) != len(set(rules)):
+            raise ValueError("obligations: each rule id may appear once")
+        return self
+
+    def criterion(self, reason: Reason) -> Criterion | None:
+        return next((criterion for criterion in self.criteria if criterion.reason == reason), None)
+
+
+def plans_dir() -> Path:
+    from app.paths import resource_path
+
+    return resource_path("plans")
+
+
+def _location(error: dict) -> str:
+    return ".".join(str(part) for part in error["loc"]) or "(top level)"
+
+
+def _merge(base: dict, override: dict) -> dict:
+    """Tables merge key by key; arrays and values in the extending file replace the base's."""
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _read_toml(path: Path, chain: tuple[Path, ...] = ()) -> dict:
+    if path in chain:
+        raise InputProblem(["extends: the files extend each other in a loop"], source=str(path))
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        raise InputProblem([f"not valid TOML: {error}"], source=str(path)) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputProblem([f"cannot read the plan file: {error}"], source=str(path)) from None
+    base_id = data.pop("extends", None)
+    if base_id is None:
+        return data
+    base_path = path.with_name(f"{base_id}.toml")
+    if not base_path.exists():
+        raise InputProblem([f"extends: no plan file {base_path.name} next to this one"], source=str(path))
+    return _merge(_read_toml(base_path, (*chain, path)), data)
+
+
+def load_profile(path: Path) -> PlanProfile:
+    """Read and validate one plan file; a bad file names itself, the line or field, and what is expected.
+
+    A file may say `extends = "other-plan"` to start from another plan of the same policy (MVHP from HPSJ).
+    """
+    data = _read_toml(path)
+    try:
+        profile = PlanProfile.model_validate(data)
+    except ValidationError as error:
+        problems = [f"{_location(item)}: {item['msg']}" for item in error.errors()]
+        raise InputProblem(problems, source=str(path)) from None
+    if profile.id != path.stem:
+        raise InputProblem([f"id: {profile.id!r} must match the file name {path.stem!r}"], source=str(path))
+    return profile
+
+
+def load_profiles(directory: Path | None = None) -> dict[str, PlanProfile]:
+    directory = directory or plans_dir()
+    return {path.stem: load_profile(path) for path in sorted(directory.glob("*.toml"))}
+
+
+@lru_cache(maxsize=1)
+def default_profiles() -> dict[str, PlanProfile]:
+    return load_profiles()
+
+
+def get_profile(plan_id: str, profiles: dict[str, PlanProfile] | None = None) -> PlanProfile:
+    profiles = profiles if profiles is not None else default_profiles()
+    try:
+        return profiles[plan_id]
+    except KeyError:
+        known = ", ".join(sorted(profiles))
+        raise InputProblem([f"plan: unknown plan {plan_id!r}; known plans: {known}"]) from None

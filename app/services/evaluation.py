@@ -1,0 +1,124 @@
+"""Use case: take a request as the outside world gives it (JSON, a form), check it, and determine it.
+
+Every problem is reported with the path of the field it is in and what is expected; nothing here raises a
+traceback at a person.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+
+from app.domain.directory import DirectoryView
+from app.domain.models import Determination, Request
+from app.errors import InputProblem
+from app.rules.calendar import DEFAULT_CALENDAR, BusinessCalendar
+from app.rules.engine import SpecialtyTable, evaluate
+from app.rules.profiles import PlanProfile
+
+
+def field_path(location: tuple[Any, ...]) -> str:
+    """('diagnoses', 1) -> 'diagnoses[1]'; ('member', 'date_of_birth') -> 'member.date_of_birth'."""
+    path = ""
+    for part in location:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        else:
+            path += f".{part}" if path else str(part)
+    return path or "(the request)"
+
+
+def _explain(error: Mapping[str, Any]) -> str:
+    kind = error["type"]
+    message = str(error["msg"])
+    if kind == "extra_forbidden":
+        return "unknown field: check its spelling against `sodesk schema`"
+    if kind == "missing":
+        return "required, but missing"
+    if message.startswith("Value error, "):
+        message = message.removeprefix("Value error, ")
+    if kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
+        message = "expected a date like 1984-03-07"
+    elif kind in ("datetime_parsing", "datetime_from_date_parsing", "datetime_type"):
+        message = "expected a date and time like 2026-11-20T09:30 (Pacific time unless an offset is given)"
+    got = error.get("input")
+    if kind not in ("missing", "model_type") and isinstance(got, (str, int, float, bool)) and got != "":
+        message += f" (got {json.dumps(got, ensure_ascii=False)})"
+    return message
+
+
+def validation_problems(error: ValidationError) -> list[str]:
+    return [f"{field_path(tuple(item['loc']))}: {_explain(item)}" for item in error.errors()]
+
+
+def parse_request(data: Any) -> Request:
+    if not isinstance(data, dict):
+        raise InputProblem(["(the request): expected a JSON object {...} holding the request's fields"])
+    try:
+        return Request.model_validate(data)
+    except ValidationError as error:
+        raise InputProblem(validation_problems(error)) from None
+
+
+def load_request_json(text: str, source: str) -> Request:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputProblem(
+            [f"line {error.lineno}, column {error.colno}: not valid JSON ({error.msg})"], source=source
+        ) from None
+    try:
+        return parse_request(data)
+    except InputProblem as problem:
+        raise InputProblem(problem.problems, source=source) from None
+
+
+class CodeSet:
+    """What the service needs of ICD-10-CM (app.codes.icd10.Icd10CodeSet provides it)."""
+
+    def __contains__(self, code: object) -> bool: ...
+
+    def is_billable(self, code: str) -> bool: ...
+
+
+def diagnosis_problems(request: Request, codes: CodeSet) -> list[str]:
+    from app.codes.icd10 import display
+
+    return [
+        f"diagnoses[{index}]: {display(code)!r} is not an ICD-10-CM (FY2026) code; check it, or search the code "
+        "list by words"
+        for index, code in enumerate(request.diagnoses)
+        if code not in codes
+    ]
+
+
+@dataclass(frozen=True)
+class Evaluator:
+    """Everything a determination needs besides the request: held once, used for many requests."""
+
+    profiles: Mapping[str, PlanProfile]
+    directory: DirectoryView
+    specialties: SpecialtyTable
+    codes: CodeSet
+    calendar: BusinessCalendar = DEFAULT_CALENDAR
+
+    def check(self, request: Request) -> PlanProfile:
+        """The request's plan, or InputProblem listing every problem the model could not see alone."""
+        problems: list[str] = []
+        profile = self.profiles.get(request.plan)
+        if profile is None:
+            known = ", ".join(sorted(self.profiles))
+            problems.append(f"plan: unknown plan {request.plan!r}; known plans: {known}")
+        problems += diagnosis_problems(request, self.codes)
+        if problems:
+            raise InputProblem(problems)
+        assert profile is not None
+        return profile
+
+    def evaluate(self, request: Request) -> Determination:
+        profile = self.check(request)
+        return evaluate(request, profile, self.directory, self.specialties, self.calendar)

@@ -1,0 +1,192 @@
+"""`sodesk evaluate`, `plans` and `schema` as a person types them."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from app.cli import main
+from tests.factories import request_data
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "docs" / "examples" / "request-knee-surgery.json"
+
+
+@pytest.fixture
+def run(tmp_path, capsys):
+    """run(*args, request=dict|str|None) -> (exit status, stdout, stderr)."""
+
+    def _run(*args, request=None):
+        argv = ["--db", str(tmp_path / "desk.sqlite3"), *args]
+        if request is not None:
+            path = tmp_path / "request.json"
+            path.write_text(request if isinstance(request, str) else json.dumps(request), encoding="utf-8")
+            argv = [*argv, "evaluate", str(path)]
+        status = main(argv)
+        out, err = capsys.readouterr()
+        return status, out, err
+
+    return _run
+
+
+def test_evaluate_prints_the_determination_as_json(run):
+    status, out, err = run(request=request_data())
+    assert status == 0 and err == ""
+    determination = json.loads(out)
+    assert determination["eligible"] == "yes"
+    assert determination["criteria_met"] == ["surgery_questioned"]
+    assert determination["authorization_required"] is True
+    assert determination["decision_due"] == "2025-03-10T23:59:59-07:00"
+    assert {"rule", "severity", "message", "citation"} <= set(determination["findings"][0])
+
+
+def test_the_documented_example_evaluates(run):
+    status, out, _ = run("evaluate", str(EXAMPLE))
+    assert status == 0
+    assert json.loads(out)["plan"] == "hpsj-medi-cal"
+
+
+def _bad(run, request):
+    status, out, err = run(request=request)
+    assert status == 2, err
+    assert out == ""
+    assert "Traceback" not in err
+    return err
+
+
+def test_unknown_plan_lists_the_known_ids(run):
+    err = _bad(run, request_data(plan="kaiser-medi-cal"))
+    assert "plan: unknown plan 'kaiser-medi-cal'; known plans: anthem-medi-cal, caloptima-medi-cal" in err
+
+
+def test_npi_with_a_bad_check_digit_names_the_field(run):
+    err = _bad(run, request_data(requested_provider_npi="1234567890"))
+    assert "requested_provider_npi: NPI check digit does not match (Luhn with prefix 80840)" in err
+
+
+def test_code_that_is_not_icd10cm_names_the_field(run):
+    err = _bad(run, request_data(diagnoses=["M17.11", "E11.999"]))
+    assert "diagnoses[1]: 'E11.999' is not an ICD-10-CM (FY2026) code" in err
+
+
+def test_diagnosis_of_the_wrong_shape_names_the_field(run):
+    err = _bad(run, request_data(diagnoses=["knee pain"]))
+    assert "diagnoses[0]: an ICD-10-CM code looks like E11.9" in err
+
+
+def test_birth_date_in_the_future_names_the_field(run):
+    err = _bad(run, request_data(member={"date_of_birth": "2999-01-01"}))
+    assert "member.date_of_birth: a date of birth cannot be in the future" in err
+
+
+def test_unknown_reason_code_names_the_field_and_the_choices(run):
+    err = _bad(run, request_data(reasons=["surgery_questioned", "feels_like_it"]))
+    assert "reasons[1]: Input should be 'surgery_questioned'" in err and "'other'" in err
+
+
+def test_every_problem_is_listed_at_once(run):
+    err = _bad(run, request_data(plan="nope", diagnoses=["E11.999"]))
+    assert "2 problems" in err and "plan:" in err and "diagnoses[0]:" in err
+
+
+def test_a_misspelt_field_is_not_ignored(run):
+    data = request_data()
+    data["recieved_at"] = data.pop("received_at")
+    err = _bad(run, data)
+    assert "received_at: required, but missing" in err
+    assert "recieved_at: unknown field" in err
+
+
+def test_broken_json_gives_line_and_column(run):
+    err = _bad(run, '{\n  "plan": "hpsj-medi-cal",\n  "county": \n}')
+    assert "line 4, column 1: not valid JSON" in err
+
+
+def test_a_missing_file_is_a_clear_message(run, tmp_path):
+    status, out, err = run("evaluate", str(tmp_path / "nowhere.json"))
+    assert (status, out) == (2, "")
+    assert "no such file" in err
+
+
+def test_a_json_array_is_not_a_request(run):
+    assert "expected a JSON object" in _bad(run, "[1, 2]")
+
+
+def test_unknown_command_exits_2(run):
+    with pytest.raises(SystemExit) as raised:
+        run("frobnicate")
+    assert raised.value.code == 2
+
+
+def test_plans_lists_the_seven_plan_ids(run):
+    status, out, _ = run("plans", "--json")
+    assert status == 0
+    assert sorted(row["id"] for row in json.loads(out)) == [
+        "anthem-medi-cal", "caloptima-medi-cal", "caloptima-onecare", "healthnet-medi-cal", "hpsj-medi-cal",
+        "mvhp-medi-cal", "partnership-medi-cal"]
+
+
+def test_schema_is_the_request_json_schema(run):
+    status, out, _ = run("schema")
+    schema = json.loads(out)
+    assert status == 0
+    assert {"plan", "received_at", "requester", "member", "care_in_question", "reasons"} <= set(schema["properties"])
+    assert "from" in schema["$defs"]["CareInQuestion"]["properties"]
+
+
+def test_the_installed_command_runs_as_a_person_types_it(tmp_path):
+    """The real process: `python -m app evaluate`, once with a good request and once with a bad one."""
+    good = subprocess.run([sys.executable, "-m", "app", "--db", str(tmp_path / "x.sqlite3"), "evaluate",
+                           str(EXAMPLE)], capture_output=True, text=True, timeout=60)
+    assert good.returncode == 0, good.stderr
+    assert json.loads(good.stdout)["eligible"] == "yes"
+    bad = subprocess.run([sys.executable, "-m", "app", "evaluate", "-"], input="{", capture_output=True,
+                         text=True, timeout=60)
+    assert (bad.returncode, bad.stdout) == (2, "")
+    assert "standard input: line 1, column 2: not valid JSON" in bad.stderr
+
+
+# --- malformed requests never produce a traceback ------------------------------------------------------------
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=12),
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3),
+    max_leaves=6,
+)
+FIELDS = sorted(request_data())
+
+
+@st.composite
+def malformed_requests(draw):
+    data = request_data()
+    for _ in range(draw(st.integers(min_value=1, max_value=4))):
+        action = draw(st.sampled_from(["drop", "replace", "replace_nested", "add"]))
+        key = draw(st.sampled_from(FIELDS))
+        if action == "drop":
+            data.pop(key, None)
+        elif action == "replace":
+            data[key] = draw(json_values)
+        elif action == "replace_nested" and isinstance(data.get(key), dict) and data[key]:
+            inner = draw(st.sampled_from(sorted(data[key])))
+            data[key][inner] = draw(json_values)
+        else:
+            data[draw(st.text(min_size=1, max_size=10))] = draw(json_values)
+    return data
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=malformed_requests())
+def test_property_malformed_requests_exit_2_with_field_paths_never_a_traceback(run, data):
+    status, out, err = run(request=data)
+    if status == 0:
+        json.loads(out)  # the mutation happened to stay valid
+        return
+    assert status == 2
+    assert out == ""
+    assert "Traceback" not in err
+    lines = [line.strip("- ").strip() for line in err.splitlines()[1:]] or [err.split(": ", 1)[1]]
+    assert all(":" in line for line in lines), err
