@@ -50,10 +50,21 @@ def db_path(args: argparse.Namespace) -> Path:
     return args.db if args.db is not None else default_db_path()
 
 
+def _no_screen() -> bool:
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
+        if _no_screen():
+            print("sodesk: no screen to open the desk on (DISPLAY is not set). Run it from a desktop session, "
+                  "or under a virtual screen: xvfb-run -a sodesk (or set QT_QPA_PLATFORM=offscreen). "
+                  "Commands such as `sodesk evaluate` need no screen.", file=sys.stderr)
+            return EXIT_FAILED
         from app.ui.main import run_desk
 
         return run_desk(db_path(args))

@@ -46,7 +46,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
 
     text, source = _read(args.file)
     request = load_request_json(text, source)
-    evaluator = evaluator_for(db_path(args), plan_id=request.plan)
+    evaluator = evaluator_for(db_path(args))
     try:
         determination = evaluator.evaluate(request)
     except InputProblem as problem:

@@ -84,7 +84,7 @@ OptionalText = Annotated[str | None, BeforeValidator(_empty_to_none)]
 Npi = Annotated[str | None, BeforeValidator(_empty_to_none), AfterValidator(_check_npi)]
 
 _TAXONOMY = re.compile(r"^[0-9]{3}[0-9A-Z]{6}X$")
-_ICD10_SHAPE = re.compile(r"^[A-Z][0-9][0-9A-Z](\.?[0-9A-Z]{1,4})?$")
+_ICD10_SHAPE = re.compile(r"^[A-Z][0-9A-Z][0-9A-Z](\.?[0-9A-Z]{1,4})?$")
 
 
 def _check_taxonomy(value: str | None) -> str | None:

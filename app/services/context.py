@@ -7,7 +7,7 @@ from pathlib import Path
 from app.services.evaluation import Evaluator
 
 
-def evaluator_for(db_path: Path | None, plan_id: str | None = None) -> Evaluator:
+def evaluator_for(db_path: Path | None) -> Evaluator:
     """An Evaluator over the database's directory; a database that does not exist yet gives an empty directory
     (network status then reads 'unknown' for a chosen professional) rather than creating a file on a read."""
     from app.codes.icd10 import default_code_set

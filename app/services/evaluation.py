@@ -7,18 +7,22 @@ traceback at a person.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from pydantic import ValidationError
 
 from app.domain.directory import DirectoryView
-from app.domain.models import Determination, Request
+from app.domain.models import Determination, Finding, Request, Severity
 from app.errors import InputProblem
 from app.rules.calendar import DEFAULT_CALENDAR, BusinessCalendar
-from app.rules.engine import SpecialtyTable, evaluate
+from app.rules.engine import SEVERITY_ORDER, SpecialtyTable, evaluate
 from app.rules.profiles import PlanProfile
+
+
+_PLAIN_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
 def field_path(location: tuple[Any, ...]) -> str:
@@ -27,6 +31,8 @@ def field_path(location: tuple[Any, ...]) -> str:
     for part in location:
         if isinstance(part, int):
             path += f"[{part}]"
+        elif not _PLAIN_NAME.match(str(part)):
+            path += f"[{json.dumps(str(part))}]"  # a key with spaces or control characters stays visible
         else:
             path += f".{part}" if path else str(part)
     return path or "(the request)"
@@ -77,7 +83,7 @@ def load_request_json(text: str, source: str) -> Request:
         raise InputProblem(problem.problems, source=source) from None
 
 
-class CodeSet:
+class CodeSet(Protocol):
     """What the service needs of ICD-10-CM (app.codes.icd10.Icd10CodeSet provides it)."""
 
     def __contains__(self, code: object) -> bool: ...
@@ -121,4 +127,25 @@ class Evaluator:
 
     def evaluate(self, request: Request) -> Determination:
         profile = self.check(request)
-        return evaluate(request, profile, self.directory, self.specialties, self.calendar)
+        determination = evaluate(request, profile, self.directory, self.specialties, self.calendar)
+        notes = non_billable_findings(request, self.codes)
+        if notes:
+            findings = sorted([*determination.findings, *notes], key=lambda f: SEVERITY_ORDER[f.severity])
+            determination = determination.model_copy(update={"findings": findings})
+        return determination
+
+
+def non_billable_findings(request: Request, codes: CodeSet) -> list[Finding]:
+    """A category such as E11 is a valid code but not billable: the referral needs the specific code."""
+    from app.codes.icd10 import display
+
+    return [
+        Finding(
+            rule="request.diagnosis_not_billable",
+            severity=Severity.warning,
+            message=f"{display(code)} is a category, not a billable code: choose the specific code under it.",
+            citation="ICD-10-CM FY2026 (HIPAA code set, 45 CFR 162.1002)",
+        )
+        for code in request.diagnoses
+        if code in codes and not codes.is_billable(code)
+    ]

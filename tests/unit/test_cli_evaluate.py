@@ -112,6 +112,12 @@ def test_a_missing_file_is_a_clear_message(run, tmp_path):
     assert "no such file" in err
 
 
+def test_an_odd_field_name_is_shown_quoted(run):
+    data = request_data()
+    data["bad key\u001e"] = 1
+    assert '["bad key\\u001e"]: unknown field' in _bad(run, data)
+
+
 def test_a_json_array_is_not_a_request(run):
     assert "expected a JSON object" in _bad(run, "[1, 2]")
 
@@ -188,5 +194,17 @@ def test_property_malformed_requests_exit_2_with_field_paths_never_a_traceback(r
     assert status == 2
     assert out == ""
     assert "Traceback" not in err
-    lines = [line.strip("- ").strip() for line in err.splitlines()[1:]] or [err.split(": ", 1)[1]]
+    lines = [line.strip(" -") for line in err.rstrip("\n").split("\n")[1:]] or [err.split(": ", 1)[1]]
     assert all(":" in line for line in lines), err
+
+
+def test_a_category_code_is_valid_but_asks_for_the_billable_code(run):
+    status, out, _ = run(request=request_data(diagnoses=["M17"]))
+    assert status == 0
+    finding = next(f for f in json.loads(out)["findings"] if f["rule"] == "request.diagnosis_not_billable")
+    assert finding["severity"] == "warning" and "M17 is a category" in finding["message"]
+
+
+def test_fy2026_codes_with_a_letter_second_are_accepted(run):
+    status, out, err = run(request=request_data(diagnoses=["QA0.0101", "U07.1"]))
+    assert status == 0, err
