@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 RESOURCE_NAME = "icd10cm-2026.tsv.gz"
+INDEX_NAME = "icd10cm-2026-codes.txt.gz"
 DEFAULT_OUT_DIR = Path(__file__).resolve().parent.parent / "resources" / "icd10cm"
 EXPECTED_PACKAGE_VERSION = "1.5.0"
 
@@ -48,6 +49,13 @@ def render(rows: list[tuple[str, bool, str]]) -> bytes:
     return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
 
 
+def render_index(rows: list[tuple[str, bool, str]]) -> bytes:
+    """What validating a request needs: a first line of billable flags (0/1, one per code), then the codes."""
+    flags = "".join("1" if billable else "0" for _, billable, _ in rows)
+    text = flags + "\n" + "".join(f"{code}\n" for code, _, _ in rows)
+    return gzip.compress(text.encode("ascii"), compresslevel=9, mtime=0)
+
+
 def build(out_dir: Path = DEFAULT_OUT_DIR) -> Path:
     """Write the resource into out_dir and return its path."""
     from importlib.metadata import version
@@ -56,8 +64,10 @@ def build(out_dir: Path = DEFAULT_OUT_DIR) -> Path:
     if found != EXPECTED_PACKAGE_VERSION:
         raise SystemExit(f"expected simple-icd-10-cm {EXPECTED_PACKAGE_VERSION}, found {found}")
     out_dir.mkdir(parents=True, exist_ok=True)
+    rows = collect_rows()
     target = out_dir / RESOURCE_NAME
-    target.write_bytes(render(collect_rows()))
+    target.write_bytes(render(rows))
+    (out_dir / INDEX_NAME).write_bytes(render_index(rows))
     return target
 
 

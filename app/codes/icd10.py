@@ -17,13 +17,15 @@ import threading
 import unicodedata
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
 from app.paths import resource_path
 
 RESOURCE_PARTS = ("icd10cm", "icd10cm-2026.tsv.gz")
+# What validation needs: a line of billable flags (0/1, one per code), then the codes, one a line.
+INDEX_PARTS = ("icd10cm", "icd10cm-2026-codes.txt.gz")
 
 # Splitting the file on this leaves [code, flag, code, flag, ..., b""].
 _ROW_TAIL = re.compile(rb"\t([01])\t.*\n")
@@ -99,26 +101,61 @@ def _fold(data: bytes) -> bytes:
 class Icd10CodeSet:
     """Immutable set of ICD-10-CM codes (categories, subcategories and billable codes)."""
 
-    def __init__(self, raw: bytes) -> None:
-        parts = _ROW_TAIL.split(raw)
-        if parts.pop() != b"" or len(parts) != 2 * raw.count(b"\n"):
-            raise ValueError("ICD-10-CM resource is malformed: expected code<TAB>0|1<TAB>text lines")
-        self._raw = raw
-        self._codes: list[bytes] = parts[0::2]
-        self._flags: list[bytes] = parts[1::2]
-        self._members = set(self._codes)  # a set builds faster than a code -> flag dict
-        # Other lookups bisect on the codes and index the flags and lines by position.
-        if len(self._members) != len(self._codes) or self._codes != sorted(self._codes):
+    def __init__(self, raw: bytes | None = None, *, index: bytes | None = None,
+                 read_raw: Callable[[], bytes] | None = None) -> None:
+        """From the full TSV (`raw`), or from the codes-only `index` with the TSV read on first need.
+
+        Validation is on every request's path and needs only the codes, so the one-shot command loads the small
+        index (a few ms) and leaves the 8 MB of descriptions for `describe` and `search`.
+        """
+        if raw is not None:
+            parts = _ROW_TAIL.split(raw)
+            if parts.pop() != b"" or len(parts) != 2 * raw.count(b"\n"):
+                raise ValueError("ICD-10-CM resource is malformed: expected code<TAB>0|1<TAB>text lines")
+            self._codes: list[bytes] = parts[0::2]
+            self._flags: bytes = b"".join(parts[1::2])
+        elif index is not None and read_raw is not None:
+            flags, _, codes = index.partition(b"\n")
+            self._codes = codes.split(b"\n")
+            self._flags = flags
+            if self._codes.pop() != b"" or len(flags) != len(self._codes) or flags.strip(b"01"):
+                raise ValueError("ICD-10-CM index is malformed: expected a line of 0|1 flags, then one code a line")
+        else:
+            raise TypeError("give the TSV bytes, or an index and a way to read the TSV")
+        self._raw_bytes = raw
+        self._read_raw = read_raw
+        # Lookups bisect the sorted codes (about 1 µs) and index the flags and lines by position: no set or
+        # dict to build, so loading stays a few milliseconds.
+        codes = self._codes
+        if any(a >= b for a, b in zip(codes, codes[1:])):
             raise ValueError("ICD-10-CM resource is malformed: codes must be unique and sorted")
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()  # `_raw` may be first read under the lock
         self._line_ends: array[int] | None = None
         self._search: tuple[bytes, array[int]] | None = None
 
+    @property
+    def _raw(self) -> bytes:
+        raw = self._raw_bytes
+        if raw is None:
+            with self._lock:
+                if self._raw_bytes is None:
+                    assert self._read_raw is not None
+                    full = Icd10CodeSet(self._read_raw())
+                    if full._codes != self._codes or full._flags != self._flags:
+                        raise ValueError("ICD-10-CM index and TSV disagree: rebuild both with "
+                                         "packaging/build_icd10_resource.py")
+                    self._raw_bytes = full._raw_bytes
+                raw = self._raw_bytes
+        return raw
+
     @classmethod
     def load(cls, path: str | Path | None = None) -> Icd10CodeSet:
-        """Read the gzipped TSV; the bundled FY2026 resource when path is None."""
+        """Read the gzipped TSV; the bundled FY2026 resource (through its codes-only index) when path is None."""
         if path is None:
-            path = resource_path(*RESOURCE_PARTS)
+            tsv = resource_path(*RESOURCE_PARTS)
+            index = resource_path(*INDEX_PARTS)
+            return cls(index=gzip.decompress(index.read_bytes()),
+                       read_raw=lambda: gzip.decompress(tsv.read_bytes()))
         return cls(gzip.decompress(Path(path).read_bytes()))
 
     @staticmethod
@@ -130,7 +167,13 @@ class Icd10CodeSet:
 
     def __contains__(self, code: object) -> bool:
         key = self._key(code)
-        return key is not None and key in self._members
+        return self._position(key) is not None
+
+    def _position(self, key: bytes | None) -> int | None:
+        if key is None:
+            return None
+        index = bisect_left(self._codes, key)
+        return index if index < len(self._codes) and self._codes[index] == key else None
 
     def __len__(self) -> int:
         return len(self._codes)
@@ -142,13 +185,12 @@ class Icd10CodeSet:
     def is_billable(self, code: str) -> bool:
         """True only for a valid code without children; unknown codes are not billable."""
         key = self._key(code)
-        return key is not None and key in self._members and self._flags[bisect_left(self._codes, key)] == b"1"
+        index = self._position(key)
+        return index is not None and self._flags[index] == 49  # ord("1")
 
     def describe(self, code: str) -> str | None:
-        key = self._key(code)
-        if key is None or key not in self._members:
-            return None
-        return self._description(bisect_left(self._codes, key))
+        index = self._position(self._key(code))
+        return None if index is None else self._description(index)
 
     def search(self, text: str, limit: int = 20) -> list[tuple[str, str]]:
         """(dotted code, description) pairs for a search box, best first.

@@ -122,6 +122,23 @@ def test_build_is_byte_reproducible(tmp_path, icd_package):
     assert first == second
     assert gzip.decompress(first) == gzip.decompress(committed), "committed resource is stale: rebuild it"
     assert first == committed, "same content, different gzip bytes: another zlib build?"
+    index = RESOURCE.with_name("icd10cm-2026-codes.txt.gz")
+    built_index = (tmp_path / "a" / index.name).read_bytes()
+    assert gzip.decompress(built_index) == gzip.decompress(index.read_bytes()), "committed index is stale"
+
+
+def test_the_codes_index_agrees_with_the_tsv():
+    """The fast path (index first, TSV on first description) must see exactly the TSV's codes and flags."""
+    fast = Icd10CodeSet.load()
+    full = Icd10CodeSet.load(RESOURCE)
+    assert list(fast) == list(full)
+    assert [fast.is_billable(code) for code in fast] == [full.is_billable(code) for code in full]
+    assert fast.describe("E11.9") == full.describe("E11.9") == "Type 2 diabetes mellitus without complications"
+
+
+def test_a_damaged_index_is_refused_with_a_message(tmp_path):
+    with pytest.raises(ValueError, match="index is malformed"):
+        Icd10CodeSet(index=b"0102\nA00\n", read_raw=lambda: b"")
 
 
 def test_app_module_does_not_import_the_package():
