@@ -12,6 +12,7 @@ pays for them.
 from __future__ import annotations
 
 import gzip
+import operator
 import re
 import threading
 import unicodedata
@@ -127,7 +128,7 @@ class Icd10CodeSet:
         # Lookups bisect the sorted codes (about 1 µs) and index the flags and lines by position: no set or
         # dict to build, so loading stays a few milliseconds.
         codes = self._codes
-        if any(a >= b for a, b in zip(codes, codes[1:])):
+        if not all(map(operator.lt, codes, codes[1:])):  # strictly ascending: sorted and unique, in C
             raise ValueError("ICD-10-CM resource is malformed: codes must be unique and sorted")
         self._lock = threading.RLock()  # `_raw` may be first read under the lock
         self._line_ends: array[int] | None = None

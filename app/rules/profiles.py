@@ -7,6 +7,7 @@ engine can say why, and adding a plan or revising a policy is a data change plus
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterator, Mapping
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -217,12 +218,37 @@ def load_profiles(directory: Path | None = None) -> dict[str, PlanProfile]:
     return {path.stem: load_profile(path) for path in sorted(directory.glob("*.toml"))}
 
 
+class ProfileCatalog(Mapping[str, PlanProfile]):
+    """The plan files of a folder, each read and validated the first time it is asked for.
+
+    A one-shot `sodesk evaluate` needs one plan, not seven; the desk asks for all of them in time.
+    """
+
+    def __init__(self, directory: Path | None = None) -> None:
+        self._directory = directory or plans_dir()
+        self._ids = sorted(path.stem for path in self._directory.glob("*.toml"))
+        self._loaded: dict[str, PlanProfile] = {}
+
+    def __getitem__(self, plan_id: str) -> PlanProfile:
+        if plan_id not in self._loaded:
+            if plan_id not in self._ids:
+                raise KeyError(plan_id)
+            self._loaded[plan_id] = load_profile(self._directory / f"{plan_id}.toml")
+        return self._loaded[plan_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+
 @lru_cache(maxsize=1)
-def default_profiles() -> dict[str, PlanProfile]:
-    return load_profiles()
+def default_profiles() -> ProfileCatalog:
+    return ProfileCatalog()
 
 
-def get_profile(plan_id: str, profiles: dict[str, PlanProfile] | None = None) -> PlanProfile:
+def get_profile(plan_id: str, profiles: Mapping[str, PlanProfile] | None = None) -> PlanProfile:
     profiles = profiles if profiles is not None else default_profiles()
     try:
         return profiles[plan_id]

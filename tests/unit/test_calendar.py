@@ -42,7 +42,7 @@ def test_property_adding_n_business_days_lands_n_business_days_later(day, count)
 def test_property_five_business_days_after_receipt_stay_within_14_calendar_days(day):
     start = DEFAULT_CALENDAR.first_business_day_on_or_after(day)
     assert (start - day).days <= 3  # a weekend plus a Monday holiday at most
-    assert (DEFAULT_CALENDAR.add_business_days(start, 5) - start).days <= 10  # Christmas to New Year
+    assert (DEFAULT_CALENDAR.add_business_days(start, 5) - start).days <= 11  # Christmas to New Year, 2004
     assert (DEFAULT_CALENDAR.add_business_days(start, 5) - day).days <= 14
 
 
