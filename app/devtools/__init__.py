@@ -1,0 +1,1 @@
+"""Developer tools shared by tests and benchmarks (synthetic data). Never imported by the app itself."""

@@ -1,0 +1,105 @@
+"""Open the desk's SQLite database: strict tables, foreign keys on, WAL, a busy timeout, then migrations.
+
+Migrations are named functions applied in the order of `MIGRATIONS`, recorded in sqlite-utils' own
+`_sqlite_migrations` table (set "sodesk"). A released migration is never edited: add a new one at the end.
+A `Database` is bound to the thread that opened it, so open one per thread.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import sqlite_utils
+from sqlite_utils import Migrations
+
+from app.errors import InputProblem
+from app.storage import providers
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+# In order, forever. Each takes the Database and runs inside its own transaction.
+MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (providers.m001_providers,)
+
+
+def migrations() -> Migrations:
+    registry = Migrations("sodesk")
+    for migration in MIGRATIONS:
+        registry(name=migration.__name__)(migration)
+    return registry
+
+
+def open_db(path: Path | str) -> sqlite_utils.Database:
+    """Open (creating if need be) the database at `path` and bring its schema up to date.
+
+    A file that is not a SQLite database raises InputProblem naming it, and is left untouched.
+    """
+    path = Path(path)
+    source = str(path)
+    if path.is_dir():
+        raise InputProblem([f"{path} is a folder: give a database file name inside it"], source=source)
+    _refuse_non_sqlite(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise InputProblem(
+            [f"cannot create the folder {path.parent} for the database: {error.strerror}"], source=source
+        ) from None
+    try:
+        db = sqlite_utils.Database(path, strict=True)
+    except sqlite3.Error as error:
+        raise InputProblem([f"cannot open the database: {error}"], source=source) from None
+    try:
+        _configure(db)
+        migrations().apply(db)
+    except sqlite3.OperationalError as error:  # locked, read-only, disk full...
+        db.close()
+        raise InputProblem([f"cannot use the database: {error}"], source=source) from None
+    except sqlite3.DatabaseError as error:  # "file is not a database": damaged, or encrypted
+        db.close()
+        raise InputProblem(
+            [
+                f"not a usable SQLite database ({error}): "
+                "give a Second Opinion Desk database or a new file name"
+            ],
+            source=source,
+        ) from None
+    return db
+
+
+def open_memory_db() -> sqlite_utils.Database:
+    """A fresh, migrated in-memory database (tests, previews)."""
+    db = sqlite_utils.Database(memory=True, strict=True)
+    _configure(db)
+    migrations().apply(db)
+    return db
+
+
+def _refuse_non_sqlite(path: Path) -> None:
+    """Read the 16-byte header before SQLite touches the file: a text file must stay as it was.
+
+    An empty file is fine: SQLite treats it as a new, empty database.
+    """
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise InputProblem([f"cannot read the database file: {error.strerror}"], source=str(path)) from None
+    if head and head != SQLITE_HEADER:
+        raise InputProblem(
+            [
+                "this file is not a SQLite database (it does not start with the SQLite header); "
+                "give a Second Opinion Desk database (.sqlite3) or a new file name"
+            ],
+            source=str(path),
+        )
+
+
+def _configure(db: sqlite_utils.Database) -> None:
+    db.execute("PRAGMA foreign_keys=ON")
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
