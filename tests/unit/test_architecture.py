@@ -1,0 +1,65 @@
+"""Drift guards: dependencies point one way, only app/ui touches Qt, and the engine does no I/O."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+APP = Path(__file__).resolve().parents[2] / "app"
+
+# package -> the app packages it must never import (STYLE.md: ui, cli -> services -> rules, storage... -> domain)
+FORBIDDEN = {
+    "domain": {"rules", "storage", "services", "ui", "cli", "letters", "exports"},
+    "codes": {"rules", "storage", "services", "ui", "cli"},
+    "rules": {"storage", "services", "ui", "cli"},
+    "storage": {"services", "ui", "cli", "rules"},
+    "services": {"ui", "cli"},
+    "devtools": {"ui", "cli"},
+}
+PURE_MODULES = ["app/rules/engine.py", "app/rules/calendar.py", "app/domain/directory.py"]
+IO_MODULES = {"os", "sqlite3", "sqlite_utils", "pathlib", "io", "subprocess", "socket", "shutil", "tempfile",
+              "urllib", "http", "requests", "PySide6"}
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+def _python_files():
+    return sorted(APP.rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", _python_files(), ids=lambda p: str(p.relative_to(APP.parent)))
+def test_only_app_ui_imports_qt(path):
+    if path.relative_to(APP).parts[0] == "ui":
+        return
+    assert not any(name.split(".")[0] == "PySide6" for name in _imports(path))
+
+
+@pytest.mark.parametrize("package", sorted(FORBIDDEN))
+def test_dependencies_point_one_way(package):
+    offenders = []
+    for path in (APP / package).rglob("*.py"):
+        for name in _imports(path):
+            parts = name.split(".")
+            if parts[0] == "app" and len(parts) > 1 and parts[1] in FORBIDDEN[package]:
+                offenders.append(f"{path.relative_to(APP.parent)} imports {name}")
+    assert offenders == []
+
+
+@pytest.mark.parametrize("module", PURE_MODULES)
+def test_the_engine_does_no_io(module):
+    path = APP.parent / module
+    io = {name for name in _imports(path) if name.split(".")[0] in IO_MODULES}
+    assert io == set()
+    calls = {node.func.id for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)}
+    assert not calls & {"open", "print", "input"}
+    assert "now(" not in path.read_text(encoding="utf-8"), "the engine takes time as input; it never reads a clock"

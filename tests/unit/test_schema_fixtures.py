@@ -1,0 +1,27 @@
+"""Every released schema has a real database file in tests/fixtures/db, and each still opens and upgrades."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from app.storage.db import MIGRATIONS, open_db
+from app.storage.providers import ProviderRepository
+
+FIXTURES = sorted((Path(__file__).resolve().parents[1] / "fixtures" / "db").glob("schema-v*.sqlite3"))
+
+
+def test_there_is_a_fixture_for_the_current_schema():
+    assert f"schema-v{len(MIGRATIONS)}.sqlite3" in {path.name for path in FIXTURES}
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=lambda path: path.name)
+def test_each_released_schema_opens_upgrades_and_keeps_its_rows(fixture, tmp_path):
+    copy = tmp_path / fixture.name
+    shutil.copy(fixture, copy)
+    db = open_db(copy)
+    applied = [row[0] for row in db.execute("SELECT name FROM _sqlite_migrations ORDER BY applied_at, name")]
+    assert sorted(applied) == sorted(migration.__name__ for migration in MIGRATIONS)
+    repository = ProviderRepository(db)
+    assert repository.count() == 12
+    assert repository.search("nguy")  # the Vietnamese name in the fixture CSV is still found
