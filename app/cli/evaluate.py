@@ -17,6 +17,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         description="Check a second-opinion request against its plan and print the determination as JSON.",
     )
     evaluate.add_argument("file", metavar="FILE.json", help="the request; - reads standard input")
+    evaluate.add_argument("--text", action="store_true", help="print a summary for a person instead of JSON")
     evaluate.set_defaults(handler=run_evaluate)
 
     schema = commands.add_parser("schema", help="print the request's JSON Schema")
@@ -51,7 +52,12 @@ def run_evaluate(args: argparse.Namespace) -> int:
         determination = evaluator.evaluate(request)
     except InputProblem as problem:
         raise InputProblem(problem.problems, source=source) from None
-    sys.stdout.write(determination.model_dump_json(indent=2, by_alias=True) + "\n")
+    if args.text:
+        from app.services.summary import determination_text
+
+        sys.stdout.write(determination_text(determination))
+    else:
+        sys.stdout.write(determination.model_dump_json(indent=2, by_alias=True) + "\n")
     return 0
 
 

@@ -492,21 +492,23 @@ def _deadlines(
     else:
         start = calendar.first_business_day_on_or_after(received.date())
         due_day = calendar.add_business_days(start, times.routine_business_days)
-        decision_due = datetime.combine(due_day, time(23, 59, 59), tzinfo=LOS_ANGELES)
-        counted_from = "the day of receipt" if start == received.date() else f"{start:%a %b} {start.day}, the " \
-            "first business day after receipt"
-        message = (f"Decide by {format_pacific(decision_due)}: the end of the {times.routine_business_days}th "
-                   f"business day after {counted_from}.")
-        work.add("deadline.decision_routine", Severity.info, message, times.routine_citation)
+        business_due = datetime.combine(due_day, time(23, 59, 59), tzinfo=LOS_ANGELES)
+        counted_from = "the day of receipt" if start == received.date() else (
+            f"{start:%a %b} {start.day}, the first business day after receipt")
+        rule_text = f"the end of the {times.routine_business_days}th business day after {counted_from}"
         cap = times.cap_for(received.date())
         # Calendar days count like business days: the day after receipt is day 1, and day N ends at midnight.
         latest_day = received.date() + timedelta(days=cap.max_calendar_days)
         latest = datetime.combine(latest_day, time(23, 59, 59), tzinfo=LOS_ANGELES)
-        if latest < decision_due:
+        if latest < business_due:
             decision_due = latest
             work.add("deadline.calendar_cap", Severity.warning,
-                     f"Decide by {format_pacific(latest)} instead: no later than {cap.max_calendar_days} calendar "
-                     "days after receipt.", cap.citation)
+                     f"Decide by {format_pacific(latest)}: no later than {cap.max_calendar_days} calendar days after "
+                     f"receipt, which comes before {rule_text} ({format_pacific(business_due)}).", cap.citation)
+        else:
+            decision_due = business_due
+            work.add("deadline.decision_routine", Severity.info,
+                     f"Decide by {format_pacific(decision_due)}: {rule_text}.", times.routine_citation)
     work.add("deadline.notice", Severity.info,
              "Send the written notice of the decision within 2 business days of deciding.", times.notice_citation)
     return decision_due, consult_due

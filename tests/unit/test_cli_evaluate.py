@@ -208,3 +208,16 @@ def test_a_category_code_is_valid_but_asks_for_the_billable_code(run):
 def test_fy2026_codes_with_a_letter_second_are_accepted(run):
     status, out, err = run(request=request_data(diagnoses=["QA0.0101", "U07.1"]))
     assert status == 0, err
+
+
+def test_text_summary_puts_the_answers_first_and_cites_each_finding(run, tmp_path):
+    path = tmp_path / "request.json"
+    path.write_text(json.dumps(request_data(urgent=True, member={"last_name": "Nguyễn"})), encoding="utf-8")
+    status, out, _ = run("evaluate", "--text", str(path))
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[1] == "Eligible:        yes"
+    assert "Authorization:   required, from CalOptima Health or the member's Health Network" in out
+    assert "Decide by:       Thu Mar 6, 2025, 10:00 AM PST" in out
+    assert "Consult by:      Thu Mar 6, 2025, 10:00 AM PST" in out
+    assert "      CalOptima GG.1538 II.C.1" in lines
