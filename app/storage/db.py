@@ -15,13 +15,16 @@ import sqlite_utils
 from sqlite_utils import Migrations
 
 from app.errors import InputProblem
-from app.storage import providers
+from app.storage import cases, providers
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
 # In order, forever. Each takes the Database and runs inside its own transaction.
-MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (providers.m001_providers,)
+MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
+    providers.m001_providers,
+    cases.m002_requests,
+)
 
 
 def migrations() -> Migrations:

@@ -1,0 +1,114 @@
+"""A request's life on the desk: its status, its history, its clocks, and what was decided."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+
+from pydantic import Field
+
+from app.domain.models import Determination, Model, Request
+
+
+class Status(StrEnum):
+    draft = "draft"
+    submitted = "submitted"
+    ready_to_schedule = "ready_to_schedule"
+    pending_authorization = "pending_authorization"
+    approved = "approved"
+    modified = "modified"
+    denied = "denied"
+    pended = "pended"
+    consult_scheduled = "consult_scheduled"
+    report_requested = "report_requested"
+    report_received = "report_received"
+    closed = "closed"
+    withdrawn = "withdrawn"
+
+
+FINISHED = frozenset({Status.closed, Status.withdrawn})
+OPEN = frozenset(Status) - FINISHED
+
+LABELS = {
+    Status.draft: "Draft",
+    Status.submitted: "Submitted",
+    Status.ready_to_schedule: "Ready to schedule",
+    Status.pending_authorization: "Pending authorization",
+    Status.approved: "Approved",
+    Status.modified: "Approved with changes",
+    Status.denied: "Denied",
+    Status.pended: "Pended for information",
+    Status.consult_scheduled: "Consult scheduled",
+    Status.report_requested: "Report requested",
+    Status.report_received: "Report received",
+    Status.closed: "Closed",
+    Status.withdrawn: "Withdrawn",
+}
+
+
+class Authorization(Model):
+    number: str = Field(min_length=1)
+    valid_from: date | None = None
+    valid_to: date | None = None
+
+
+class Consult(Model):
+    scheduled_for: date
+    npi: str
+    name: str | None = None
+
+
+class Clocks(Model):
+    """Deadlines still running (None when a clock is stopped or never started)."""
+
+    decision_due: datetime | None = None
+    consult_due: datetime | None = None
+    report_due: datetime | None = None
+
+    def running(self) -> list[tuple[str, datetime]]:
+        named = [("decision", self.decision_due), ("consult", self.consult_due), ("report", self.report_due)]
+        return [(name, due) for name, due in named if due is not None]
+
+    @property
+    def next_due(self) -> datetime | None:
+        running = [due for _, due in self.running()]
+        return min(running) if running else None
+
+
+class HistoryEntry(Model):
+    at: datetime
+    who: str
+    from_status: Status | None
+    to_status: Status
+    why: str | None = None
+
+
+class Case(Model):
+    """One request as stored: the request itself, its determination snapshot, its status and version.
+
+    `version` rises by one with every write; an edit based on an older version is refused (two desks, one file).
+    """
+
+    id: int
+    version: int
+    status: Status
+    request: Request | None = None
+    draft: dict | None = Field(default=None, description="what the clerk has typed so far, before it validates")
+    determination: Determination | None = None
+    authorization: Authorization | None = None
+    decision_reason: str | None = None
+    extension_due: datetime | None = None
+    extension_reason: str | None = None
+    consult: Consult | None = None
+    report_received_on: date | None = None
+    clocks: Clocks = Field(default_factory=Clocks)
+    created_at: datetime
+    updated_at: datetime
+    history: list[HistoryEntry] = Field(default_factory=list)
+
+    @property
+    def member_label(self) -> str:
+        if self.request is not None:
+            return f"{self.request.member.last_name}, {self.request.member.first_name}"
+        member = (self.draft or {}).get("member") or {}
+        return ", ".join(part for part in (member.get("last_name"), member.get("first_name")) if part) or "(draft)"

@@ -1,0 +1,216 @@
+"""Use cases of the case file: take a request in, decide it, schedule the consult, track the report, close it.
+
+Every change goes through `_change`: it checks the transition, recomputes the clocks from the stored facts, and
+writes with the version the caller read, so two desks on one file never overwrite each other.
+"""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+from app.domain.cases import LABELS, OPEN, Authorization, Case, Consult, Status
+from app.domain.models import Request
+from app.domain.time import LOS_ANGELES
+from app.errors import InputProblem
+from app.rules.lifecycle import (
+    DEFAULT_REPORT_DUE_DAYS,
+    IllegalTransition,
+    after_submission,
+    check_transition,
+    clocks_for,
+    extension_deadline,
+)
+from app.services.evaluation import Evaluator
+from app.storage.cases import CaseFilter, CaseRepository, StaleVersion, UnknownCase
+
+
+class Outcome(StrEnum):
+    approved = "approved"
+    modified = "modified"
+    denied = "denied"
+    pended = "pended"
+
+
+def now_pacific() -> datetime:
+    return datetime.now(LOS_ANGELES).replace(microsecond=0)
+
+
+def current_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name (a service account, a container): still record something
+        return "desk"
+
+
+class CaseProblem(InputProblem):
+    """A refused change, said so a clerk knows what to do (illegal transition, stale version, unknown id)."""
+
+
+@dataclass
+class Submitted:
+    case: Case
+    duplicates: list[Case]
+
+
+class CaseService:
+    def __init__(
+        self,
+        repository: CaseRepository,
+        evaluator: Evaluator,
+        *,
+        who: str | None = None,
+        clock: Callable[[], datetime] = now_pacific,
+        report_due_days: int = DEFAULT_REPORT_DUE_DAYS,
+    ) -> None:
+        self.repository = repository
+        self.evaluator = evaluator
+        self.who = who or current_user()
+        self.clock = clock
+        self.report_due_days = report_due_days
+
+    # --- reading ---------------------------------------------------------------------------------------------
+
+    def get(self, case_id: int) -> Case:
+        try:
+            return self.repository.get(case_id)
+        except UnknownCase as error:
+            raise CaseProblem([str(error)]) from None
+
+    def find(self, where: CaseFilter = CaseFilter(), *, limit: int = 100, offset: int = 0) -> list[Case]:
+        return self.repository.find(where, limit=limit, offset=offset)
+
+    def duplicates_of(self, request: Request, exclude: int | None = None) -> list[Case]:
+        """Open requests of the same member about the same specialty or with a reason in common."""
+        same_member = self.repository.find(CaseFilter(member_id=request.member.member_id, open_only=True))
+        reasons = set(request.reasons)
+        found = []
+        for case in same_member:
+            other = case.request
+            if case.id == exclude or other is None:
+                continue
+            same_specialty = bool(request.care_in_question.taxonomy) and (
+                other.care_in_question.taxonomy == request.care_in_question.taxonomy)
+            if same_specialty or reasons & set(other.reasons):
+                found.append(case)
+        return found
+
+    # --- intake ----------------------------------------------------------------------------------------------
+
+    def submit(self, request: Request) -> Submitted:
+        """Validate, evaluate and store a request; it goes to scheduling or waits for authorization."""
+        duplicates = self.duplicates_of(request)
+        determination = self.evaluator.evaluate(request)
+        now = self.clock()
+        next_status = after_submission(determination.authorization_required, determination.eligible)
+        case = Case(id=0, version=1, status=Status.submitted, request=request, determination=determination,
+                    created_at=now, updated_at=now)
+        stored = self.repository.create(
+            case, who=self.who,
+            why=f"evaluated with engine {determination.engine_version}, {determination.policy_revision}",
+        )
+        outcome = ("no authorization needed" if next_status == Status.ready_to_schedule
+                   else f"needs a decision: eligible {determination.eligible}, authorization "
+                        f"{'required' if determination.authorization_required else 'not required'}")
+        return Submitted(self._change(stored, next_status, why=outcome), duplicates)
+
+    # --- decisions and the consult ---------------------------------------------------------------------------
+
+    def decide(
+        self,
+        case_id: int,
+        outcome: Outcome,
+        *,
+        reason: str | None = None,
+        authorization_number: str | None = None,
+        valid_from: date | None = None,
+        valid_to: date | None = None,
+        extension_to: date | None = None,
+        expected_version: int | None = None,
+    ) -> Case:
+        case = self.get(case_id)
+        problems = []
+        if outcome in (Outcome.approved, Outcome.modified) and not authorization_number:
+            problems.append("authorization number: required to approve (as the plan or IPA gave it)")
+        if outcome in (Outcome.denied, Outcome.pended, Outcome.modified) and not reason:
+            what = {"denied": "the reasons for the denial and the criteria applied",
+                    "pended": "what information is missing",
+                    "modified": "what was changed"}[outcome.value]
+            problems.append(f"reason: required when the request is {outcome.value}: give {what}")
+        if valid_from and valid_to and valid_to < valid_from:
+            problems.append("valid to: comes before valid from; check the dates")
+        if problems:
+            raise CaseProblem(problems)
+        updates: dict = {"decision_reason": reason}
+        if outcome in (Outcome.approved, Outcome.modified):
+            updates["authorization"] = Authorization(number=authorization_number, valid_from=valid_from,
+                                                     valid_to=valid_to)
+        if outcome == Outcome.pended:
+            due = case.clocks.decision_due or (case.determination.decision_due if case.determination else None)
+            if due is None:
+                raise CaseProblem(["this request has no decision clock to extend (no authorization was needed)"])
+            updates["extension_due"] = extension_deadline(due, extension_to)
+            updates["extension_reason"] = reason
+        return self._change(case, Status(outcome.value), why=reason, updates=updates,
+                            expected_version=expected_version)
+
+    def schedule_consult(self, case_id: int, scheduled_for: date, npi: str, name: str | None = None,
+                         expected_version: int | None = None) -> Case:
+        from app.codes.npi import npi_problem
+
+        problem = npi_problem(npi)
+        if problem:
+            raise CaseProblem([f"npi: {problem}"])
+        case = self.get(case_id)
+        return self._change(case, Status.consult_scheduled,
+                            why=f"consult on {scheduled_for.isoformat()} with NPI {npi}",
+                            updates={"consult": Consult(scheduled_for=scheduled_for, npi=npi, name=name)},
+                            expected_version=expected_version)
+
+    def request_report(self, case_id: int, expected_version: int | None = None) -> Case:
+        return self._change(self.get(case_id), Status.report_requested, why="consultation report requested",
+                            expected_version=expected_version)
+
+    def report_received(self, case_id: int, received_on: date, expected_version: int | None = None) -> Case:
+        case = self.get(case_id)
+        if case.consult and received_on < case.consult.scheduled_for:
+            raise CaseProblem([f"report received: {received_on.isoformat()} is before the consult "
+                               f"({case.consult.scheduled_for.isoformat()}); check the date"])
+        return self._change(case, Status.report_received, why=f"report received {received_on.isoformat()}",
+                            updates={"report_received_on": received_on}, expected_version=expected_version)
+
+    def close(self, case_id: int, expected_version: int | None = None) -> Case:
+        return self._change(self.get(case_id), Status.closed, why="closed", expected_version=expected_version)
+
+    def withdraw(self, case_id: int, reason: str, expected_version: int | None = None) -> Case:
+        if not reason or not reason.strip():
+            raise CaseProblem(["reason: say why the request is withdrawn (e.g. the member no longer wants it)"])
+        return self._change(self.get(case_id), Status.withdrawn, why=reason.strip(),
+                            expected_version=expected_version)
+
+    # --- the one way a case changes --------------------------------------------------------------------------
+
+    def _change(self, case: Case, to: Status, *, why: str | None, updates: dict | None = None,
+                expected_version: int | None = None) -> Case:
+        if expected_version is not None and expected_version != case.version:
+            # The clerk's screen is older than the file: say so before judging the change itself.
+            raise CaseProblem([str(StaleVersion(case.id, expected_version, case.version))])
+        try:
+            check_transition(case.status, to)
+        except IllegalTransition as error:
+            raise CaseProblem([f"request #{case.id}: {error}"]) from None
+        version = case.version
+        changed = case.model_copy(update={**(updates or {}), "status": to, "updated_at": self.clock()})
+        changed = changed.model_copy(update={"clocks": clocks_for(changed, self.report_due_days)})
+        try:
+            return self.repository.save(changed, expected_version=version, who=self.who,
+                                        changes=[(case.status, to, why)])
+        except StaleVersion as error:
+            raise CaseProblem([str(error)]) from None
+
+
+def describe_status(case: Case) -> str:
+    return LABELS[case.status] + ("" if case.status in OPEN else " (finished)")
