@@ -7,6 +7,7 @@ as Pacific time. The JSON columns hold the pydantic models; the scalar columns b
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
@@ -73,6 +74,12 @@ CREATE TABLE request_history (
     db.execute("CREATE INDEX request_history_by_request ON request_history (request_id, id)")
 
 
+def search_key(text: str) -> str:
+    """Case- and accent-blind: a clerk typing 'avila' finds Ávila, 'nguyen' finds Nguyễn."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
 def utc_text(moment: datetime | None) -> str | None:
     if moment is None:
         return None
@@ -124,7 +131,7 @@ def _row(case: Case) -> dict:
     draft_member = draft.get("member") if isinstance(draft.get("member"), dict) else {}
     last = member.last_name if member else draft_member.get("last_name")
     first = member.first_name if member else draft_member.get("first_name")
-    name = ", ".join(str(part) for part in (last, first) if part).casefold() or None
+    name = search_key(", ".join(str(part) for part in (last, first) if part)) or None
     determination = case.determination
     clocks = case.clocks
     return {
@@ -288,7 +295,7 @@ class CaseRepository:
             params.append(where.member_id)
         if where.text:
             clauses.append("(member_name >= ? AND member_name < ? OR member_id = ?)")
-            prefix = where.text.strip().casefold()
+            prefix = search_key(where.text.strip())
             params += [prefix, prefix + "\U0010ffff", where.text.strip()]
         if where.overdue_at is not None:
             clauses.append("next_due < ?")
