@@ -98,6 +98,39 @@ class CaseService:
                 found.append(case)
         return found
 
+    # --- drafts: kept as typed, never lost ------------------------------------------------------------------
+
+    def save_draft(self, data: dict, case_id: int | None = None) -> Case:
+        """Store what has been typed so far (any shape: it is validated only when submitted)."""
+        now = self.clock()
+        if case_id is None:
+            draft = Case(id=0, version=1, status=Status.draft, draft=data, created_at=now, updated_at=now)
+            return self.repository.create(draft, who=self.who, why="draft started")
+        case = self.get(case_id)
+        if case.status != Status.draft:
+            raise CaseProblem([f"request #{case_id} was already submitted; open it to change it"])
+        return self.repository.save(case.model_copy(update={"draft": data, "updated_at": now}),
+                                    expected_version=case.version, who=self.who)
+
+    def drafts(self) -> list[Case]:
+        return self.repository.find(CaseFilter(statuses=(Status.draft,)), order="newest")
+
+    def submit_draft(self, case_id: int) -> Submitted:
+        """Validate the draft (every problem named by its field path), evaluate it and move it on."""
+        from app.services.evaluation import parse_request
+
+        case = self.get(case_id)
+        if case.status != Status.draft:
+            raise CaseProblem([f"request #{case_id} is {LABELS[case.status]}, not a draft"])
+        request = parse_request(case.draft or {})
+        duplicates = self.duplicates_of(request, exclude=case_id)
+        determination = self.evaluator.evaluate(request)
+        case = self._change(case, Status.submitted, updates={"request": request, "draft": None,
+                                                              "determination": determination},
+                            why=f"evaluated with engine {determination.engine_version}, "
+                                f"{determination.policy_revision}")
+        return Submitted(self._after_submission(case), duplicates)
+
     # --- intake ----------------------------------------------------------------------------------------------
 
     def submit(self, request: Request) -> Submitted:
@@ -105,17 +138,21 @@ class CaseService:
         duplicates = self.duplicates_of(request)
         determination = self.evaluator.evaluate(request)
         now = self.clock()
-        next_status = after_submission(determination.authorization_required, determination.eligible)
         case = Case(id=0, version=1, status=Status.submitted, request=request, determination=determination,
                     created_at=now, updated_at=now)
         stored = self.repository.create(
             case, who=self.who,
             why=f"evaluated with engine {determination.engine_version}, {determination.policy_revision}",
         )
+        return Submitted(self._after_submission(stored), duplicates)
+
+    def _after_submission(self, case: Case) -> Case:
+        determination = case.determination
+        next_status = after_submission(determination.authorization_required, determination.eligible)
         outcome = ("no authorization needed" if next_status == Status.ready_to_schedule
                    else f"needs a decision: eligible {determination.eligible}, authorization "
                         f"{'required' if determination.authorization_required else 'not required'}")
-        return Submitted(self._change(stored, next_status, why=outcome), duplicates)
+        return self._change(case, next_status, why=outcome)
 
     # --- decisions and the consult ---------------------------------------------------------------------------
 
@@ -214,3 +251,41 @@ class CaseService:
 
 def describe_status(case: Case) -> str:
     return LABELS[case.status] + ("" if case.status in OPEN else " (finished)")
+
+
+class DraftAutosaver:
+    """Saves a draft as it is typed: after a short pause in typing, and never more than `max_wait` seconds
+    behind while typing goes on. The window calls `changed` on every edit and `tick` from a timer."""
+
+    def __init__(self, service: CaseService, *, pause: float = 0.3, max_wait: float = 1.0,
+                 clock: Callable[[], float] | None = None) -> None:
+        import time
+
+        self.service = service
+        self.pause, self.max_wait = pause, max_wait
+        self.clock = clock or time.monotonic
+        self.case_id: int | None = None
+        self._pending: dict | None = None
+        self._first_change = self._last_change = 0.0
+
+    def changed(self, data: dict) -> None:
+        now = self.clock()
+        if self._pending is None:
+            self._first_change = now
+        self._pending, self._last_change = data, now
+
+    def tick(self) -> bool:
+        """Save if it is time; True when something was written."""
+        if self._pending is None:
+            return False
+        now = self.clock()
+        if now - self._last_change >= self.pause or now - self._first_change >= self.max_wait:
+            return self.flush()
+        return False
+
+    def flush(self) -> bool:
+        if self._pending is None:
+            return False
+        case = self.service.save_draft(self._pending, self.case_id)
+        self.case_id, self._pending = case.id, None
+        return True

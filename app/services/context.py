@@ -37,5 +37,9 @@ def case_service_for(db_path: Path):
     from app.storage.db import open_db
     from app.storage.providers import ProviderRepository
 
+    from app.storage.settings import SettingsRepository
+
     db = open_db(db_path)
-    return CaseService(CaseRepository(db), evaluator_over(ProviderRepository(db)))
+    settings = SettingsRepository(db).load()
+    return CaseService(CaseRepository(db), evaluator_over(ProviderRepository(db)),
+                       report_due_days=settings.report_due_days)

@@ -72,6 +72,7 @@ CREATE TABLE request_history (
 ) STRICT"""
     )
     db.execute("CREATE INDEX request_history_by_request ON request_history (request_id, id)")
+    db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT")
 
 
 def search_key(text: str) -> str:

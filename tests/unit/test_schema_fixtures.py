@@ -8,6 +8,7 @@ import pytest
 from app.domain.cases import Status
 from app.storage.cases import CaseFilter, CaseRepository
 from app.storage.db import MIGRATIONS, open_db
+from app.storage.settings import SettingsRepository
 from app.storage.providers import ProviderRepository
 
 FIXTURES = sorted((Path(__file__).resolve().parents[1] / "fixtures" / "db").glob("schema-v*.sqlite3"))
@@ -33,4 +34,5 @@ def test_each_released_schema_opens_upgrades_and_keeps_its_rows(fixture, tmp_pat
         assert found, "the fixture's requests are still there"
         for case in found:  # every stored row still reads back through today's models
             history = cases.get(case.id).history
-            assert history and history[0].to_status == Status.submitted
+            assert history and history[0].to_status in (Status.submitted, Status.draft)
+        assert SettingsRepository(db).load().default_county == "San Joaquin"
