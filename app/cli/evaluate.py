@@ -26,7 +26,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def _read(name: str) -> tuple[str, str]:
     if name == "-":
-        return sys.stdin.read(), "standard input"
+        return sys.stdin.read().removeprefix("\ufeff"), "standard input"
     path = Path(name)
     try:
         return path.read_text(encoding="utf-8-sig"), str(path)

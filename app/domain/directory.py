@@ -17,6 +17,10 @@ class DirectoryView(Protocol):
         """The professional with this NPI, or None."""
         ...
 
+    def has_plan(self, plan: str) -> bool:
+        """Whether the directory lists anyone in `plan`'s network (an empty directory proves nothing)."""
+        ...
+
     def qualified(
         self,
         *,
@@ -50,6 +54,9 @@ class InMemoryDirectory:
 
     def get(self, npi: str) -> Provider | None:
         return self._by_npi.get(npi)
+
+    def has_plan(self, plan: str) -> bool:
+        return any(plan in provider.plans for provider in self._by_npi.values())
 
     def qualified(
         self,

@@ -198,12 +198,15 @@ class Request(Model):
     @classmethod
     def _pacific(cls, value: datetime) -> datetime:
         # Contract: an ISO time without an offset is Pacific time.
+        if not 2000 <= value.year <= 2099:
+            raise ValueError("expected a date between 2000 and 2099: check the year")
         return as_pacific(value)
 
     @model_validator(mode="after")
     def _dates_agree(self) -> Request:
         if self.member.date_of_birth > self.received_at.date():
-            raise ValueError("member.date_of_birth is after received_at: check both dates")
+            raise ValueError(f"member.date_of_birth: {self.member.date_of_birth} is after the request was received "
+                             f"({self.received_at.date()}); check both dates")
         return self
 
 

@@ -128,10 +128,10 @@ def _requester_rule(work: _Work) -> tuple[RequesterRule, str]:
     rules = work.plan.requesters
     kind = work.request.requester.type
     if kind == RequesterType.pcp:
-        # The PCP is a treating professional when the care in question is the PCP's own.
+        # The PCP treats the member: about the PCP's own care, and as the physician coordinating a specialist's.
         if work.request.care_in_question.from_ == CareFrom.pcp:
             return rules.treating_provider, "the member's PCP, whose care is in question (a treating provider)"
-        return rules.other_provider, "the member's PCP, about a specialist's care (not the treating provider)"
+        return rules.treating_provider, "the member's PCP, who treats the member and coordinates the specialist's care"
     labels = {
         RequesterType.member: (rules.member, "the member"),
         RequesterType.authorized_representative: (rules.authorized_representative, "an authorized representative"),
@@ -178,9 +178,8 @@ def _check_criteria(work: _Work) -> tuple[list[Reason], str]:
             work.add(
                 "criteria.serious_condition_gate",
                 Severity.warning,
-                "This reason counts only for a condition that threatens life, limb or bodily function, or "
-                "substantial impairment (a serious chronic condition included). If it does, tick 'Serious "
-                "condition'; if not, a reviewer decides.",
+                f"This reason counts only for a serious condition: \"{criterion.wording}\" If the member's "
+                "condition is that serious, tick 'Serious condition'; if not, a reviewer decides.",
                 criterion.citation,
             )
             continue
@@ -227,6 +226,18 @@ def _check_criteria(work: _Work) -> tuple[list[Reason], str]:
 def _check_third_opinion(work: _Work, met: list[Reason]) -> str:
     request, rule = work.request, work.plan.third_opinion
     differ = request.prior_opinions_differ or Reason.conflicting_recommendations in request.reasons
+    if differ and rule.when_prior_opinions_differ == "authorize" and not request.procedure:
+        work.add(
+            "third_opinion.procedure_missing",
+            Severity.warning,
+            "A third opinion is owed when the first two opinions differ on the need for a medical procedure: "
+            "enter the procedure. Without it, a reviewer decides.",
+            rule.citation,
+        )
+        work.add("third_opinion.review", Severity.warning,
+                 "A third opinion beyond that rule is the plan's independent decision; a reviewer decides.",
+                 rule.otherwise_citation)
+        return "review"
     if differ and rule.when_prior_opinions_differ == "authorize":
         met.append(Reason.conflicting_recommendations)
         work.add(
@@ -264,9 +275,9 @@ def _check_service_area(work: _Work) -> bool:
     counties = ", ".join(area.counties)
     if not county:
         work.add("plan.county_missing", Severity.warning,
-                 f"Enter the member's county: {work.plan.short_name}'s policy applies in {counties}.",
-                 area.citation)
-        return True
+                 f"Enter the member's county: {work.plan.short_name}'s policy applies only in {counties}. Until "
+                 "then a reviewer must confirm it applies.", area.citation)
+        return False
     wanted = county.casefold().removesuffix(" county").strip()
     if wanted in {name.casefold() for name in area.counties}:
         return True
@@ -294,7 +305,11 @@ def _check_network(work: _Work, directory: DirectoryView, specialties: Specialty
     request, plan = work.request, work.plan
     care = request.care_in_question
     pcp_care = care.from_ == CareFrom.pcp
-    treating = {npi for npi in (care.npi, request.pcp.npi if pcp_care else None) if npi}
+    requester = request.requester
+    requester_treats = requester.type == RequesterType.treating_provider or (
+        requester.type == RequesterType.pcp and pcp_care)
+    treating = {npi for npi in (care.npi, request.pcp.npi if pcp_care else None,
+                                requester.npi if requester_treats else None) if npi}
     result = _Network()
 
     group: str | None = None
@@ -339,6 +354,12 @@ def _check_network(work: _Work, directory: DirectoryView, specialties: Specialty
         result.status = "in" if plan.id in chosen.plans else "out"
         problems |= _check_chosen(work, chosen, group, taxonomies, specialties, scope_citation, result)
 
+    if not directory.has_plan(plan.id):
+        work.add("network.directory_empty", Severity.warning,
+                 f"The provider directory lists nobody in the {plan.short_name} network, so the app cannot tell who "
+                 "is in network or offer alternatives. Import the plan's directory (sodesk providers import).",
+                 plan.network.out_of_network.citation)
+        return result
     wants_alternatives = chosen_npi is None or result.status != "in" or problems
     if wants_alternatives and taxonomies is not None:
         exclude = treating | ({chosen_npi} if chosen_npi else set())
@@ -373,6 +394,13 @@ def _check_chosen(
             "second opinion about the PCP's care comes from within the member's own health network.",
             scope_citation,
         )
+    unsure = False
+    if pcp_care and taxonomies is not None and chosen.taxonomy not in taxonomies:
+        unsure = True
+        theirs = specialties.name(chosen.taxonomy or "") or chosen.specialty or "another specialty"
+        work.add("network.confirm_qualified", Severity.warning,
+                 f"{name} ({theirs}) is not a primary-care professional: confirm they have the training and "
+                 "expertise for this condition before referring.", QUALIFIED_PROFESSIONAL)
     if not pcp_care and taxonomies is not None:
         wanted = specialties.name(request.care_in_question.taxonomy or "") or request.care_in_question.taxonomy
         theirs = specialties.name(chosen.taxonomy or "") or chosen.specialty or chosen.taxonomy or "unknown"
@@ -395,7 +423,7 @@ def _check_chosen(
     if result.qualified is None:
         if problems:
             result.qualified = False
-        elif pcp_care or taxonomies is not None:
+        elif not unsure and (pcp_care or taxonomies is not None):
             result.qualified = True
     return problems
 
@@ -412,13 +440,15 @@ def _report_alternatives(work: _Work, result: _Network, chosen_npi: str | None, 
                 "network.in_network_available",
                 Severity.warning,
                 f"The {plan.short_name} network has qualified professionals (e.g. {names}). An out-of-network "
-                "second opinion is for when no one in the network is qualified; if the member goes out of "
-                "network without authorization, the member pays.",
+                f"second opinion is for when no one in the network is qualified; {oon.unauthorized_cost_message}.",
                 f"{oon.citation}; {oon.unauthorized_cost_citation}",
             )
         elif chosen_npi is None:
             work.add("network.choose_professional", Severity.info,
                      f"Choose a qualified in-network professional, e.g. {names}.", oon.citation)
+        else:
+            work.add("network.alternatives_offered", Severity.info,
+                     f"Qualified in-network professionals who fit: {names}.", oon.citation)
         return
     work.add(
         "network.none_in_network",
@@ -502,9 +532,12 @@ def _deadlines(
         latest = datetime.combine(latest_day, time(23, 59, 59), tzinfo=LOS_ANGELES)
         if latest < business_due:
             decision_due = latest
+            closed = "" if calendar.is_business_day(latest_day) else (
+                " That day the office is closed: decide by the business day before.")
             work.add("deadline.calendar_cap", Severity.warning,
                      f"Decide by {format_pacific(latest)}: no later than {cap.max_calendar_days} calendar days after "
-                     f"receipt, which comes before {rule_text} ({format_pacific(business_due)}).", cap.citation)
+                     f"receipt, which comes before {rule_text} ({format_pacific(business_due)}).{closed}",
+                     cap.citation)
         else:
             decision_due = business_due
             work.add("deadline.decision_routine", Severity.info,

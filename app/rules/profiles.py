@@ -83,6 +83,7 @@ class OutOfNetwork(Cited):
     medi_cal_certified_required: bool = False
     certified_citation: str | None = None
     unauthorized_cost_citation: str
+    unauthorized_cost_message: str = Field(min_length=10)
 
 
 class Network(Strict):

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from pydantic import ValidationError
 
 from app.domain.directory import DirectoryView
 from app.domain.models import Determination, Finding, Request, Severity
+from app.domain.time import LOS_ANGELES
 from app.errors import InputProblem
 from app.rules.calendar import DEFAULT_CALENDAR, BusinessCalendar
 from app.rules.engine import SEVERITY_ORDER, SpecialtyTable, evaluate
@@ -58,7 +60,17 @@ def _explain(error: Mapping[str, Any]) -> str:
 
 
 def validation_problems(error: ValidationError) -> list[str]:
-    return [f"{field_path(tuple(item['loc']))}: {_explain(item)}" for item in error.errors()]
+    problems = []
+    for item in error.errors():
+        explained = _explain(item)
+        if not item["loc"] and _NAMES_ITS_FIELD.match(explained):
+            problems.append(explained)  # a check across fields says itself which field to fix
+        else:
+            problems.append(f"{field_path(tuple(item['loc']))}: {explained}")
+    return problems
+
+
+_NAMES_ITS_FIELD = re.compile(r"^[a-z_]+(\.[a-z_]+)*: ")
 
 
 def parse_request(data: Any) -> Request:
@@ -77,6 +89,10 @@ def load_request_json(text: str, source: str) -> Request:
         raise InputProblem(
             [f"line {error.lineno}, column {error.colno}: not valid JSON ({error.msg})"], source=source
         ) from None
+    except RecursionError:
+        raise InputProblem(["the JSON is nested too deeply to be a request"], source=source) from None
+    except ValueError as error:  # e.g. an integer of thousands of digits
+        raise InputProblem([f"not a usable JSON request ({error})"], source=source) from None
     try:
         return parse_request(data)
     except InputProblem as problem:
@@ -111,6 +127,7 @@ class Evaluator:
     specialties: SpecialtyTable
     codes: CodeSet
     calendar: BusinessCalendar = DEFAULT_CALENDAR
+    clock: Callable[[], datetime] = field(default=lambda: datetime.now(LOS_ANGELES))
 
     def check(self, request: Request) -> PlanProfile:
         """The request's plan, or InputProblem listing every problem the model could not see alone."""
@@ -120,6 +137,10 @@ class Evaluator:
             known = ", ".join(sorted(self.profiles))
             problems.append(f"plan: unknown plan {request.plan!r}; known plans: {known}")
         problems += diagnosis_problems(request, self.codes)
+        now = self.clock()
+        if request.received_at > now + timedelta(days=1):
+            problems.append(f"received_at: {request.received_at:%Y-%m-%d %H:%M} is in the future (it is now "
+                            f"{now:%Y-%m-%d %H:%M} Pacific time): check the date")
         if problems:
             raise InputProblem(problems)
         assert profile is not None

@@ -609,6 +609,10 @@ class ProviderRepository:
     def count(self) -> int:
         return self._conn.execute("SELECT count(*) FROM providers").fetchone()[0]
 
+    def has_plan(self, plan: str) -> bool:
+        """`DirectoryView.has_plan`: one index probe."""
+        return self._conn.execute("SELECT 1 FROM provider_plans WHERE plan = ? LIMIT 1", [plan]).fetchone() is not None
+
     def get(self, npi: str) -> Provider | None:
         row = self._conn.execute(_SELECT + " WHERE npi = ?", (npi,)).fetchone()
         return None if row is None else _provider_from_row(row)

@@ -221,3 +221,36 @@ def test_text_summary_puts_the_answers_first_and_cites_each_finding(run, tmp_pat
     assert "Decide by:       Thu Mar 6, 2025, 10:00 AM PST" in out
     assert "Consult by:      Thu Mar 6, 2025, 10:00 AM PST" in out
     assert "      CalOptima GG.1538 II.C.1" in lines
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("[" * 100_000, "nested too deeply"),
+        ('{"opinion_number": ' + "9" * 5000 + "}", "not a usable JSON request"),
+    ],
+)
+def test_hostile_json_is_a_message_not_a_traceback(run, text, expected):
+    assert expected in _bad(run, text)
+
+
+def test_received_at_far_outside_any_real_date_is_refused(run):
+    assert "received_at: expected a date between 2000 and 2099" in _bad(run, request_data(
+        received_at="9999-12-31T23:00:00", urgent=True))
+
+
+def test_received_at_in_the_future_is_refused(run):
+    assert "received_at: 2090-01-02 09:00 is in the future" in _bad(run, request_data(received_at="2090-01-02T09:00"))
+
+
+def test_birth_after_receipt_names_the_birth_date_field(run):
+    err = _bad(run, request_data(received_at="2025-03-03T10:00", member={"date_of_birth": "2025-06-01"}))
+    assert "member.date_of_birth: 2025-06-01 is after the request was received (2025-03-03)" in err
+    assert "(the request)" not in err
+
+
+def test_a_byte_order_mark_on_standard_input_is_fine(tmp_path):
+    body = "\ufeff" + json.dumps(request_data())
+    done = subprocess.run([sys.executable, "-m", "app", "--db", str(tmp_path / "x.sqlite3"), "evaluate", "-"],
+                          input=body, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr

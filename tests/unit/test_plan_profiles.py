@@ -47,7 +47,7 @@ def test_mvhp_extends_hpsj_and_onecare_extends_caloptima(profiles):
     assert profiles["mvhp-medi-cal"].criteria == profiles["hpsj-medi-cal"].criteria
     assert profiles["mvhp-medi-cal"].name == "Mountain Valley Health Plan Medi-Cal"
     assert profiles["caloptima-onecare"].authorization == profiles["caloptima-medi-cal"].authorization
-    assert profiles["caloptima-onecare"].timeframes.urgent_citation.startswith("42 CFR 422.572")
+    assert profiles["caloptima-onecare"].timeframes.urgent_citation.startswith("42 CFR 422.631")
 
 
 def test_unknown_plan_lists_the_known_ones():

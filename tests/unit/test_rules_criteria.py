@@ -64,6 +64,23 @@ def test_caloptima_onecare_II_D_third_opinion_when_first_two_differ(determine):
     determination = determine("caloptima-onecare", opinion_number=3, prior_opinions_differ=True)
     assert determination.eligible == "yes"
     assert Reason.conflicting_recommendations in determination.criteria_met
+    finding = next(f for f in determination.findings if f.rule == "third_opinion.prior_opinions_differ")
+    assert finding.citation == "CalOptima GG.1538 II.D"
+
+
+def test_caloptima_II_D_needs_the_procedure_the_opinions_differ_on(determine):
+    determination = determine("caloptima-medi-cal", opinion_number=3, prior_opinions_differ=True, procedure=None)
+    assert determination.eligible == "review"
+    assert "third_opinion.procedure_missing" in _rules(determination)
+
+
+@pytest.mark.parametrize(("plan", "phrase"), [("healthnet-medi-cal", "major damage"),
+                                              ("partnership-medi-cal", "or impairment"),
+                                              ("caloptima-medi-cal", "substantial impairment")])
+def test_serious_condition_gate_quotes_each_plans_own_words(determine, plan, phrase):
+    determination = determine(plan, county="Kern", reasons=["diagnosis_or_plan_questioned"])
+    gate = next(f for f in determination.findings if f.rule == "criteria.serious_condition_gate")
+    assert phrase in gate.message
 
 
 def test_caloptima_II_I_third_opinion_when_first_two_agree_goes_to_review(determine):
@@ -136,6 +153,7 @@ def test_healthnet_update_applies_only_in_its_listed_counties(determine):
     warning = next(f for f in outside.findings if f.rule == "plan.outside_service_area")
     assert "Fresno" in warning.message and warning.citation.startswith("Health Net 20-1030")
     assert "plan.county_missing" in _rules(missing)
+    assert missing.eligible == "review", "the update applies only in its counties: unknown county, a reviewer decides"
 
 
 def test_healthnet_county_matches_whatever_the_clerk_types(determine):

@@ -56,7 +56,9 @@ def test_42_cfr_438_210d_as_amended_7_calendar_days_from_2026(determine):
     # Saturday 7 Nov 2026: 5 business days from Monday (Veterans Day skipped) is Tue 17; 7 days is Sat 14.
     determination = determine(received_at="2026-11-07T10:00:00")
     assert _iso(determination.decision_due) == "2026-11-14T23:59:59-08:00"
-    assert "CMS-0057-F" in _finding(determination, "deadline.calendar_cap").citation
+    cap = _finding(determination, "deadline.calendar_cap")
+    assert "CMS-0057-F" in cap.citation
+    assert "office is closed: decide by the business day before" in cap.message  # Saturday 14 Nov
 
 
 def test_2026_weekday_receipt_without_holidays_is_not_capped(determine):

@@ -111,7 +111,8 @@ def test_specialty_unknown_asks_for_the_taxonomy(determine):
          "Anthem Second Medical Opinion - CA, Procedure IV; Anthem Second Medical Opinion - CA, Procedure IV"),
     ],
 )
-def test_out_of_network_with_qualified_in_network_lists_them_and_warns_of_member_cost(determine, plan, citation):
+def test_out_of_network_with_qualified_in_network_lists_them_and_warns_of_the_cost(determine, profiles, plan,
+                                                                                  citation):
     determination = determine(plan, requested_provider_npi=ORTHO_OON_CERTIFIED)
     assert determination.network == "out"
     assert determination.authorization_required is True
@@ -119,7 +120,9 @@ def test_out_of_network_with_qualified_in_network_lists_them_and_warns_of_member
     warning = _finding(determination, "network.in_network_available")
     assert warning.severity == "warning"
     assert warning.citation == citation
-    assert "member pays" in warning.message
+    assert profiles[plan].network.out_of_network.unauthorized_cost_message in warning.message
+    # Only GG.1538 III.D puts the cost on the member; the others say what they cover.
+    assert ("the member pays" in warning.message) == (plan == "caloptima-medi-cal")
     assert {alt.npi for alt in determination.alternatives} == {ORTHO_HAKOBYAN, ORTHO_PENA}
 
 
@@ -152,3 +155,34 @@ def test_npi_missing_from_the_directory_is_unknown_and_needs_authorization(deter
     assert determination.provider_qualified is None
     assert determination.authorization_required is True
     assert "network.provider_not_in_directory" in determination.rules()
+
+
+def test_the_requesting_treating_provider_is_never_the_second_opinion(determine):
+    determination = determine("hpsj-medi-cal", requester={"type": "treating_provider", "npi": ORTHO_HAKOBYAN},
+                              care_in_question={"npi": None}, requested_provider_npi=ORTHO_HAKOBYAN)
+    assert determination.provider_qualified is False
+    assert _finding(determination, "network.treating_provider").severity == "block"
+
+
+def test_pcp_care_opinion_from_a_non_primary_care_professional_asks_to_confirm_qualification(determine):
+    determination = determine(care_in_question=PCP_CARE, requested_provider_npi=CARDIO_DOE)  # Sunrise cardiologist
+    assert determination.network == "in"
+    assert determination.provider_qualified is None
+    assert _finding(determination, "network.confirm_qualified").severity == "warning"
+
+
+def test_an_empty_directory_proves_nothing_about_the_network(profiles, specialties):
+    from app.domain.directory import InMemoryDirectory
+    from app.rules.engine import evaluate
+    from tests.factories import make_request
+
+    determination = evaluate(make_request(plan="hpsj-medi-cal", requested_provider_npi=None),
+                             profiles["hpsj-medi-cal"], InMemoryDirectory(), specialties)
+    assert "network.directory_empty" in determination.rules()
+    assert "network.none_in_network" not in determination.rules()
+    assert determination.alternatives == []
+
+
+def test_in_network_choice_with_a_problem_names_the_alternatives_it_lists(determine):
+    determination = determine("anthem-medi-cal", requested_provider_npi=CARDIO_DOE)
+    assert "Հակոբյան" in _finding(determination, "network.alternatives_offered").message

@@ -53,7 +53,8 @@ def test_healthnet_separate_approval_for_added_tests_lab_or_x_ray(determine):
 def test_consultation_report_goes_to_the_member_and_the_pcp(determine, plan, citation):
     finding = _finding(determine(plan, county="Kern"), "consult.report_to_member_and_pcp")
     assert finding.citation == citation
-    assert "member" in finding.message
+    assert "consultation report" in finding.message and "member" in finding.message
+    assert "PCP" in finding.message or "initial professional" in finding.message
 
 
 def test_caloptima_III_D_1_financial_responsibility_notice_only_out_of_network(determine):

@@ -55,10 +55,18 @@ def test_hpsj_policy_A_pcp_counts_as_treating_when_care_in_question_is_the_pcps(
     assert "treating provider" in _finding(determination, "requester.allowed").message
 
 
-def test_hpsj_policy_A_pcp_is_not_treating_when_care_in_question_is_a_specialists(determine):
-    determination = determine("hpsj-medi-cal", requester={"type": "pcp"})
-    assert determination.eligible == "no"
-    assert "not the treating provider" in _finding(determination, "requester.not_allowed").message
+@pytest.mark.parametrize("plan", ["hpsj-medi-cal", "mvhp-medi-cal", "anthem-medi-cal", "healthnet-medi-cal"])
+def test_hs_1383_15_the_pcp_treats_the_member_also_about_a_specialists_care(determine, plan):
+    determination = determine(plan, county="Kern", requester={"type": "pcp"})
+    assert determination.eligible == "yes"
+    assert "coordinates the specialist's care" in _finding(determination, "requester.allowed").message
+
+
+def test_mvhp_messages_never_name_hpsj(determine):
+    determination = determine("mvhp-medi-cal", requester={"type": "other_provider"})
+    assert not any("HPSJ accepts" in finding.message or "HPSJ " in finding.message.split(":")[0]
+                   for finding in determination.findings)
+    assert "The Health Plan accepts requests only from" in _finding(determination, "requester.not_allowed").message
 
 
 def test_caloptima_II_B_pcp_may_request_about_specialist_care(determine):
@@ -66,10 +74,11 @@ def test_caloptima_II_B_pcp_may_request_about_specialist_care(determine):
 
 
 def test_refused_requester_still_gets_deadlines_and_network_answers(determine):
-    determination = determine("anthem-medi-cal", requester={"type": "other_provider"},
-                              requested_provider_npi=None)
+    determination = determine("anthem-medi-cal", requester={"type": "other_provider"}, requested_provider_npi=None,
+                              urgent=True)
     assert determination.eligible == "no"
     assert determination.alternatives, "the clerk still sees who could give the opinion"
+    assert determination.consult_due is not None, "and the urgent consult clock"
 
 
 def test_every_plan_names_who_may_ask(profiles):
