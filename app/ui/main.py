@@ -40,13 +40,25 @@ class MainWindow(QMainWindow):
 def run_desk(db_path: Path) -> int:
     from html import escape
 
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.errors import InputProblem
     from app.rules.profiles import default_profiles
-    from app.storage.db import open_db
+    from app.services.startup import start_database
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Second Opinion Desk")
-    open_db(db_path).close()  # create or upgrade the database before the window shows it
+    try:
+        started = start_database(db_path)  # check, create or upgrade, then the daily backup
+    except InputProblem as problem:
+        # A damaged or foreign file is never touched: say what is wrong and how to restore the last good backup.
+        QMessageBox.critical(None, "Second Opinion Desk cannot open its database", problem.render())
+        return 1
     names = [escape(profile.name) for profile in default_profiles().values()]
     window = MainWindow(Path(escape(str(db_path))), names)
+    if started.backup_problem:
+        window.statusBar().showMessage(f"Automatic backup failed: {started.backup_problem}")
+    elif started.backup:
+        window.statusBar().showMessage(f"Backed up to {started.backup}", 10_000)
     window.show()
     return app.exec()
