@@ -360,14 +360,14 @@ def _check_network(work: _Work, directory: DirectoryView, specialties: Specialty
                  "is in network or offer alternatives. Import the plan's directory (sodesk providers import).",
                  plan.network.out_of_network.citation)
         return result
-    wants_alternatives = chosen_npi is None or result.status != "in" or problems
-    if wants_alternatives and taxonomies is not None:
+    wants_alternatives = (chosen_npi is None or result.status != "in" or problems) and taxonomies is not None
+    if wants_alternatives:
         exclude = treating | ({chosen_npi} if chosen_npi else set())
         result.alternatives = directory.qualified(
             plan=plan.id, taxonomies=taxonomies, group=group, exclude=exclude,
             language=request.member.language, limit=ALTERNATIVES_LIMIT,
         )
-    _report_alternatives(work, result, chosen_npi, taxonomies is not None)
+    _report_alternatives(work, result, chosen_npi, wants_alternatives)
     return result
 
 

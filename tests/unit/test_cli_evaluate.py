@@ -47,7 +47,7 @@ def test_evaluate_prints_the_determination_as_json(run):
 def test_the_documented_example_evaluates(run):
     status, out, _ = run("evaluate", str(EXAMPLE))
     assert status == 0
-    assert json.loads(out)["plan"] == "hpsj-medi-cal"
+    assert json.loads(out)["plan"] == "healthnet-medi-cal"
 
 
 def _bad(run, request):

@@ -186,3 +186,10 @@ def test_an_empty_directory_proves_nothing_about_the_network(profiles, specialti
 def test_in_network_choice_with_a_problem_names_the_alternatives_it_lists(determine):
     determination = determine("anthem-medi-cal", requested_provider_npi=CARDIO_DOE)
     assert "Հակոբյան" in _finding(determination, "network.alternatives_offered").message
+
+
+def test_a_good_in_network_choice_gets_no_network_warning(determine):
+    determination = determine("hpsj-medi-cal", requested_provider_npi=ORTHO_HAKOBYAN)
+    assert determination.provider_qualified is True
+    assert determination.findings_of("warning") == []
+    assert not {"network.none_in_network", "network.in_network_available"} & determination.rules()
