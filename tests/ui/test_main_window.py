@@ -35,3 +35,19 @@ def test_run_desk_creates_the_database_and_opens_the_window(qtbot, tmp_path):
     assert db.exists()
     assert "Plans loaded (7)" in seen["text"]
     assert str(Path(db)) in seen["text"]
+
+
+def test_a_damaged_database_is_explained_and_left_untouched(qtbot, tmp_path, monkeypatch):
+    import hashlib
+
+    from PySide6.QtWidgets import QMessageBox
+
+    db = tmp_path / "desk.sqlite3"
+    db.write_text("this is a shopping list, not a database\n", encoding="utf-8")
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    shown = {}
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.update(title=title, text=text))
+    assert run_desk(db) == 1
+    assert shown["title"] == "Second Opinion Desk cannot open its database"
+    assert "not a SQLite database" in shown["text"]
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before
