@@ -80,8 +80,12 @@ class CaseService:
         except UnknownCase as error:
             raise CaseProblem([str(error)]) from None
 
-    def find(self, where: CaseFilter = CaseFilter(), *, limit: int = 100, offset: int = 0) -> list[Case]:
-        return self.repository.find(where, limit=limit, offset=offset)
+    def find(self, where: CaseFilter = CaseFilter(), *, limit: int = 100, offset: int = 0, order: str = "due",
+             descending: bool = False) -> list[Case]:
+        return self.repository.find(where, limit=limit, offset=offset, order=order, descending=descending)
+
+    def count(self, where: CaseFilter = CaseFilter()) -> int:
+        return self.repository.count(where)
 
     def duplicates_of(self, request: Request, exclude: int | None = None) -> list[Case]:
         """Open requests of the same member about the same specialty or with a reason in common."""

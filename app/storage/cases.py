@@ -267,13 +267,22 @@ class CaseRepository:
             )
         ]
 
-    def find(self, where: CaseFilter, *, limit: int = 100, offset: int = 0, order: str = "due") -> list[Case]:
+    ORDERS = {
+        "due": ("next_due IS NULL, next_due, id", "next_due IS NULL, next_due DESC, id DESC"),
+        "newest": ("id DESC", "id"),
+        "name": ("member_name, id", "member_name DESC, id DESC"),
+        "plan": ("plan, next_due IS NULL, next_due, id", "plan DESC, next_due IS NULL, next_due, id"),
+        "status": ("status, next_due IS NULL, next_due, id", "status DESC, next_due IS NULL, next_due, id"),
+        "decision_due": ("decision_due IS NULL, decision_due, id", "decision_due IS NULL, decision_due DESC, id"),
+        "consult_due": ("consult_due IS NULL, consult_due, id", "consult_due IS NULL, consult_due DESC, id"),
+        "report_due": ("report_due IS NULL, report_due, id", "report_due IS NULL, report_due DESC, id"),
+    }
+
+    def find(self, where: CaseFilter, *, limit: int = 100, offset: int = 0, order: str = "due",
+             descending: bool = False) -> list[Case]:
+        """A page of cases; `order` is one of ORDERS (never SQL from outside)."""
         clauses, params = self._where(where)
-        order_by = {
-            "due": "next_due IS NULL, next_due, id",
-            "newest": "id DESC",
-            "name": "member_name, id",
-        }[order]
+        order_by = self.ORDERS[order][1 if descending else 0]
         sql = f"SELECT * FROM requests {clauses} ORDER BY {order_by} LIMIT ? OFFSET ?"
         return [_case(row) for row in self.db.query(sql, [*params, limit, offset])]
 

@@ -1,0 +1,197 @@
+"""The worklist as a Qt table model: pages of open requests read from the case service as the view scrolls.
+
+A plain class with its own unit tests (no window needed). It only shows what the service returns: no SQL, no
+rule conditions. Overdue rows are red, rows due today amber, urgent requests flagged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont
+
+from app.domain.cases import LABELS, Case
+from app.domain.time import LOS_ANGELES
+from app.storage.cases import CaseFilter
+
+OVERDUE = QColor("#f8d7da")
+DUE_TODAY = QColor("#fff3cd")
+ON_TINT = QColor("#1d1d1d")  # dark text stays readable on the tints in a dark palette too
+CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class CaseSource(Protocol):
+    def find(self, where: CaseFilter, *, limit: int, offset: int, order: str, descending: bool) -> list[Case]: ...
+
+    def count(self, where: CaseFilter) -> int: ...
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    order: str  # the repository's order key when the clerk sorts by this column
+
+
+COLUMNS = (
+    Column("Member", "name"),
+    Column("Plan", "plan"),
+    Column("Status", "status"),
+    Column("Professional", "due"),
+    Column("Decision due", "decision_due"),
+    Column("Consult due", "consult_due"),
+    Column("Report due", "report_due"),
+)
+MEMBER, PLAN, STATUS, PROFESSIONAL, DECISION, CONSULT, REPORT = range(len(COLUMNS))
+
+
+def short_time(moment: datetime | None) -> str:
+    if moment is None:
+        return ""
+    local = moment.astimezone(LOS_ANGELES)
+    hour = local.strftime("%I").lstrip("0")
+    return f"{local:%a %b} {local.day}, {hour}:{local:%M %p}"
+
+
+class WorklistTableModel(QAbstractTableModel):
+    def __init__(self, source: CaseSource, *, now: Callable[[], datetime], page_size: int = 100,
+                 parent=None) -> None:
+        super().__init__(parent)
+        self._source = source
+        self._now = now
+        self._page_size = page_size
+        self._where = CaseFilter(open_only=True)
+        self._order, self._descending = "due", False
+        self._cases: list[Case] = []
+        self._total = 0
+        self.refresh()
+
+    # --- what the view asks -----------------------------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._cases)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section].title
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        case = self._cases[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(case, index.column())
+        if role == CASE_ID_ROLE:
+            return case.id
+        state = self._state(case)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return {"overdue": OVERDUE, "today": DUE_TODAY}.get(state)
+        if role == Qt.ItemDataRole.ForegroundRole and state:
+            return ON_TINT
+        if role == Qt.ItemDataRole.FontRole and index.column() == MEMBER and self._urgent(case):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(case, state)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            extra = {"overdue": ", overdue", "today": ", due today"}.get(state, "")
+            return f"{self._text(case, index.column())}{extra}"
+        return None
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: N802
+        return not parent.isValid() and len(self._cases) < self._total
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: N802
+        if parent.isValid():
+            return
+        page = self._page(len(self._cases))
+        if not page:
+            self._total = len(self._cases)
+            return
+        self.beginInsertRows(QModelIndex(), len(self._cases), len(self._cases) + len(page) - 1)
+        self._cases.extend(page)
+        self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._order = COLUMNS[column].order
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.refresh()
+
+    # --- what the window asks ---------------------------------------------------------------------------------
+
+    @property
+    def total(self) -> int:
+        """How many requests match the filter (the count shown beside it), not just the rows loaded."""
+        return self._total
+
+    def set_filter(self, where: CaseFilter) -> None:
+        self._where = where
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self._total = self._source.count(self._where)
+        self._cases = self._page(0)
+        self.endResetModel()
+
+    def case_at(self, row: int) -> Case:
+        return self._cases[row]
+
+    # --- how a row reads --------------------------------------------------------------------------------------
+
+    def _page(self, offset: int) -> list[Case]:
+        return self._source.find(self._where, limit=self._page_size, offset=offset, order=self._order,
+                                 descending=self._descending)
+
+    @staticmethod
+    def _urgent(case: Case) -> bool:
+        return bool(case.request and case.request.urgent)
+
+    def _text(self, case: Case, column: int) -> str:
+        request = case.request
+        if column == MEMBER:
+            flag = "URGENT  " if self._urgent(case) else ""
+            return flag + case.member_label
+        if column == PLAN:
+            return case.determination.plan_name if case.determination else (request.plan if request else "")
+        if column == STATUS:
+            return LABELS[case.status]
+        if column == PROFESSIONAL:
+            if case.consult:
+                return case.consult.name or f"NPI {case.consult.npi}"
+            npi = request.requested_provider_npi if request else None
+            return f"NPI {npi}" if npi else "not chosen"
+        clock = {DECISION: case.clocks.decision_due, CONSULT: case.clocks.consult_due,
+                 REPORT: case.clocks.report_due}[column]
+        return short_time(clock)
+
+    def _state(self, case: Case) -> str | None:
+        due = case.clocks.next_due
+        if due is None:
+            return None
+        now = self._now()
+        if due < now:
+            return "overdue"
+        if due.astimezone(LOS_ANGELES).date() == now.astimezone(LOS_ANGELES).date():
+            return "today"
+        return None
+
+    def _tooltip(self, case: Case, state: str | None) -> str:
+        lines = [f"Request #{case.id}: {LABELS[case.status]}"]
+        for name, due in case.clocks.running():
+            lines.append(f"{name.capitalize()} due {short_time(due)}")
+        if state == "overdue":
+            lines.append("Overdue")
+        elif state == "today":
+            lines.append("Due today")
+        if self._urgent(case):
+            lines.append("Urgent request")
+        return "\n".join(lines)
