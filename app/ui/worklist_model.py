@@ -121,7 +121,8 @@ class WorklistTableModel(QAbstractTableModel):
         self.endInsertRows()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self._order = COLUMNS[column].order
+        # No column (-1): the worklist's own order, next deadline first.
+        self._order = COLUMNS[column].order if 0 <= column < len(COLUMNS) else "due"
         self._descending = order == Qt.SortOrder.DescendingOrder
         self.refresh()
 

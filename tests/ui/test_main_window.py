@@ -1,47 +1,111 @@
-"""The placeholder desk window opens on a real database and says what it loaded."""
+"""The desk window on a real database: the worklist, its search and filters, driven through the widgets."""
 
-from pathlib import Path
+import hashlib
+from datetime import datetime
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.ui.main import MainWindow, run_desk
+from app.domain.time import LOS_ANGELES
+from app.rules.profiles import default_profiles
+from app.ui.main import VIEWS, MainWindow, run_desk
+from app.ui.worklist_model import CASE_ID_ROLE
+from tests.factories import ORTHO_HAKOBYAN, make_request
+from tests.unit.test_cases_service import Clock, service_on
 
-
-def test_main_window_shows_the_database_and_the_plans(qtbot, tmp_path):
-    window = MainWindow(tmp_path / "desk.sqlite3", ["Health Net Medi-Cal", "CalOptima Health OneCare"])
-    qtbot.addWidget(window)
-    window.show()
-    assert window.windowTitle().startswith("Second Opinion Desk")
-    text = window.summary.text()
-    assert "desk.sqlite3" in text and "CalOptima Health OneCare" in text and "Plans loaded (2)" in text
-    shot = tmp_path / "main-window.png"
-    assert window.grab().save(str(shot)) and shot.stat().st_size > 0
+RECEIVED = datetime(2025, 3, 3, 10, 0, tzinfo=LOS_ANGELES)
+PLANS = [(plan_id, profile.name) for plan_id, profile in default_profiles().items()]
 
 
-def test_run_desk_creates_the_database_and_opens_the_window(qtbot, tmp_path):
+@pytest.fixture
+def window(qtbot, tmp_path, specialties):
+    service = service_on(tmp_path / "desk.sqlite3", specialties, clock=Clock(RECEIVED))
+    service.submit(make_request(member={"last_name": "Nguyễn", "first_name": "Thảo"}))
+    service.submit(make_request(urgent=True, member={"member_id": "TST000002", "last_name": "Ávila"}))
+    service.submit(make_request(plan="hpsj-medi-cal", requested_provider_npi=ORTHO_HAKOBYAN,
+                                member={"member_id": "TST000003", "last_name": "Zhou"}))
+    now = datetime(2025, 3, 7, 9, 0, tzinfo=LOS_ANGELES)  # the urgent decision is overdue
+    shown = MainWindow(service, PLANS, db_path=tmp_path / "desk.sqlite3", now=lambda: now)
+    qtbot.addWidget(shown)
+    shown.show()
+    return shown
+
+
+def _names(window):
+    model = window.ui.worklist_view.model()
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+
+def test_the_worklist_lists_open_requests_by_next_deadline(window):
+    assert window.ui.count_label.text() == "3 requests"
+    assert _names(window) == ["URGENT  Ávila, Rosa", "Nguyễn, Thảo", "Zhou, Rosa"]
+
+
+def test_typing_in_search_filters_after_a_pause(window, qtbot):
+    qtbot.keyClicks(window.ui.search_edit, "nguyen")
+    qtbot.waitUntil(lambda: window.ui.count_label.text() == "1 request", timeout=2000)
+    assert _names(window) == ["Nguyễn, Thảo"]
+
+
+def test_choosing_overdue_and_a_plan(window, qtbot):
+    window.ui.show_combo.setCurrentIndex([v.label for v in VIEWS].index("Overdue"))
+    assert window.ui.count_label.text() == "1 request" and _names(window) == ["URGENT  Ávila, Rosa"]
+    window.ui.show_combo.setCurrentIndex(0)
+    window.ui.plan_combo.setCurrentIndex(window.ui.plan_combo.findData("hpsj-medi-cal"))
+    assert _names(window) == ["Zhou, Rosa"]
+
+
+def test_keyboard_ctrl_f_goes_to_search_and_f5_refreshes(window, qtbot):
+    window.activateWindow()
+    window.ui.worklist_view.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.ui.search_edit.hasFocus() or QApplication.focusWidget() is window.ui.search_edit
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    assert window.ui.count_label.text() == "3 requests"
+
+
+def test_every_filter_has_a_label_the_screen_reader_can_say(window):
+    for widget in (window.ui.search_edit, window.ui.show_combo, window.ui.plan_combo, window.ui.worklist_view):
+        assert widget.accessibleName()
+    assert window.ui.search_label.buddy() is window.ui.search_edit
+
+
+def test_overdue_rows_are_red_in_the_view(window):
+    model = window.ui.worklist_view.model()
+    assert model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole).name() == "#f8d7da"
+    assert model.index(0, 0).data(CASE_ID_ROLE) == 2
+
+
+def test_the_compiled_forms_are_fresh():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, str(root / "packaging" / "compile_forms.py"), "--check"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_run_desk_creates_the_database_and_opens_the_worklist(qtbot, tmp_path):
     db = tmp_path / "new" / "desk.sqlite3"
     seen = {}
 
     def look_then_quit():
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
-        seen["text"] = windows[0].summary.text() if windows else ""
-        for window in windows:
-            window.close()
+        seen["count"] = windows[0].ui.count_label.text() if windows else None
+        for shown in windows:
+            shown.close()
         QApplication.instance().quit()
 
     QTimer.singleShot(300, look_then_quit)
     assert run_desk(db) == 0
-    assert db.exists()
-    assert "Plans loaded (7)" in seen["text"]
-    assert str(Path(db)) in seen["text"]
+    assert db.exists() and (db.parent / "backups").is_dir()
+    assert seen["count"] == "0 requests"
 
 
 def test_a_damaged_database_is_explained_and_left_untouched(qtbot, tmp_path, monkeypatch):
-    import hashlib
-
-    from PySide6.QtWidgets import QMessageBox
-
     db = tmp_path / "desk.sqlite3"
     db.write_text("this is a shopping list, not a database\n", encoding="utf-8")
     before = hashlib.sha256(db.read_bytes()).hexdigest()

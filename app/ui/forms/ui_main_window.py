@@ -1,0 +1,171 @@
+# Generated from forms/main_window.ui by packaging/compile_forms.py (pyside6-uic). Do not edit: edit the .ui file.
+# -*- coding: utf-8 -*-
+
+################################################################################
+## Form generated from reading UI file 'main_window.ui'
+##
+##
+## WARNING! All changes made in this file will be lost when recompiling UI file!
+################################################################################
+
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
+    QMetaObject, QObject, QPoint, QRect,
+    QSize, QTime, QUrl, Qt)
+from PySide6.QtGui import (QAction, QBrush, QColor, QConicalGradient,
+    QCursor, QFont, QFontDatabase, QGradient,
+    QIcon, QImage, QKeySequence, QLinearGradient,
+    QPainter, QPalette, QPixmap, QRadialGradient,
+    QTransform)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QHBoxLayout,
+    QHeaderView, QLabel, QLineEdit, QMainWindow,
+    QMenu, QMenuBar, QSizePolicy, QStatusBar,
+    QTableView, QVBoxLayout, QWidget)
+
+class Ui_MainWindow(object):
+    def setupUi(self, MainWindow):
+        if not MainWindow.objectName():
+            MainWindow.setObjectName(u"MainWindow")
+        MainWindow.resize(1100, 680)
+        self.action_new_request = QAction(MainWindow)
+        self.action_new_request.setObjectName(u"action_new_request")
+        self.action_print = QAction(MainWindow)
+        self.action_print.setObjectName(u"action_print")
+        self.action_quit = QAction(MainWindow)
+        self.action_quit.setObjectName(u"action_quit")
+        self.action_find = QAction(MainWindow)
+        self.action_find.setObjectName(u"action_find")
+        self.action_refresh = QAction(MainWindow)
+        self.action_refresh.setObjectName(u"action_refresh")
+        self.central = QWidget(MainWindow)
+        self.central.setObjectName(u"central")
+        self.central_layout = QVBoxLayout(self.central)
+        self.central_layout.setObjectName(u"central_layout")
+        self.filters_row = QHBoxLayout()
+        self.filters_row.setObjectName(u"filters_row")
+        self.search_label = QLabel(self.central)
+        self.search_label.setObjectName(u"search_label")
+
+        self.filters_row.addWidget(self.search_label)
+
+        self.search_edit = QLineEdit(self.central)
+        self.search_edit.setObjectName(u"search_edit")
+        self.search_edit.setClearButtonEnabled(True)
+
+        self.filters_row.addWidget(self.search_edit)
+
+        self.show_label = QLabel(self.central)
+        self.show_label.setObjectName(u"show_label")
+
+        self.filters_row.addWidget(self.show_label)
+
+        self.show_combo = QComboBox(self.central)
+        self.show_combo.setObjectName(u"show_combo")
+
+        self.filters_row.addWidget(self.show_combo)
+
+        self.plan_label = QLabel(self.central)
+        self.plan_label.setObjectName(u"plan_label")
+
+        self.filters_row.addWidget(self.plan_label)
+
+        self.plan_combo = QComboBox(self.central)
+        self.plan_combo.setObjectName(u"plan_combo")
+
+        self.filters_row.addWidget(self.plan_combo)
+
+        self.count_label = QLabel(self.central)
+        self.count_label.setObjectName(u"count_label")
+
+        self.filters_row.addWidget(self.count_label)
+
+
+        self.central_layout.addLayout(self.filters_row)
+
+        self.worklist_view = QTableView(self.central)
+        self.worklist_view.setObjectName(u"worklist_view")
+        self.worklist_view.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.worklist_view.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.worklist_view.setSortingEnabled(True)
+        self.worklist_view.setAlternatingRowColors(False)
+        self.worklist_view.setWordWrap(False)
+
+        self.central_layout.addWidget(self.worklist_view)
+
+        MainWindow.setCentralWidget(self.central)
+        self.menubar = QMenuBar(MainWindow)
+        self.menubar.setObjectName(u"menubar")
+        self.menu_file = QMenu(self.menubar)
+        self.menu_file.setObjectName(u"menu_file")
+        self.menu_view = QMenu(self.menubar)
+        self.menu_view.setObjectName(u"menu_view")
+        MainWindow.setMenuBar(self.menubar)
+        self.statusbar = QStatusBar(MainWindow)
+        self.statusbar.setObjectName(u"statusbar")
+        MainWindow.setStatusBar(self.statusbar)
+#if QT_CONFIG(shortcut)
+        self.search_label.setBuddy(self.search_edit)
+        self.show_label.setBuddy(self.show_combo)
+        self.plan_label.setBuddy(self.plan_combo)
+#endif // QT_CONFIG(shortcut)
+        QWidget.setTabOrder(self.search_edit, self.show_combo)
+        QWidget.setTabOrder(self.show_combo, self.plan_combo)
+        QWidget.setTabOrder(self.plan_combo, self.worklist_view)
+
+        self.menubar.addAction(self.menu_file.menuAction())
+        self.menubar.addAction(self.menu_view.menuAction())
+        self.menu_file.addAction(self.action_new_request)
+        self.menu_file.addAction(self.action_print)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.action_quit)
+        self.menu_view.addAction(self.action_find)
+        self.menu_view.addAction(self.action_refresh)
+
+        self.retranslateUi(MainWindow)
+    # setupUi
+
+    def retranslateUi(self, MainWindow):
+        MainWindow.setWindowTitle(QCoreApplication.translate("MainWindow", u"Second Opinion Desk", None))
+        self.action_new_request.setText(QCoreApplication.translate("MainWindow", u"&New request\u2026", None))
+#if QT_CONFIG(shortcut)
+        self.action_new_request.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+N", None))
+#endif // QT_CONFIG(shortcut)
+        self.action_print.setText(QCoreApplication.translate("MainWindow", u"&Print\u2026", None))
+#if QT_CONFIG(shortcut)
+        self.action_print.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+P", None))
+#endif // QT_CONFIG(shortcut)
+        self.action_quit.setText(QCoreApplication.translate("MainWindow", u"&Quit", None))
+#if QT_CONFIG(shortcut)
+        self.action_quit.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+Q", None))
+#endif // QT_CONFIG(shortcut)
+        self.action_find.setText(QCoreApplication.translate("MainWindow", u"&Find a member", None))
+#if QT_CONFIG(shortcut)
+        self.action_find.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+F", None))
+#endif // QT_CONFIG(shortcut)
+        self.action_refresh.setText(QCoreApplication.translate("MainWindow", u"&Refresh", None))
+#if QT_CONFIG(shortcut)
+        self.action_refresh.setShortcut(QCoreApplication.translate("MainWindow", u"F5", None))
+#endif // QT_CONFIG(shortcut)
+        self.search_label.setText(QCoreApplication.translate("MainWindow", u"&Search:", None))
+        self.search_edit.setPlaceholderText(QCoreApplication.translate("MainWindow", u"Member last name or member ID", None))
+#if QT_CONFIG(accessibility)
+        self.search_edit.setAccessibleName(QCoreApplication.translate("MainWindow", u"Search", None))
+#endif // QT_CONFIG(accessibility)
+        self.show_label.setText(QCoreApplication.translate("MainWindow", u"Sho&w:", None))
+#if QT_CONFIG(accessibility)
+        self.show_combo.setAccessibleName(QCoreApplication.translate("MainWindow", u"Show", None))
+#endif // QT_CONFIG(accessibility)
+        self.plan_label.setText(QCoreApplication.translate("MainWindow", u"&Plan:", None))
+#if QT_CONFIG(accessibility)
+        self.plan_combo.setAccessibleName(QCoreApplication.translate("MainWindow", u"Plan", None))
+#endif // QT_CONFIG(accessibility)
+        self.count_label.setText("")
+#if QT_CONFIG(accessibility)
+        self.count_label.setAccessibleName(QCoreApplication.translate("MainWindow", u"Requests shown", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.worklist_view.setAccessibleName(QCoreApplication.translate("MainWindow", u"Worklist", None))
+#endif // QT_CONFIG(accessibility)
+        self.menu_file.setTitle(QCoreApplication.translate("MainWindow", u"&File", None))
+        self.menu_view.setTitle(QCoreApplication.translate("MainWindow", u"&View", None))
+    # retranslateUi
+

@@ -1,0 +1,71 @@
+"""Render the desk's screens offscreen into docs/screenshots/ with synthetic data (no real person's data).
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python packaging/screenshots.py
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import date, datetime
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from app.domain.time import LOS_ANGELES  # noqa: E402
+from app.rules.profiles import default_profiles  # noqa: E402
+from app.services.cases import CaseService, Outcome  # noqa: E402
+from app.services.context import evaluator_over  # noqa: E402
+from app.storage.cases import CaseRepository  # noqa: E402
+from app.storage.db import open_db  # noqa: E402
+from app.storage.providers import ProviderRepository  # noqa: E402
+from app.ui.main import MainWindow  # noqa: E402
+from tests.factories import ORTHO_HAKOBYAN, cast, make_request  # noqa: E402
+
+OUT = ROOT / "docs" / "screenshots"
+
+
+def demo_service(folder: Path) -> CaseService:
+    db = open_db(folder / "demo.sqlite3")
+    directory = ProviderRepository(db)
+    directory.upsert_many(cast())
+    service = CaseService(CaseRepository(db), evaluator_over(directory), who="demo",
+                          clock=lambda: datetime(2025, 3, 3, 10, tzinfo=LOS_ANGELES))
+    people = [("Nguyễn", "Thảo", "TST000001"), ("Ávila", "José", "TST000002"), ("Zhou", "Wei", "TST000003"),
+              ("Hakobyan", "Ani", "TST000004"), ("Peña", "Lucía", "TST000005"), ("O'Brien", "Kate", "TST000006")]
+    cases = []
+    for index, (last, first, member_id) in enumerate(people):
+        plan = ["caloptima-medi-cal", "hpsj-medi-cal", "anthem-medi-cal"][index % 3]
+        cases.append(service.submit(make_request(
+            plan=plan, urgent=index == 1, received_at=f"2025-03-0{index + 1}T09:30:00",
+            requested_provider_npi=ORTHO_HAKOBYAN if plan != "caloptima-medi-cal" else None,
+            member={"last_name": last, "first_name": first, "member_id": member_id})).case)
+    service.decide(cases[3].id, Outcome.approved, authorization_number="AUTH-2025-0042")
+    service.schedule_consult(cases[3].id, date(2025, 3, 6), ORTHO_HAKOBYAN, name="Armen Հակոբյան, MD")
+    return service
+
+
+def main() -> None:
+    app = QApplication.instance() or QApplication([])
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        service = demo_service(Path(folder))
+        profiles = default_profiles()
+        window = MainWindow(service, [(p, profiles[p].name) for p in profiles],
+                            now=lambda: datetime(2025, 3, 7, 9, 0, tzinfo=LOS_ANGELES))
+        window.resize(1200, 520)
+        window.show()
+        app.processEvents()
+        window.grab().save(str(OUT / "worklist.png"))
+        print(f"wrote {OUT / 'worklist.png'}")
+        window.close()
+        service.repository.db.close()
+
+
+if __name__ == "__main__":
+    main()
