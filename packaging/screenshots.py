@@ -63,6 +63,18 @@ def main() -> None:
         app.processEvents()
         window.grab().save(str(OUT / "worklist.png"))
         print(f"wrote {OUT / 'worklist.png'}")
+        from app.ui.request_detail import RequestDetailDialog
+
+        detail = RequestDetailDialog(service, 2, window)
+        detail.resize(900, 640)
+        detail.show()
+        app.processEvents()
+        detail.grab().save(str(OUT / "request-detail.png"))
+        detail.ui.tabs.setCurrentIndex(2)
+        app.processEvents()
+        detail.grab().save(str(OUT / "request-record-step.png"))
+        print(f"wrote {OUT / 'request-detail.png'}, {OUT / 'request-record-step.png'}")
+        detail.close()
         window.close()
         service.repository.db.close()
 

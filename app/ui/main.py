@@ -90,6 +90,8 @@ class MainWindow(QMainWindow):
         self.ui.action_refresh.triggered.connect(self.apply_filter)
         self.ui.action_find.triggered.connect(self._focus_search)
         self.ui.action_quit.triggered.connect(self.close)
+        self.service = service
+        view.activated.connect(self.open_request)  # double-click or Enter on a row
         # The intake wizard and the letters come with their issues; their shortcuts are reserved now.
         self.ui.action_new_request.setEnabled(False)
         self.ui.action_print.setEnabled(False)
@@ -107,6 +109,17 @@ class MainWindow(QMainWindow):
         plan = self.ui.plan_combo.currentData()
         return CaseFilter(statuses=where.statuses, plan=plan, text=text, overdue_at=where.overdue_at,
                           due_before=where.due_before, open_only=where.open_only)
+
+    def open_request(self, index) -> None:
+        from app.ui.request_detail import RequestDetailDialog
+        from app.ui.worklist_model import CASE_ID_ROLE
+
+        case_id = index.data(CASE_ID_ROLE)
+        if case_id is None:
+            return
+        self.detail = RequestDetailDialog(self.service, case_id, self)
+        self.detail.changed.connect(lambda _id: self.apply_filter())
+        self.detail.show()
 
     def apply_filter(self) -> None:
         self._search_pause.stop()

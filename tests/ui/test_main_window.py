@@ -115,3 +115,18 @@ def test_a_damaged_database_is_explained_and_left_untouched(qtbot, tmp_path, mon
     assert shown["title"] == "Second Opinion Desk cannot open its database"
     assert "not a SQLite database" in shown["text"]
     assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+
+
+def test_enter_on_a_row_opens_the_request_and_a_recorded_step_refreshes_the_worklist(window, qtbot):
+    view = window.ui.worklist_view
+    view.setFocus()
+    view.setCurrentIndex(view.model().index(1, 0))  # Nguyễn, pending authorization
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    detail = window.detail
+    assert "Nguyễn, Thảo" in detail.windowTitle()
+    qtbot.keyClicks(detail.ui.auth_edit, "A-1")
+    detail.ui.valid_from_edit.setDate(detail.ui.valid_to_edit.date().addDays(-10))
+    qtbot.mouseClick(detail.ui.approve_button, Qt.MouseButton.LeftButton)
+    row = [view.model().index(r, 0).data() for r in range(view.model().rowCount())].index("Nguyễn, Thảo")
+    assert view.model().index(row, 2).data() == "Approved"
+    detail.close()
