@@ -91,7 +91,13 @@ class MainWindow(QMainWindow):
         self.ui.action_find.triggered.connect(self._focus_search)
         self.ui.action_quit.triggered.connect(self.close)
         self.service = service
+        self.db_path = db_path
+        self.plans = plans
         view.activated.connect(self.open_request)  # double-click or Enter on a row
+        self.ui.action_directory.triggered.connect(self.open_directory)
+        self.ui.action_settings.triggered.connect(self.open_settings)
+        self.ui.action_directory.setEnabled(db_path is not None)
+        self.ui.action_settings.setEnabled(db_path is not None)
         # The intake wizard and the letters come with their issues; their shortcuts are reserved now.
         self.ui.action_new_request.setEnabled(False)
         self.ui.action_print.setEnabled(False)
@@ -120,6 +126,28 @@ class MainWindow(QMainWindow):
         self.detail = RequestDetailDialog(self.service, case_id, self)
         self.detail.changed.connect(lambda _id: self.apply_filter())
         self.detail.show()
+
+    def open_directory(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from app.errors import InputProblem
+        from app.ui.directory_dialog import DirectoryDialog
+
+        try:
+            self.directory = DirectoryDialog(self.db_path, self)
+        except InputProblem as problem:
+            QMessageBox.warning(self, "Provider directory", problem.render())
+            return
+        self.directory.open()
+
+    def open_settings(self) -> None:
+        from app.storage.db import open_db
+        from app.storage.settings import SettingsRepository
+        from app.ui.settings_dialog import SettingsDialog
+
+        self.settings_dialog = SettingsDialog(SettingsRepository(open_db(self.db_path)), self.db_path.parent,
+                                              self.plans, parent=self)
+        self.settings_dialog.open()
 
     def apply_filter(self) -> None:
         self._search_pause.stop()

@@ -88,16 +88,21 @@ def test_the_compiled_forms_are_fresh():
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-def test_run_desk_creates_the_database_and_opens_the_worklist(qtbot, tmp_path):
+def test_run_desk_creates_the_database_and_opens_the_worklist(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import QEventLoop
+
     db = tmp_path / "new" / "desk.sqlite3"
     seen = {}
+    # A local loop stands in for app.exec(): quitting the application itself would stop every later test's timers.
+    loop = QEventLoop()
+    monkeypatch.setattr(QApplication, "exec", lambda *args: loop.exec())
 
     def look_then_quit():
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
         seen["count"] = windows[0].ui.count_label.text() if windows else None
         for shown in windows:
             shown.close()
-        QApplication.instance().quit()
+        loop.quit()
 
     QTimer.singleShot(300, look_then_quit)
     assert run_desk(db) == 0
@@ -130,3 +135,15 @@ def test_enter_on_a_row_opens_the_request_and_a_recorded_step_refreshes_the_work
     row = [view.model().index(r, 0).data() for r in range(view.model().rowCount())].index("Nguyễn, Thảo")
     assert view.model().index(row, 2).data() == "Approved"
     detail.close()
+
+
+def test_tools_menu_opens_the_directory_and_the_settings(window, qtbot):
+    window.ui.action_directory.trigger()
+    assert window.directory.isVisible()
+    qtbot.keyClicks(window.directory.ui.search_edit, "ortiz")
+    qtbot.waitUntil(lambda: window.directory.model.rowCount() == 1, timeout=2000)
+    assert "Ortiz" in window.directory.model.index(0, 0).data()
+    window.directory.close()
+    window.ui.action_settings.trigger()
+    assert window.settings_dialog.isVisible()
+    window.settings_dialog.close()

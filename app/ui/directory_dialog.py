@@ -1,0 +1,237 @@
+"""The provider directory screen: search as you type, a plan filter, one provider's details, and CSV import.
+
+The layout is forms/directory_dialog.ui (compiled into app/ui/forms/ui_directory_dialog.py); this class holds
+behaviour only. Searching uses the dialog's own connection, opened on the GUI thread. An import runs in an
+`ImportThread` that opens its own connection (a sqlite-utils Database belongs to the thread that opened it) and
+reports back through signals only.
+
+A main window opens it with:
+
+    DirectoryDialog(db_path, parent=self).exec()     # or .open() to keep the worklist usable
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QThread, QTimer, Signal
+from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QMessageBox, QProgressDialog
+
+from app.errors import InputProblem
+from app.rules.profiles import default_profiles
+from app.storage.db import open_db
+from app.storage.providers import ImportReport, ProviderRepository
+from app.ui.directory_model import ProviderTableModel, details_html, plan_labels
+from app.ui.forms.ui_directory_dialog import Ui_DirectoryDialog
+
+SEARCH_PAUSE_MS = 150
+SHOWN_LIMIT = 200  # rows listed at most; the count label says when there are more
+PROBLEMS_SHOWN = 10  # in the report's text; every one is in its details
+
+
+class ImportThread(QThread):
+    """Import one CSV into the database at `db_path` on its own connection.
+
+    Never touch widgets in the worker: `run` only emits `imported(ImportReport)` or `failed(message)`, which Qt
+    delivers to the dialog on the GUI thread.
+    """
+
+    imported = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, db_path: Path, csv_path: Path, parent=None) -> None:
+        super().__init__(parent)
+        self.db_path = db_path
+        self.csv_path = csv_path
+
+    def run(self) -> None:
+        db = None
+        try:
+            db = open_db(self.db_path)
+            report = ProviderRepository(db).import_csv(self.csv_path)
+        except InputProblem as problem:  # an unusable file: the repository changed nothing
+            self.failed.emit(problem.render())
+        except Exception as error:  # noqa: BLE001 - the clerk gets a sentence, never a traceback
+            self.failed.emit(f"{self.csv_path.name}: the import stopped and nothing was changed ({error}).")
+        else:
+            self.imported.emit(report)
+        finally:
+            if db is not None:
+                db.close()
+
+
+def report_summary(report: ImportReport) -> str:
+    return (f"{report.inserted} inserted, {report.updated} updated, {report.unchanged} unchanged, "
+            f"{report.skipped} skipped")
+
+
+def report_problems(report: ImportReport, limit: int = PROBLEMS_SHOWN) -> str:
+    """The first skipped rows, one a line ("line 3, column 1 (npi): ..."), then how many more."""
+    lines = report.problems[:limit]
+    if len(report.problems) > limit:
+        lines.append(f"… and {len(report.problems) - limit} more (Show Details lists every one).")
+    return "\n".join(lines)
+
+
+class DirectoryDialog(QDialog):
+    """The directory of the database at `db_path`. Raises InputProblem when that database cannot be opened."""
+
+    def __init__(self, db_path: Path, parent=None, *, profiles=None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_DirectoryDialog()
+        self.ui.setupUi(self)
+        self.db_path = Path(db_path)
+        self._db = open_db(self.db_path)
+        self.repository = ProviderRepository(self._db)
+        profiles = profiles if profiles is not None else default_profiles()
+        self._plan_names = {plan_id: profiles[plan_id].name for plan_id in profiles}
+        self.model = ProviderTableModel(plan_labels(profiles), parent=self)
+        self._import: ImportThread | None = None
+        self.progress: QProgressDialog | None = None
+        self.report_box: QMessageBox | None = None  # the last import's report, kept for a look (and the tests)
+
+        view = self.ui.results_view
+        view.setModel(self.model)
+        view.verticalHeader().hide()
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        # Long titles ("Accepting new patients") wrap onto two lines over their narrow Yes/No columns.
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+                                   | Qt.TextFlag.TextWordWrap)
+        metrics = view.fontMetrics()
+        header.setMinimumHeight(2 * header.fontMetrics().lineSpacing() + 12)
+        # Longer cells elide, and their tooltip shows them whole.
+        samples = ("Guadalupe Hernández, MD", "Hematology & Oncology", "CalOptima OneCare, HPSJ",
+                   "Medi-Cal", "English, Spanish", "Accepting new", "San Francisco", "(714) 555-0101")
+        for column, sample in enumerate(samples):  # sized from the font, so 200 % scaling stays unclipped
+            width = max(metrics.horizontalAdvance(sample), header.fontMetrics().horizontalAdvance(sample))
+            view.setColumnWidth(column, width + 24)
+        self.ui.splitter.setStretchFactor(0, 1)
+        self.ui.splitter.setStretchFactor(1, 0)
+        details_width = metrics.horizontalAdvance("Accepting new patients  Health Net Medi-Cal") + 40
+        self.ui.details_pane.setMinimumWidth(details_width)
+        self.ui.splitter.setSizes([self.width() - details_width, details_width])
+
+        self.ui.plan_combo.addItem("All plans", None)
+        for plan_id, name in self._plan_names.items():
+            self.ui.plan_combo.addItem(name, plan_id)
+
+        self._search_pause = QTimer(self, singleShot=True, interval=SEARCH_PAUSE_MS)
+        self._search_pause.timeout.connect(self.refresh)
+        self.ui.search_edit.textChanged.connect(lambda _text: self._search_pause.start())
+        self.ui.search_edit.returnPressed.connect(self.refresh)
+        self.ui.plan_combo.currentIndexChanged.connect(self.refresh)
+        view.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.ui.import_button.clicked.connect(self.import_csv)
+        self.ui.close_button.clicked.connect(self.reject)
+        self.refresh()
+
+    # --- what a main window (or a test) calls -----------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Search again with what is in the search box and the plan filter; keep the chosen provider if listed."""
+        self._search_pause.stop()
+        chosen = self.selected_provider()
+        text = self.ui.search_edit.text().strip()
+        plan = self.ui.plan_combo.currentData()
+        found = self.repository.search(text, plan=plan, limit=SHOWN_LIMIT + 1)
+        self.model.set_providers(found[:SHOWN_LIMIT])
+        self._show_count(len(found), bool(text or plan))
+        row = self.model.row_of(chosen.npi) if chosen else -1
+        if row >= 0:
+            self.select_row(row)
+        else:
+            self._show_details(None)
+
+    def select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        self.ui.results_view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.ui.results_view.scrollTo(index)
+
+    def selected_provider(self):
+        return self.model.provider_at(self.ui.results_view.selectionModel().currentIndex().row())
+
+    def choose_csv(self) -> Path | None:
+        """Ask for the CSV to import (tests replace this method)."""
+        name, _filter = QFileDialog.getOpenFileName(self, "Import providers from a CSV file", "",
+                                                    "CSV files (*.csv);;All files (*)")
+        return Path(name) if name else None
+
+    def import_csv(self) -> None:
+        """Ask for a CSV, import it in the background behind a progress dialog, then report and refresh."""
+        if self._import is not None:
+            return
+        path = self.choose_csv()
+        if path is None:
+            return
+        self.ui.import_button.setEnabled(False)
+        self.progress = QProgressDialog(f"Importing providers from {path.name}…", "", 0, 0, self)
+        self.progress.setWindowTitle("Importing providers")
+        self.progress.setCancelButton(None)  # the import is one transaction: it finishes or changes nothing
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setMinimumDuration(0)
+        self.progress.setAutoClose(False)
+        self.progress.show()
+        self._import = ImportThread(self.db_path, path, parent=self)
+        self._import.imported.connect(self._imported)
+        self._import.failed.connect(self._import_failed)
+        self._import.finished.connect(self._import_finished)
+        self._import.start()
+
+    @property
+    def importing(self) -> bool:
+        return self._import is not None
+
+    # --- what happens on the GUI thread -----------------------------------------------------------------------
+
+    def _imported(self, report: ImportReport) -> None:
+        self.refresh()
+        icon = QMessageBox.Icon.Warning if report.problems else QMessageBox.Icon.Information
+        self._show_report(icon, f"Import finished: {report_summary(report)}.", report_problems(report),
+                          "\n".join([*report.problems, *report.warnings]))
+
+    def _import_failed(self, message: str) -> None:
+        self._show_report(QMessageBox.Icon.Warning, "The file was not imported.", message, "")
+
+    def _import_finished(self) -> None:
+        if self.progress is not None:
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
+        if self._import is not None:
+            self._import.deleteLater()
+            self._import = None
+        self.ui.import_button.setEnabled(True)
+
+    def _show_report(self, icon: QMessageBox.Icon, text: str, informative: str, details: str) -> None:
+        box = QMessageBox(icon, "Provider import", text, QMessageBox.StandardButton.Ok, self)
+        box.setInformativeText(informative)
+        if details and details != informative:
+            box.setDetailedText(details)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        self.report_box = box
+        box.open()
+
+    def _show_count(self, found: int, filtered: bool) -> None:
+        label = self.ui.count_label
+        if found > SHOWN_LIMIT:
+            label.setText(f"The first {SHOWN_LIMIT} matches are shown: type more to narrow the list")
+        elif found == 0:
+            label.setText("No provider matches" if filtered or self.repository.count() else
+                          "The directory is empty: import a CSV file")
+        else:
+            label.setText(f"{found} provider" + ("" if found == 1 else "s"))
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show_details(self.model.provider_at(current.row()) if current.isValid() else None)
+
+    def _show_details(self, provider) -> None:
+        self.ui.details_browser.setHtml(details_html(provider, self._plan_names))
+
+    def done(self, result: int) -> None:
+        if self._import is not None:  # closing mid-import: let the one transaction finish first
+            self._import.wait()
+        self._search_pause.stop()
+        super().done(result)
