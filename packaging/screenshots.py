@@ -75,6 +75,27 @@ def main() -> None:
         detail.grab().save(str(OUT / "request-record-step.png"))
         print(f"wrote {OUT / 'request-detail.png'}, {OUT / 'request-record-step.png'}")
         detail.close()
+        from app.storage.settings import SettingsRepository
+        from app.ui.directory_dialog import DirectoryDialog
+        from app.ui.settings_dialog import SettingsDialog
+
+        db_path = Path(folder) / "demo.sqlite3"
+        directory = DirectoryDialog(db_path, window)
+        directory.resize(1100, 560)
+        directory.show()
+        directory.ui.search_edit.setText("ortho")
+        directory.refresh()
+        directory.select_row(0)
+        app.processEvents()
+        directory.grab().save(str(OUT / "directory.png"))
+        directory.close()
+        settings = SettingsDialog(SettingsRepository(service.repository.db), db_path.parent,
+                                  [(p, profiles[p].name) for p in profiles], parent=window)
+        settings.show()
+        app.processEvents()
+        settings.grab().save(str(OUT / "settings.png"))
+        settings.close()
+        print(f"wrote {OUT / 'directory.png'}, {OUT / 'settings.png'}")
         window.close()
         service.repository.db.close()
 
