@@ -96,6 +96,16 @@ def main() -> None:
         settings.grab().save(str(OUT / "settings.png"))
         settings.close()
         print(f"wrote {OUT / 'directory.png'}, {OUT / 'settings.png'}")
+        from app.services.context import case_service_for
+
+        empty = Path(folder) / "empty.sqlite3"
+        welcome = MainWindow(case_service_for(empty), [(p, profiles[p].name) for p in profiles], db_path=empty)
+        welcome.resize(1000, 480)
+        welcome.show()
+        app.processEvents()
+        welcome.grab().save(str(OUT / "welcome.png"))
+        welcome.close()
+        print(f"wrote {OUT / 'welcome.png'}")
         window.close()
         service.repository.db.close()
 

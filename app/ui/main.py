@@ -62,6 +62,9 @@ class MainWindow(QMainWindow):
         self.ui.setupUi(self)
         self.setWindowTitle(f"Second Opinion Desk {__version__}" + (f": {db_path.name}" if db_path else ""))
         self._now = now
+        self.service = service
+        self.db_path = db_path
+        self.plans = plans
         self.model = WorklistTableModel(service, now=now, parent=self)
         view = self.ui.worklist_view
         view.setModel(self.model)
@@ -90,14 +93,17 @@ class MainWindow(QMainWindow):
         self.ui.action_refresh.triggered.connect(self.apply_filter)
         self.ui.action_find.triggered.connect(self._focus_search)
         self.ui.action_quit.triggered.connect(self.close)
-        self.service = service
-        self.db_path = db_path
-        self.plans = plans
         view.activated.connect(self.open_request)  # double-click or Enter on a row
         self.ui.action_directory.triggered.connect(self.open_directory)
         self.ui.action_settings.triggered.connect(self.open_settings)
         self.ui.action_directory.setEnabled(db_path is not None)
         self.ui.action_settings.setEnabled(db_path is not None)
+        self.ui.welcome_import_button.clicked.connect(self._welcome_import)
+        self.ui.welcome_demo_button.clicked.connect(self.load_demo)
+        self.ui.welcome_new_button.setEnabled(False)  # the intake form comes with its issue
+        self.ui.welcome_new_button.setToolTip("The new-request form is not built yet: use `sodesk requests add`")
+        for button in (self.ui.welcome_import_button, self.ui.welcome_demo_button):
+            button.setEnabled(db_path is not None)
         # The intake wizard and the letters come with their issues; their shortcuts are reserved now.
         self.ui.action_new_request.setEnabled(False)
         self.ui.action_print.setEnabled(False)
@@ -154,6 +160,34 @@ class MainWindow(QMainWindow):
         self.model.set_filter(self.current_filter())
         total = self.model.total
         self.ui.count_label.setText(f"{total} request" + ("" if total == 1 else "s"))
+        self.ui.pages.setCurrentWidget(self.ui.welcome_page if self._desk_is_empty() else self.ui.worklist_page)
+
+    def _desk_is_empty(self) -> bool:
+        """No request at all and nobody in any plan's directory: a first start."""
+        if self.service.count(CaseFilter()) > 0:
+            return False
+        directory = self.service.evaluator.directory
+        return not any(directory.has_plan(plan_id) for plan_id, _ in self.plans)
+
+    def _welcome_import(self) -> None:
+        self.open_directory()
+        if getattr(self, "directory", None) is not None:
+            self.directory.finished.connect(lambda _result: self.apply_filter())
+            self.directory.import_csv()
+
+    def load_demo(self) -> None:
+        from PySide6.QtGui import QCursor
+
+        from app.services.demo import load_demo
+
+        QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
+        try:
+            loaded = load_demo(self.db_path)
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.ui.statusbar.showMessage(
+            f"Loaded {loaded.providers:,} demo providers and {loaded.requests} demo requests (all invented).", 10_000)
+        self.apply_filter()
 
 
 def run_desk(db_path: Path) -> int:

@@ -147,3 +147,18 @@ def test_tools_menu_opens_the_directory_and_the_settings(window, qtbot):
     window.ui.action_settings.trigger()
     assert window.settings_dialog.isVisible()
     window.settings_dialog.close()
+
+
+def test_an_empty_database_opens_on_the_welcome_page_and_demo_data_fills_the_worklist(qtbot, tmp_path, specialties):
+    from app.services.context import case_service_for
+
+    db = tmp_path / "first-start.sqlite3"
+    shown = MainWindow(case_service_for(db), PLANS, db_path=db)
+    qtbot.addWidget(shown)
+    shown.show()
+    assert shown.ui.pages.currentWidget() is shown.ui.welcome_page
+    assert "This database is empty" in shown.ui.welcome_label.text()
+    assert not shown.ui.welcome_new_button.isEnabled()
+    qtbot.mouseClick(shown.ui.welcome_demo_button, Qt.MouseButton.LeftButton)
+    assert shown.ui.pages.currentWidget() is shown.ui.worklist_page
+    assert shown.model.total > 0 and "demo" in shown.ui.statusbar.currentMessage()

@@ -18,8 +18,9 @@ from PySide6.QtGui import (QAction, QBrush, QColor, QConicalGradient,
     QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QHBoxLayout,
     QHeaderView, QLabel, QLineEdit, QMainWindow,
-    QMenu, QMenuBar, QSizePolicy, QStatusBar,
-    QTableView, QVBoxLayout, QWidget)
+    QMenu, QMenuBar, QPushButton, QSizePolicy,
+    QSpacerItem, QStackedWidget, QStatusBar, QTableView,
+    QVBoxLayout, QWidget)
 
 class Ui_MainWindow(object):
     def setupUi(self, MainWindow):
@@ -44,48 +45,55 @@ class Ui_MainWindow(object):
         self.central.setObjectName(u"central")
         self.central_layout = QVBoxLayout(self.central)
         self.central_layout.setObjectName(u"central_layout")
+        self.pages = QStackedWidget(self.central)
+        self.pages.setObjectName(u"pages")
+        self.worklist_page = QWidget()
+        self.worklist_page.setObjectName(u"worklist_page")
+        self.worklist_layout = QVBoxLayout(self.worklist_page)
+        self.worklist_layout.setObjectName(u"worklist_layout")
+        self.worklist_layout.setContentsMargins(0, 0, 0, 0)
         self.filters_row = QHBoxLayout()
         self.filters_row.setObjectName(u"filters_row")
-        self.search_label = QLabel(self.central)
+        self.search_label = QLabel(self.worklist_page)
         self.search_label.setObjectName(u"search_label")
 
         self.filters_row.addWidget(self.search_label)
 
-        self.search_edit = QLineEdit(self.central)
+        self.search_edit = QLineEdit(self.worklist_page)
         self.search_edit.setObjectName(u"search_edit")
         self.search_edit.setClearButtonEnabled(True)
 
         self.filters_row.addWidget(self.search_edit)
 
-        self.show_label = QLabel(self.central)
+        self.show_label = QLabel(self.worklist_page)
         self.show_label.setObjectName(u"show_label")
 
         self.filters_row.addWidget(self.show_label)
 
-        self.show_combo = QComboBox(self.central)
+        self.show_combo = QComboBox(self.worklist_page)
         self.show_combo.setObjectName(u"show_combo")
 
         self.filters_row.addWidget(self.show_combo)
 
-        self.plan_label = QLabel(self.central)
+        self.plan_label = QLabel(self.worklist_page)
         self.plan_label.setObjectName(u"plan_label")
 
         self.filters_row.addWidget(self.plan_label)
 
-        self.plan_combo = QComboBox(self.central)
+        self.plan_combo = QComboBox(self.worklist_page)
         self.plan_combo.setObjectName(u"plan_combo")
 
         self.filters_row.addWidget(self.plan_combo)
 
-        self.count_label = QLabel(self.central)
+        self.count_label = QLabel(self.worklist_page)
         self.count_label.setObjectName(u"count_label")
 
         self.filters_row.addWidget(self.count_label)
 
 
-        self.central_layout.addLayout(self.filters_row)
+        self.worklist_layout.addLayout(self.filters_row)
 
-        self.worklist_view = QTableView(self.central)
+        self.worklist_view = QTableView(self.worklist_page)
         self.worklist_view.setObjectName(u"worklist_view")
         self.worklist_view.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.worklist_view.setSelectionMode(QAbstractItemView.SingleSelection)
@@ -93,7 +101,59 @@ class Ui_MainWindow(object):
         self.worklist_view.setAlternatingRowColors(False)
         self.worklist_view.setWordWrap(False)
 
-        self.central_layout.addWidget(self.worklist_view)
+        self.worklist_layout.addWidget(self.worklist_view)
+
+        self.pages.addWidget(self.worklist_page)
+        self.welcome_page = QWidget()
+        self.welcome_page.setObjectName(u"welcome_page")
+        self.welcome_layout = QVBoxLayout(self.welcome_page)
+        self.welcome_layout.setObjectName(u"welcome_layout")
+        self.welcome_top = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.welcome_layout.addItem(self.welcome_top)
+
+        self.welcome_label = QLabel(self.welcome_page)
+        self.welcome_label.setObjectName(u"welcome_label")
+        self.welcome_label.setWordWrap(True)
+        self.welcome_label.setAlignment(Qt.AlignCenter)
+
+        self.welcome_layout.addWidget(self.welcome_label)
+
+        self.welcome_buttons = QHBoxLayout()
+        self.welcome_buttons.setObjectName(u"welcome_buttons")
+        self.welcome_left = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.welcome_buttons.addItem(self.welcome_left)
+
+        self.welcome_import_button = QPushButton(self.welcome_page)
+        self.welcome_import_button.setObjectName(u"welcome_import_button")
+
+        self.welcome_buttons.addWidget(self.welcome_import_button)
+
+        self.welcome_demo_button = QPushButton(self.welcome_page)
+        self.welcome_demo_button.setObjectName(u"welcome_demo_button")
+
+        self.welcome_buttons.addWidget(self.welcome_demo_button)
+
+        self.welcome_new_button = QPushButton(self.welcome_page)
+        self.welcome_new_button.setObjectName(u"welcome_new_button")
+
+        self.welcome_buttons.addWidget(self.welcome_new_button)
+
+        self.welcome_right = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.welcome_buttons.addItem(self.welcome_right)
+
+
+        self.welcome_layout.addLayout(self.welcome_buttons)
+
+        self.welcome_bottom = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.welcome_layout.addItem(self.welcome_bottom)
+
+        self.pages.addWidget(self.welcome_page)
+
+        self.central_layout.addWidget(self.pages)
 
         MainWindow.setCentralWidget(self.central)
         self.menubar = QMenuBar(MainWindow)
@@ -182,6 +242,13 @@ class Ui_MainWindow(object):
 #if QT_CONFIG(accessibility)
         self.worklist_view.setAccessibleName(QCoreApplication.translate("MainWindow", u"Worklist", None))
 #endif // QT_CONFIG(accessibility)
+        self.welcome_label.setText(QCoreApplication.translate("MainWindow", u"<h2>Welcome to Second Opinion Desk</h2><p>This database is empty. Start by importing your plans' provider directory, or look around with demo data (invented members and providers across all seven plans).</p>", None))
+#if QT_CONFIG(accessibility)
+        self.welcome_label.setAccessibleName(QCoreApplication.translate("MainWindow", u"Welcome", None))
+#endif // QT_CONFIG(accessibility)
+        self.welcome_import_button.setText(QCoreApplication.translate("MainWindow", u"&Import a provider directory\u2026", None))
+        self.welcome_demo_button.setText(QCoreApplication.translate("MainWindow", u"&Load demo data", None))
+        self.welcome_new_button.setText(QCoreApplication.translate("MainWindow", u"Start a &request", None))
         self.menu_file.setTitle(QCoreApplication.translate("MainWindow", u"&File", None))
         self.menu_view.setTitle(QCoreApplication.translate("MainWindow", u"&View", None))
         self.menu_tools.setTitle(QCoreApplication.translate("MainWindow", u"&Tools", None))
