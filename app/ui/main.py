@@ -65,10 +65,10 @@ class MainWindow(QMainWindow):
         self.service = service
         self.db_path = db_path
         self.plans = plans
-        self.model = WorklistTableModel(service, now=now, parent=self)
+        self.model = WorklistTableModel(service, now=now, load=False, parent=self)
         view = self.ui.worklist_view
-        view.setModel(self.model)
         view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # next deadline first
+        view.setModel(self.model)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         view.horizontalHeader().setStretchLastSection(True)
         view.verticalHeader().hide()

@@ -58,7 +58,7 @@ def short_time(moment: datetime | None) -> str:
 
 class WorklistTableModel(QAbstractTableModel):
     def __init__(self, source: CaseSource, *, now: Callable[[], datetime], page_size: int = 100,
-                 parent=None) -> None:
+                 load: bool = True, parent=None) -> None:
         super().__init__(parent)
         self._source = source
         self._now = now
@@ -67,7 +67,8 @@ class WorklistTableModel(QAbstractTableModel):
         self._order, self._descending = "due", False
         self._cases: list[Case] = []
         self._total = 0
-        self.refresh()
+        if load:  # a window that sets its filter at once passes load=False and reads the rows once
+            self.refresh()
 
     # --- what the view asks -----------------------------------------------------------------------------------
 
@@ -122,8 +123,11 @@ class WorklistTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         # No column (-1): the worklist's own order, next deadline first.
-        self._order = COLUMNS[column].order if 0 <= column < len(COLUMNS) else "due"
-        self._descending = order == Qt.SortOrder.DescendingOrder
+        wanted = (COLUMNS[column].order if 0 <= column < len(COLUMNS) else "due",
+                  order == Qt.SortOrder.DescendingOrder)
+        if wanted == (self._order, self._descending):
+            return  # the view asks again when it is given the model: nothing to reload
+        self._order, self._descending = wanted
         self.refresh()
 
     # --- what the window asks ---------------------------------------------------------------------------------
