@@ -96,6 +96,17 @@ def main() -> None:
         settings.grab().save(str(OUT / "settings.png"))
         settings.close()
         print(f"wrote {OUT / 'directory.png'}, {OUT / 'settings.png'}")
+        from app.ui.intake_dialog import IntakeDialog
+
+        intake = IntakeDialog(service, window, now=datetime(2025, 3, 3, 10, tzinfo=LOS_ANGELES))
+        intake.show()
+        stack = intake.ui.pages
+        for page in range(stack.count()):
+            stack.setCurrentIndex(page)
+            app.processEvents()
+            intake.grab().save(str(OUT / f"intake-{page + 1}.png"))
+        intake.close()
+        print(f"wrote {stack.count()} intake pages")
         from app.services.context import case_service_for
 
         empty = Path(folder) / "empty.sqlite3"

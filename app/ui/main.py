@@ -100,12 +100,11 @@ class MainWindow(QMainWindow):
         self.ui.action_settings.setEnabled(db_path is not None)
         self.ui.welcome_import_button.clicked.connect(self._welcome_import)
         self.ui.welcome_demo_button.clicked.connect(self.load_demo)
-        self.ui.welcome_new_button.setEnabled(False)  # the intake form comes with its issue
-        self.ui.welcome_new_button.setToolTip("The new-request form is not built yet: use `sodesk requests add`")
+        self.ui.welcome_new_button.clicked.connect(self.new_request)
         for button in (self.ui.welcome_import_button, self.ui.welcome_demo_button):
             button.setEnabled(db_path is not None)
-        # The intake wizard and the letters come with their issues; their shortcuts are reserved now.
-        self.ui.action_new_request.setEnabled(False)
+        self.ui.action_new_request.triggered.connect(self.new_request)
+        # The letters come with their issue; the print shortcut is reserved now.
         self.ui.action_print.setEnabled(False)
         if db_path is not None:
             self.ui.statusbar.showMessage(f"Database: {db_path}")
@@ -132,6 +131,18 @@ class MainWindow(QMainWindow):
         self.detail = RequestDetailDialog(self.service, case_id, self)
         self.detail.changed.connect(lambda _id: self.apply_filter())
         self.detail.show()
+
+    def new_request(self) -> None:
+        from app.ui.intake_dialog import IntakeDialog
+
+        self.intake = IntakeDialog(self.service, parent=self)
+        self.intake.saved.connect(self._request_saved)
+        self.intake.finished.connect(lambda _result: self.apply_filter())  # a kept draft shows under Drafts
+        self.intake.open()
+
+    def _request_saved(self, case_id: int) -> None:
+        self.ui.statusbar.showMessage(f"Request #{case_id} saved and evaluated.", 10_000)
+        self.apply_filter()
 
     def open_directory(self) -> None:
         from PySide6.QtWidgets import QMessageBox

@@ -158,7 +158,18 @@ def test_an_empty_database_opens_on_the_welcome_page_and_demo_data_fills_the_wor
     shown.show()
     assert shown.ui.pages.currentWidget() is shown.ui.welcome_page
     assert "This database is empty" in shown.ui.welcome_label.text()
-    assert not shown.ui.welcome_new_button.isEnabled()
+    assert shown.ui.welcome_new_button.isEnabled()
     qtbot.mouseClick(shown.ui.welcome_demo_button, Qt.MouseButton.LeftButton)
     assert shown.ui.pages.currentWidget() is shown.ui.worklist_page
     assert shown.model.total > 0 and "demo" in shown.ui.statusbar.currentMessage()
+
+
+def test_ctrl_n_opens_a_new_request_and_closing_it_keeps_the_typed_draft(window, qtbot):
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    intake = window.intake
+    assert intake.isVisible()
+    qtbot.keyClicks(intake.ui.member_id_edit, "TST000777")
+    intake.close()
+    drafts = window.service.drafts()
+    assert len(drafts) == 1 and drafts[0].draft["member"]["member_id"] == "TST000777"

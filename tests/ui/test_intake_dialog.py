@@ -1,0 +1,202 @@
+"""New request, step by step: the clerk types into the real widgets, watches the live determination, saves."""
+
+import unicodedata
+from datetime import datetime
+
+import pytest
+from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from app.domain.cases import Status
+from app.domain.time import LOS_ANGELES
+from app.ui.intake_dialog import IntakeDialog, labelled
+from tests.factories import ORTHO_HAKOBYAN, ORTHO_ORTIZ, PCP_REYES
+from tests.unit.test_cases_service import Clock, service_on
+
+LEFT = Qt.MouseButton.LeftButton
+NOW = datetime(2025, 3, 3, 10, 0, tzinfo=LOS_ANGELES)
+
+
+@pytest.fixture
+def service(tmp_path, specialties):
+    return service_on(tmp_path / "intake.sqlite3", specialties, clock=Clock(NOW))
+
+
+@pytest.fixture
+def dialog(qtbot, service):
+    shown = IntakeDialog(service, now=NOW)
+    qtbot.addWidget(shown)
+    shown.show()
+    qtbot.waitExposed(shown)
+    return shown
+
+
+def type_into(widget, text):
+    """One character at a time: qtbot.keyClicks aborts the process on non-ASCII (FACTS.md)."""
+    for ch in text:
+        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier)
+
+
+def choose(combo, text):
+    combo.setCurrentIndex(combo.findText(text))
+
+
+def shot(dialog, name):
+    dialog.grab().save(f"/tmp/intake-{name}.png")
+
+
+def next_page(qtbot, dialog):
+    qtbot.mouseClick(dialog.ui.next_button, LEFT)
+
+
+def fill_member(qtbot, dialog):
+    ui = dialog.ui
+    choose(ui.plan_combo, "CalOptima Medi-Cal")
+    type_into(ui.county_edit, "Orange")
+    type_into(ui.member_id_edit, "TST000001")
+    type_into(ui.first_name_edit, "Thảo")
+    type_into(ui.last_name_edit, "Nguyễn")
+    ui.date_of_birth_edit.setDate(QDate(1971, 5, 14))
+    type_into(ui.language_edit, "Vietnamese")
+    type_into(ui.member_phone_edit, "714-555-0101")
+    type_into(ui.health_network_edit, "ipa-sunrise")
+
+
+def test_a_complete_caloptima_request_is_determined_live_and_saved(qtbot, dialog, service):
+    ui = dialog.ui
+    fill_member(qtbot, dialog)
+    shot(dialog, "1-member")
+    next_page(qtbot, dialog)
+    assert ui.pages.currentWidget() is ui.requester_page
+    choose(ui.requester_type_combo, "Member")
+    type_into(ui.requester_name_edit, "Thảo Nguyễn")
+    shot(dialog, "2-requester")
+    next_page(qtbot, dialog)
+
+    choose(ui.care_from_combo, "Specialist")
+    type_into(ui.taxonomy_edit, "207X00000X")
+    type_into(ui.treating_npi_edit, ORTHO_ORTIZ)
+    type_into(ui.treating_name_edit, "Sam Ortiz, MD")
+    type_into(ui.pcp_npi_edit, PCP_REYES)
+    type_into(ui.pcp_name_edit, "Ana Reyes, MD")
+    type_into(ui.procedure_edit, "Right total knee arthroplasty")
+    ui.care_scroll.ensureWidgetVisible(ui.reason_surgery_questioned_check)
+    box = ui.reason_surgery_questioned_check
+    qtbot.mouseClick(box, LEFT, pos=QPoint(8, box.height() // 2))  # on its box, where a clerk clicks
+    assert ui.reason_surgery_questioned_check.isChecked()
+    assert "recommended surgery" in ui.reason_surgery_questioned_wording.text()
+    type_into(ui.diagnosis_edit, "M17.11")
+    qtbot.mouseClick(ui.add_diagnosis_button, LEFT)
+    assert ui.diagnoses_list.item(0).text() == "M17.11 Unilateral primary osteoarthritis, right knee"
+    shot(dialog, "3-care")
+    next_page(qtbot, dialog)
+
+    type_into(ui.provider_search_edit, ORTHO_HAKOBYAN)
+    qtbot.waitUntil(lambda: ui.providers_list.count() == 1)
+    item = ui.providers_list.item(0)
+    assert "Adult Reconstructive Orthopaedic Surgery" in item.text() and "in network" in item.text()
+    qtbot.mouseClick(ui.providers_list.viewport(), LEFT, pos=ui.providers_list.visualItemRect(item).center())
+    assert ui.chosen_npi_edit.text() == ORTHO_HAKOBYAN
+    shot(dialog, "4-professional")
+
+    def determined():
+        text = ui.determination_view.toPlainText()
+        assert "Eligible" in text and "CalOptima GG.1538 II.C.1" in text
+
+    qtbot.waitUntil(determined, timeout=3000)
+    assert ui.problems_label.text() == ""
+    next_page(qtbot, dialog)
+    assert "Nguyễn" in ui.summary_view.toPlainText() and "Ready to save" in ui.summary_view.toPlainText()
+    shot(dialog, "5-review")
+
+    with qtbot.waitSignal(dialog.saved) as saved:
+        qtbot.mouseClick(ui.save_button, LEFT)
+    case = service.get(saved.args[0])
+    assert case.request.member.last_name == unicodedata.normalize("NFC", "Nguyễn")
+    assert case.request.member.first_name == unicodedata.normalize("NFC", "Thảo")
+    assert case.request.requested_provider_npi == ORTHO_HAKOBYAN
+    assert case.request.diagnoses == ["M17.11"]
+    assert case.status == Status.pending_authorization
+    assert dialog.result() == dialog.DialogCode.Accepted and not dialog.isVisible()
+    assert service.drafts() == []
+
+
+def test_the_first_pages_can_be_filled_from_the_keyboard(qtbot, dialog):
+    ui = dialog.ui
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is ui.plan_combo)
+
+    def focused():
+        return QApplication.focusWidget()
+
+    qtbot.keyClicks(focused(), "CalOptima")  # a combo box selects by typing (a space would open it)
+    assert ui.plan_combo.currentData() == "caloptima-medi-cal"
+    for edit, text in ((ui.county_edit, "Orange"), (ui.member_id_edit, "TST000002"),
+                       (ui.first_name_edit, "Thảo"), (ui.last_name_edit, "Nguyễn")):
+        qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+        assert focused() is edit
+        type_into(focused(), text)
+    # Through the window, as a real key press travels, so the shortcut map sees the mnemonic.
+    qtbot.keyClick(dialog.windowHandle(), Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)  # &Next
+    qtbot.waitUntil(lambda: ui.pages.currentWidget() is ui.requester_page)  # a mnemonic animates the click
+    assert focused() is ui.requester_type_combo
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert focused() is ui.requester_name_edit
+    type_into(focused(), "Thảo Nguyễn")
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)  # Next is the default button
+    assert ui.pages.currentWidget() is ui.care_page
+    qtbot.keyClick(dialog.windowHandle(), Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)  # &Back
+    qtbot.waitUntil(lambda: ui.pages.currentWidget() is ui.requester_page)
+    data = dialog.form_data()
+    assert data["plan"] == "caloptima-medi-cal"
+    assert data["member"]["last_name"] == "Nguyễn" and data["member"]["member_id"] == "TST000002"
+    assert data["requester"] == {"type": "member", "name": "Thảo Nguyễn"}
+
+
+def test_an_incomplete_form_names_what_is_missing_and_save_keeps_the_draft(qtbot, dialog, service):
+    ui = dialog.ui
+    type_into(ui.first_name_edit, "Thảo")
+    qtbot.waitUntil(lambda: "Date of birth (Member): required, but missing" in ui.problems_label.text())
+    assert "Plan (Member): required, but missing" in ui.problems_label.text()
+    assert "No determination yet" in ui.determination_view.toPlainText()
+    assert "Last name" in ui.determination_view.toPlainText()
+    for _ in range(4):
+        next_page(qtbot, dialog)
+    shot(dialog, "6-incomplete")
+    qtbot.mouseClick(ui.save_button, LEFT)
+    assert dialog.isVisible() and dialog.result() != dialog.DialogCode.Accepted
+    assert "Not saved yet" in ui.problems_label.text()
+    assert "Member ID (Member): required, but missing" in ui.problems_label.text()
+    drafts = service.drafts()
+    assert [draft.draft["member"]["first_name"] for draft in drafts] == ["Thảo"]
+    assert drafts[0].status == Status.draft
+
+
+def test_the_draft_is_saved_while_typing_and_kept_on_close(qtbot, dialog, service):
+    ui = dialog.ui
+    type_into(ui.member_id_edit, "TST000003")
+    type_into(ui.last_name_edit, "Nguyễn")
+    qtbot.wait(1500)
+    drafts = service.drafts()
+    assert len(drafts) == 1
+    assert drafts[0].draft["member"] == {"member_id": "TST000003", "last_name": "Nguyễn"}
+    type_into(ui.first_name_edit, "Thảo")
+    qtbot.mouseClick(ui.close_button, LEFT)  # closing right away still keeps what was typed
+    assert [draft.draft["member"]["first_name"] for draft in service.drafts()] == ["Thảo"]
+    assert dialog.case_id == drafts[0].id
+
+
+def test_closing_an_untouched_form_stores_nothing(qtbot, dialog, service):
+    qtbot.mouseClick(dialog.ui.close_button, LEFT)
+    assert service.drafts() == []
+
+
+@pytest.mark.parametrize("problem, shown", [
+    ("member.date_of_birth: required, but missing", "Date of birth (Member): required, but missing"),
+    ("care_in_question.from: required", "Care from (Care and reasons): required"),
+    ("diagnoses[1]: 'X' is not a code", "Diagnoses #2 (Care and reasons): 'X' is not a code"),
+    ("something.else: odd", "something.else: odd"),
+])
+def test_problems_are_named_by_the_labels_on_the_form(problem, shown):
+    assert labelled(problem) == shown
