@@ -3,6 +3,7 @@ upgraded, and backed up at most daily, keeping the number of backups the setting
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +24,9 @@ def start_database(db_path: Path) -> Started:
     db = open_or_explain(db_path)
     try:
         keep = SettingsRepository(db).load().backup_keep
+    except sqlite3.Error as error:  # a database from another program or version: say so, change nothing
+        raise InputProblem([f"the database cannot be read as a Second Opinion Desk database ({error}); "
+                            "give another file with --db, or restore a backup"], source=str(db_path)) from None
     finally:
         db.close()
     try:

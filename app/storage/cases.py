@@ -55,8 +55,7 @@ CREATE TABLE requests (
 ) STRICT"""
     )
     db.execute("CREATE INDEX requests_by_status_due ON requests (status, next_due)")
-    # The worklist's order, so a first page reads 50 index entries instead of sorting every open request.
-    db.execute("CREATE INDEX requests_worklist ON requests ((next_due IS NULL), next_due, id)")
+    db.execute("CREATE INDEX requests_by_next_due ON requests (next_due) WHERE next_due IS NOT NULL")
     db.execute("CREATE INDEX requests_by_member ON requests (member_id, status)")
     db.execute("CREATE INDEX requests_by_name ON requests (member_name)")
     db.execute("CREATE INDEX requests_by_plan_status ON requests (plan, status)")
@@ -73,7 +72,14 @@ CREATE TABLE request_history (
 ) STRICT"""
     )
     db.execute("CREATE INDEX request_history_by_request ON request_history (request_id, id)")
-    db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT")
+
+
+def m003_worklist_and_settings(db: sqlite_utils.Database) -> None:
+    """The worklist's order as an index, and the shared settings. IF NOT EXISTS: some early desks have them."""
+    db.execute("DROP INDEX IF EXISTS requests_by_next_due")
+    # A first page then reads 50 index entries instead of sorting every open request.
+    db.execute("CREATE INDEX IF NOT EXISTS requests_worklist ON requests ((next_due IS NULL), next_due, id)")
+    db.execute("CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT")
 
 
 def search_key(text: str) -> str:

@@ -24,6 +24,7 @@ BUSY_TIMEOUT_MS = 5000
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     providers.m001_providers,
     cases.m002_requests,
+    cases.m003_worklist_and_settings,
 )
 
 

@@ -28,7 +28,7 @@ def test_each_released_schema_opens_upgrades_and_keeps_its_rows(fixture, tmp_pat
     repository = ProviderRepository(db)
     assert repository.count() >= 12
     assert repository.search("nguy")  # the Vietnamese name in the fixture CSV is still found
-    if fixture.name >= "schema-v2":
+    if fixture.name >= "schema-v2":  # requests from v2, settings from v3
         cases = CaseRepository(db)
         found = cases.find(CaseFilter(), limit=1000)
         assert found, "the fixture's requests are still there"
@@ -36,3 +36,18 @@ def test_each_released_schema_opens_upgrades_and_keeps_its_rows(fixture, tmp_pat
             history = cases.get(case.id).history
             assert history and history[0].to_status in (Status.submitted, Status.draft)
         assert SettingsRepository(db).load().default_county == "San Joaquin"
+
+
+def test_a_desk_whose_early_m002_had_no_settings_table_is_upgraded(tmp_path):
+    """Some desks ran m002 before the settings table and the worklist index moved into m003."""
+    path = tmp_path / "early.sqlite3"
+    db = open_db(path)
+    db.execute("DROP TABLE settings")
+    db.execute("DROP INDEX requests_worklist")
+    db.execute("CREATE INDEX requests_by_next_due ON requests (next_due) WHERE next_due IS NOT NULL")
+    db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm003_worklist_and_settings'")
+    db.close()
+    db = open_db(path)
+    assert SettingsRepository(db).load().report_due_days == 30
+    indexes = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert "requests_worklist" in indexes and "requests_by_next_due" not in indexes
