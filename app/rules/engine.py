@@ -24,6 +24,7 @@ from app.domain.models import (
 )
 from app.domain.time import LOS_ANGELES
 from app.rules.calendar import DEFAULT_CALENDAR, BusinessCalendar
+from app.rules.network import Membership, membership, required_health_network
 from app.rules.profiles import AuthorizationRule, PlanProfile, RequesterRule
 
 ENGINE_VERSION = "1.0.0"
@@ -312,11 +313,10 @@ def _check_network(work: _Work, directory: DirectoryView, specialties: Specialty
                                 requester.npi if requester_treats else None) if npi}
     result = _Network()
 
-    group: str | None = None
+    group = required_health_network(plan, care.from_, request.member.health_network)
     taxonomies: frozenset[str] | None
     if pcp_care:
         if plan.network.pcp_care.scope == "health_network":
-            group = request.member.health_network
             if not group:
                 work.add("network.health_network_missing", Severity.warning,
                          "Enter the member's health network (medical group / IPA): a second opinion about the "
@@ -351,7 +351,7 @@ def _check_network(work: _Work, directory: DirectoryView, specialties: Specialty
             plan.network.out_of_network.citation,
         )
     elif chosen is not None:
-        result.status = "in" if plan.id in chosen.plans else "out"
+        result.status = "out" if membership(chosen, plan.id, group) == Membership.out_of_network else "in"
         problems |= _check_chosen(work, chosen, group, taxonomies, specialties, scope_citation, result)
 
     if not directory.has_plan(plan.id):
@@ -385,7 +385,7 @@ def _check_chosen(
     name = chosen.display_name
     problems = False
     pcp_care = request.care_in_question.from_ == CareFrom.pcp
-    if result.status == "in" and pcp_care and group and group not in chosen.groups:
+    if membership(chosen, plan.id, group) == Membership.outside_health_network:
         problems = True
         work.add(
             "network.outside_health_network",
