@@ -1,0 +1,87 @@
+"""What a batch is made of, and the names of its files. Deterministic: the same batch gives the same bytes."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import datetime
+
+from pydantic import Field
+
+from app.domain.cases import Case
+from app.domain.models import Model, Provider
+
+# The layout of a batch (docs/exports.md); raise when a file changes shape, never reuse a number.
+EXPORT_FORMAT_VERSION = 1
+
+MANIFEST = "manifest.json"
+SUBMISSIONS = "submissions.csv"
+
+PdfFor = Callable[[Case], bytes]
+
+
+class Practice(Model):
+    """The requesting practice (the desk's letterhead in Settings), as it was when the batch was made."""
+
+    name: str | None = None
+    address: str | None = None
+    phone: str | None = None
+    fax: str | None = None
+
+
+class BatchHeader(Model):
+    batch_id: int = Field(ge=1)
+    plan: str
+    plan_name: str
+    practice: Practice = Field(default_factory=Practice)
+    created_at: datetime
+    who: str
+    with_pdfs: bool
+
+
+class Submission(Model):
+    """One request as sent: `case` is the snapshot taken when the batch was made (no history), `professional`
+    the second-opinion professional from the directory at that moment (None when none was chosen or known)."""
+
+    line: int = Field(ge=1, description="its row in submissions.csv, 1 = the first request")
+    case: Case
+    professional: Provider | None = None
+
+    @property
+    def request_id(self) -> int:
+        return self.case.id
+
+
+def icd10_code(code: str) -> str:
+    """ICD-10-CM written with its dot, as FHIR and the plans' portals expect: M1711 -> M17.11."""
+    code = code.upper()
+    if "." not in code and len(code) > 3:
+        return f"{code[:3]}.{code[3:]}"
+    return code
+
+
+def batch_name(header: BatchHeader) -> str:
+    """The default folder (or ZIP stem) name: sorts by batch, says whose it is."""
+    return f"sodesk-{header.plan}-batch-{header.batch_id:06d}"
+
+
+def request_json_name(request_id: int) -> str:
+    return f"requests/{request_id}.json"
+
+
+def fhir_name(request_id: int) -> str:
+    return f"fhir/{request_id}-bundle.json"
+
+
+def pdf_name(request_id: int) -> str:
+    return f"letters/{request_id}-referral.pdf"
+
+
+def canonical_json(data: object, *, indent: int | None = None) -> bytes:
+    """Sorted keys, UTF-8, one trailing newline: equal data, equal bytes.
+
+    Compact by default: the C encoder only runs without `indent`, and 10,000 bundles must write in seconds.
+    """
+    separators = (",", ": ") if indent else (",", ":")
+    return (json.dumps(data, sort_keys=True, ensure_ascii=False, indent=indent, separators=separators)
+            + "\n").encode("utf-8")

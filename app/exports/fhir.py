@@ -1,0 +1,300 @@
+"""One FHIR R4 Bundle per request, shaped after Da Vinci Prior Authorization Support (PAS).
+
+Plain dicts, written as canonical JSON (fhir.resources validates them in the tests only: importing it here would
+cost a second at start). Ids are derived from the request id, the plan id and nothing random, and the Bundle's
+timestamp and the Claim's `created` are the batch's creation time, so a batch rewritten from the database gives
+the same bytes. The mapping, element by element, is in docs/exports.md.
+
+"Shaped after" PAS, not claiming its profiles: the desk records no sex (Patient.gender is "unknown") and no
+practice NPI, both of which PAS profiles require, so no `meta.profile` is asserted.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+
+from app.domain.models import Provider
+from app.exports.batch import BatchHeader, Submission, canonical_json, icd10_code
+
+NPI_SYSTEM = "http://hl7.org/fhir/sid/us-npi"
+NUCC_SYSTEM = "http://nucc.org/provider-taxonomy"
+ICD10CM_SYSTEM = "http://hl7.org/fhir/sid/icd-10-cm"
+CPT_SYSTEM = "http://www.ama-assn.org/go/cpt"
+X12_SERVICE_TYPE = "https://codesystem.x12.org/005010/1365"
+X12_REQUEST_CATEGORY = "https://codesystem.x12.org/005010/1525"
+X12_CERTIFICATION_TYPE = "https://codesystem.x12.org/005010/1322"
+PAS = "http://hl7.org/fhir/us/davinci-pas/StructureDefinition/"
+REQUEST_SYSTEM = "urn:sodesk:request"
+PLAN_SYSTEM = "urn:sodesk:plan"
+TERMINOLOGY = "http://terminology.hl7.org/CodeSystem/"
+
+# X12 278 codes for a second-opinion request: service type 3 "Consultation", request category SC "Specialty
+# Care Review", certification type I "Initial". The service itself: an office consultation, new or established
+# patient (CPT 99242, the first level; the consultant bills the level actually given).
+SERVICE_TYPE = ("3", "Consultation")
+REQUEST_CATEGORY = ("SC", "Specialty Care Review")
+CERTIFICATION = ("I", "Initial")
+CONSULTATION = ("99242", "Office or other outpatient consultation for a new or established patient")
+CONSULTATION_TEXT = {2: "Second medical opinion consultation", 3: "Third medical opinion consultation"}
+
+# Fixed: the same request gives the same urn:uuid in every run and on every desk.
+NAMESPACE = uuid.UUID("5d1f3c64-8f3e-4c55-9d6a-0b2f4a7c1e21")
+
+REASON_TEXT = {
+    "surgery_questioned": "The member questions whether a recommended surgery is reasonable or necessary",
+    "diagnosis_or_plan_questioned": "The member questions a diagnosis or plan of care for a serious condition",
+    "unclear_or_conflicting": "Clinical signs are unclear or complex, or test results conflict",
+    "not_improving": "The member's condition is not improving under the plan of care",
+    "concerns_after_following_plan": "The member has concerns after following the plan of care",
+    "conflicting_recommendations": "The member has received conflicting recommendations",
+    "other": "Other reason",
+}
+
+
+def _full_url(key: str) -> str:
+    return f"urn:uuid:{uuid.uuid5(NAMESPACE, key)}"
+
+
+def _fhir_id(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9\-.]", "-", text)[:64]
+
+
+def _coding(system: str, code: str, display: str | None = None) -> dict:
+    coding = {"system": system, "code": code}
+    if display:
+        coding["display"] = display
+    return coding
+
+
+def _concept(system: str, code: str, display: str | None = None) -> dict:
+    return {"coding": [_coding(system, code, display)]}
+
+
+def _plan_organization(header: BatchHeader) -> tuple[str, dict]:
+    key = f"organization/plan/{header.plan}"
+    return _full_url(key), {
+        "resourceType": "Organization",
+        "id": _fhir_id(f"plan-{header.plan}"),
+        "identifier": [{"system": PLAN_SYSTEM, "value": header.plan}],
+        "active": True,
+        "type": [_concept(TERMINOLOGY + "organization-type", "pay", "Payer")],
+        "name": header.plan_name,
+    }
+
+
+def _practice_organization(header: BatchHeader) -> tuple[str, dict]:
+    practice = header.practice
+    resource: dict = {
+        "resourceType": "Organization",
+        "id": "requesting-practice",
+        "active": True,
+        "type": [_concept(TERMINOLOGY + "organization-type", "prov", "Healthcare Provider")],
+        "name": practice.name or "Requesting practice (name not set in the desk's settings)",
+    }
+    telecom = [{"system": system, "value": value, "use": "work"}
+               for system, value in (("phone", practice.phone), ("fax", practice.fax)) if value]
+    if telecom:
+        resource["telecom"] = telecom
+    if practice.address:
+        lines = [line.strip() for line in practice.address.splitlines() if line.strip()]
+        resource["address"] = [{"text": ", ".join(lines), "line": lines}]
+    return _full_url("organization/requesting-practice"), resource
+
+
+def _practitioner(request_id: int, npi: str, professional: Provider | None) -> tuple[str, dict]:
+    resource: dict = {
+        "resourceType": "Practitioner",
+        "id": f"practitioner-{request_id}",
+        "identifier": [{"system": NPI_SYSTEM, "value": npi}],
+    }
+    if professional is not None:
+        name: dict = {"text": professional.display_name}
+        if professional.last_name:
+            name["family"] = professional.last_name
+        if professional.first_name:
+            name["given"] = [professional.first_name]
+        if professional.credential:
+            name["suffix"] = [professional.credential]
+        resource["name"] = [name]
+    return _full_url(f"practitioner/{request_id}"), resource
+
+
+def _practitioner_role(request_id: int, npi: str, practitioner_url: str, taxonomy: str | None,
+                       professional: Provider | None) -> tuple[str, dict]:
+    resource: dict = {
+        "resourceType": "PractitionerRole",
+        "id": f"practitioner-role-{request_id}",
+        "identifier": [{"system": NPI_SYSTEM, "value": npi}],
+        "active": True,
+        "practitioner": {"reference": practitioner_url},
+    }
+    if taxonomy:
+        display = professional.specialty if professional is not None else None
+        resource["specialty"] = [_concept(NUCC_SYSTEM, taxonomy, display)]
+    if professional is not None and professional.phone:
+        resource["telecom"] = [{"system": "phone", "value": professional.phone, "use": "work"}]
+    return _full_url(f"practitioner-role/{request_id}"), resource
+
+
+def _requester_reference(submission: Submission, patient_url: str, practice_url: str) -> dict:
+    requester = submission.case.request.requester
+    kind = requester.type.value
+    if kind == "member":
+        return {"reference": patient_url}
+    if kind == "authorized_representative":
+        return {"display": f"{requester.name or 'Authorized representative'} (authorized representative)"}
+    reference: dict = {"display": requester.name or kind.replace("_", " ")}
+    if requester.npi:
+        reference["identifier"] = {"system": NPI_SYSTEM, "value": requester.npi}
+    elif kind in ("pcp", "treating_provider", "other_provider") and not requester.name:
+        return {"reference": practice_url}
+    return reference
+
+
+def bundle(header: BatchHeader, submission: Submission) -> dict:
+    case = submission.case
+    request = case.request
+    rid = case.id
+    member = request.member
+    professional = submission.professional
+    npi = request.requested_provider_npi
+    taxonomy = (professional.taxonomy if professional is not None and professional.taxonomy
+                else request.care_in_question.taxonomy)
+    created = header.created_at.isoformat()
+    urgent = request.urgent
+
+    claim_url = _full_url(f"claim/{rid}")
+    patient_url = _full_url(f"patient/{rid}")
+    coverage_url = _full_url(f"coverage/{rid}")
+    service_request_url = _full_url(f"service-request/{rid}")
+    plan_url, plan_org = _plan_organization(header)
+    practice_url, practice_org = _practice_organization(header)
+    role_url = None
+    people: list[tuple[str, dict]] = []
+    if npi:
+        practitioner_url, practitioner = _practitioner(rid, npi, professional)
+        role_url, role = _practitioner_role(rid, npi, practitioner_url, taxonomy, professional)
+        people = [(practitioner_url, practitioner), (role_url, role)]
+
+    identifier = {"system": REQUEST_SYSTEM, "value": str(rid)}
+    diagnoses = [icd10_code(code) for code in request.diagnoses]
+
+    patient = {
+        "resourceType": "Patient",
+        "id": f"patient-{rid}",
+        "identifier": [{
+            "type": _concept(TERMINOLOGY + "v2-0203", "MB", "Member Number"),
+            "system": f"{PLAN_SYSTEM}:{header.plan}:member-id",
+            "value": member.member_id,
+        }],
+        "name": [{"family": member.last_name, "given": [member.first_name]}],
+        "gender": "unknown",  # not recorded by the desk
+        "birthDate": member.date_of_birth.isoformat(),
+    }
+    coverage = {
+        "resourceType": "Coverage",
+        "id": f"coverage-{rid}",
+        "status": "active",
+        "subscriberId": member.member_id,
+        "beneficiary": {"reference": patient_url},
+        "relationship": _concept(TERMINOLOGY + "subscriber-relationship", "self", "Self"),
+        "payor": [{"reference": plan_url}],
+        "class": [{"type": _concept(TERMINOLOGY + "coverage-class", "plan", "Plan"), "value": header.plan,
+                   "name": header.plan_name}],
+    }
+    reason_codes = [_concept(ICD10CM_SYSTEM, code) for code in diagnoses]
+    reason_codes += [{"text": REASON_TEXT[reason.value]} for reason in request.reasons]
+    if request.other_reason:
+        reason_codes.append({"text": request.other_reason})
+    service_request: dict = {
+        "resourceType": "ServiceRequest",
+        "id": f"service-request-{rid}",
+        "identifier": [identifier],
+        "status": "active",
+        "intent": "order",
+        "priority": "urgent" if urgent else "routine",
+        "code": {"coding": [_coding(CPT_SYSTEM, *CONSULTATION)],
+                 "text": CONSULTATION_TEXT[request.opinion_number]},
+        "quantity": {"value": 1},
+        "subject": {"reference": patient_url},
+        "authoredOn": request.received_at.isoformat(),
+        "requester": _requester_reference(submission, patient_url, practice_url),
+        "insurance": [{"reference": coverage_url}],
+    }
+    if taxonomy:
+        service_request["performerType"] = _concept(NUCC_SYSTEM, taxonomy)
+    if role_url:
+        service_request["performer"] = [{"reference": role_url}]
+    if reason_codes:
+        service_request["reasonCode"] = reason_codes
+    notes = []
+    if request.procedure:
+        notes.append(f"Care in question: {request.procedure}")
+    care = request.care_in_question
+    if care.name or care.npi:
+        who = care.name or f"NPI {care.npi}"
+        notes.append(f"Care in question from the member's {care.from_.value}: {who}")
+    if request.serious_condition:
+        notes.append("The condition is serious (threat to life, limb or bodily function, or substantial "
+                     "impairment)")
+    if notes:
+        service_request["note"] = [{"text": text} for text in notes]
+
+    item: dict = {
+        "sequence": 1,
+        "extension": [
+            {"url": PAS + "extension-serviceItemRequestType",
+             "valueCodeableConcept": _concept(X12_REQUEST_CATEGORY, *REQUEST_CATEGORY)},
+            {"url": PAS + "extension-certificationType",
+             "valueCodeableConcept": _concept(X12_CERTIFICATION_TYPE, *CERTIFICATION)},
+            {"url": PAS + "extension-requestedService", "valueReference": {"reference": service_request_url}},
+        ],
+        "category": _concept(X12_SERVICE_TYPE, *SERVICE_TYPE),
+        "productOrService": {"coding": [_coding(CPT_SYSTEM, *CONSULTATION)],
+                             "text": CONSULTATION_TEXT[request.opinion_number]},
+        "quantity": {"value": 1},
+    }
+    if diagnoses:
+        item["diagnosisSequence"] = list(range(1, len(diagnoses) + 1))
+    claim: dict = {
+        "resourceType": "Claim",
+        "id": f"claim-{rid}",
+        "identifier": [identifier],
+        "status": "active",
+        "type": _concept(TERMINOLOGY + "claim-type", "professional", "Professional"),
+        "use": "preauthorization",
+        "patient": {"reference": patient_url},
+        "created": created,
+        "insurer": {"reference": plan_url},
+        "provider": {"reference": practice_url},
+        "priority": _concept(TERMINOLOGY + "processpriority", *(("stat", "Immediate") if urgent
+                                                               else ("normal", "Normal"))),
+        "referral": {"reference": service_request_url},
+        "insurance": [{"sequence": 1, "focal": True, "coverage": {"reference": coverage_url}}],
+        "item": [item],
+    }
+    if diagnoses:
+        claim["diagnosis"] = [{"sequence": index, "diagnosisCodeableConcept": _concept(ICD10CM_SYSTEM, code)}
+                              for index, code in enumerate(diagnoses, start=1)]
+    if role_url:
+        team: dict = {"sequence": 1, "provider": {"reference": role_url}}
+        if taxonomy:
+            team["qualification"] = _concept(NUCC_SYSTEM, taxonomy)
+        claim["careTeam"] = [team]
+        item["careTeamSequence"] = [1]
+
+    entries = [(claim_url, claim), (patient_url, patient), (coverage_url, coverage), (plan_url, plan_org),
+               (practice_url, practice_org), *people, (service_request_url, service_request)]
+    return {
+        "resourceType": "Bundle",
+        "id": f"request-{rid}",
+        "identifier": identifier,
+        "type": "collection",
+        "timestamp": created,
+        "entry": [{"fullUrl": url, "resource": resource} for url, resource in entries],
+    }
+
+
+def fhir_bundle(header: BatchHeader, submission: Submission) -> bytes:
+    return canonical_json(bundle(header, submission))

@@ -1,0 +1,25 @@
+"""One JSON file per request: the full request and its determination as the desk stored them, with versions."""
+
+from __future__ import annotations
+
+from app.domain.models import SCHEMA_VERSION
+from app.exports.batch import EXPORT_FORMAT_VERSION, BatchHeader, Submission, canonical_json
+
+
+def request_document(header: BatchHeader, submission: Submission) -> dict:
+    case = submission.case
+    return {
+        "schema_version": SCHEMA_VERSION,  # of the request and determination models (app/domain/models.py)
+        "export_format_version": EXPORT_FORMAT_VERSION,
+        "batch_id": header.batch_id,
+        "line": submission.line,
+        "request_id": case.id,
+        "status": case.status.value,
+        "request": case.request.model_dump(mode="json", by_alias=True),
+        "determination": case.determination.model_dump(mode="json") if case.determination else None,
+        "professional": submission.professional.model_dump(mode="json") if submission.professional else None,
+    }
+
+
+def request_json(header: BatchHeader, submission: Submission) -> bytes:
+    return canonical_json(request_document(header, submission))

@@ -1,0 +1,341 @@
+"""Submissions to a plan: choose the requests, write a batch (folder or ZIP, optionally AES-256), record it, write
+it again identically, and take the plan's decisions back in.
+
+The order of a batch's life, and why:
+1. the files are written under a temporary name beside the target, the manifest last, and synced;
+2. in one transaction the batch and each request's snapshot are recorded, and the temporary name is renamed to
+   the final one; the transaction commits only after the rename succeeded. Anything failing before the commit
+   rolls the records back and removes the files. A crash leaves a hidden `.partial` that never looks whole and
+   records nothing. (Only a crash in the microseconds between the rename and the commit can leave a finished
+   batch unrecorded: its requests are then offered again, which is safer than the reverse.)
+
+`pdf_for(case) -> bytes` renders a request's referral letter; None writes no letters (`--no-pdf`, benchmarks).
+`referral_pdf_renderer()` is the one place that wires it to app.letters.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from app.domain.cases import LABELS, Case, Status
+from app.domain.directory import DirectoryView
+from app.domain.models import Provider
+from app.domain.settings import Settings
+from app.errors import InputProblem
+from app.exports.batch import BatchHeader, PdfFor, Practice, Submission
+from app.exports.decisions_csv import DecisionRow, Problem, read_decisions
+from app.exports.package import Progress, write_batch
+from app.services.cases import CaseProblem, CaseService, Outcome, now_pacific
+from app.storage.exports import (
+    BatchRecord,
+    ExportRepository,
+    Sent,
+    StoredBatch,
+    snapshot_json,
+    stored_time,
+)
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    batch_id: int
+    path: Path
+    count: int
+    request_ids: list[int]
+    manifest_sha256: str
+
+
+@dataclass
+class DecisionReport:
+    applied: list[tuple[int, int, Status]] = field(default_factory=list)  # (line, request id, new status)
+    unchanged: list[tuple[int, int, str]] = field(default_factory=list)  # (line, request id, why)
+    problems: list[Problem] = field(default_factory=list)
+    dry_run: bool = False
+
+
+class _DryRun(Exception):
+    pass
+
+
+def referral_pdf_renderer(settings: Settings) -> PdfFor | None:
+    """The referral letter renderer for exports, or None while app.letters cannot render one.
+
+    Wiring point for the letters: return `lambda case: <render the referral letter of case to PDF bytes>`.
+    The renderer must be deterministic (reportlab `invariant=1`: no creation date or random document id),
+    or a batch written again will not match the manifest it was sent with.
+    """
+    return None
+
+
+class ExportService:
+    def __init__(
+        self,
+        cases: CaseService,
+        *,
+        directory: DirectoryView,
+        profiles: Mapping,
+        settings: Settings | None = None,
+        pdf_for: PdfFor | None = None,
+        who: str | None = None,
+        clock: Callable[[], datetime] = now_pacific,
+    ) -> None:
+        self.cases = cases
+        self.db = cases.repository.db
+        self.repository = ExportRepository(self.db)
+        self.directory = directory
+        self.profiles = profiles
+        self.settings = settings or Settings()
+        self.pdf_for = pdf_for
+        self.who = who or cases.who
+        self.clock = clock
+
+    # --- choosing ----------------------------------------------------------------------------------------------
+
+    def _plan_name(self, plan: str) -> str:
+        try:
+            return self.profiles[plan].name
+        except KeyError:
+            known = ", ".join(sorted(self.profiles)) if hasattr(self.profiles, "__iter__") else ""
+            raise InputProblem([f"--plan: no plan {plan!r}" + (f"; the plans are {known}" if known else "")]) \
+                from None
+
+    def select(self, plan: str, *, again: bool = False, ids: Sequence[int] = ()) -> list[Case]:
+        """What a batch for `plan` would send. By default the submitted requests waiting for an authorization
+        decision that were never exported to the plan; `again` includes those already exported; `ids` names
+        the requests (each must be a submitted request of that plan, and, without `again`, not yet sent)."""
+        self._plan_name(plan)
+        if not ids:
+            return self.repository.snapshots(self.repository.awaiting_ids(plan, again=again))
+        wanted = list(dict.fromkeys(ids))
+        found = {case.id: case for case in self.repository.snapshots(wanted)}
+        already = set() if again else self.repository.exported(wanted, plan)
+        problems = []
+        for rid in wanted:
+            case = found.get(rid)
+            if case is None:
+                problems.append(f"--ids: there is no request #{rid}")
+            elif case.request is None:
+                problems.append(f"--ids: request #{rid} is a draft: submit it first")
+            elif case.request.plan != plan:
+                problems.append(f"--ids: request #{rid} is for {case.request.plan}, not {plan}")
+            elif rid in already:
+                sent = self.repository.sent(rid)
+                problems.append(f"--ids: request #{rid} was already sent to {plan} in batch "
+                                f"{', '.join(str(s.batch_id) for s in sent)}; add --again to send it again")
+        if problems:
+            raise InputProblem(problems)
+        return [found[rid] for rid in wanted]
+
+    def _professionals(self, cases: Sequence[Case]) -> dict[str, Provider]:
+        npis = sorted({case.request.requested_provider_npi for case in cases
+                       if case.request.requested_provider_npi})
+        found = {}
+        for npi in npis:
+            provider = self.directory.get(npi)
+            if provider is not None:
+                found[npi] = provider
+        return found
+
+    # --- writing -----------------------------------------------------------------------------------------------
+
+    def export(self, plan: str, out: Path | str, *, as_zip: bool = False, passphrase: str | None = None,
+               again: bool = False, ids: Sequence[int] = (), progress: Progress | None = None) -> ExportResult:
+        cases = self.select(plan, again=again, ids=ids)
+        if not cases:
+            raise InputProblem([f"nothing to export for {plan}: no submitted request waits for its authorization "
+                                "decision that was not sent already (add --again to send those again)"])
+        practice = Practice(name=self.settings.practice_name, address=self.settings.practice_address,
+                            phone=self.settings.practice_phone, fax=self.settings.practice_fax)
+        header = BatchHeader(batch_id=self.repository.next_id(), plan=plan, plan_name=self._plan_name(plan),
+                             practice=practice, created_at=stored_time(self.clock()), who=self.who,
+                             with_pdfs=self.pdf_for is not None)
+        professionals = self._professionals(cases)
+        submissions = [Submission(line=line, case=case,
+                                  professional=professionals.get(case.request.requested_provider_npi or ""))
+                       for line, case in enumerate(cases, start=1)]
+        pending = write_batch(header, submissions, Path(out), as_zip=as_zip, passphrase=passphrase,
+                              pdf_for=self.pdf_for, progress=progress)
+        stored = StoredBatch(id=header.batch_id, plan=plan, plan_name=header.plan_name,
+                             practice=practice.model_dump(mode="json"), created_at=header.created_at,
+                             who=self.who, request_count=len(submissions), with_pdfs=header.with_pdfs,
+                             manifest_sha256=pending.manifest_sha256)
+        items = [(s.line, s.request_id, snapshot_json(s.case, s.professional)) for s in submissions]
+        published: Path | None = None
+        try:
+            with self.db.atomic():
+                if not again:
+                    raced = self.repository.exported([s.request_id for s in submissions], plan)
+                    if raced:
+                        raise InputProblem([f"another desk sent request(s) {', '.join(map(str, sorted(raced)))} "
+                                            f"to {plan} while this batch was being written; nothing was "
+                                            "recorded: export again"])
+                self.repository.record(stored, items)
+                published = pending.publish()
+        except sqlite3.IntegrityError:
+            self._undo(pending, published)
+            raise InputProblem([f"another desk recorded batch {header.batch_id} at the same moment; nothing was "
+                                "recorded: export again"]) from None
+        except BaseException:
+            self._undo(pending, published)
+            raise
+        return ExportResult(header.batch_id, published, len(submissions), [s.request_id for s in submissions],
+                            pending.manifest_sha256)
+
+    @staticmethod
+    def _undo(pending, published: Path | None) -> None:
+        if published is not None:
+            from app.exports.package import _remove
+
+            _remove(published)
+        else:
+            pending.discard()
+
+    def rewrite(self, batch_id: int, out: Path | str, *, as_zip: bool = False, passphrase: str | None = None,
+                progress: Progress | None = None) -> ExportResult:
+        """Write a recorded batch again from the database: the same files, byte for byte (checked against the
+        manifest recorded when it was sent: a mismatch writes nothing)."""
+        record = self.batch(batch_id)
+        batch = record.batch
+        if batch.with_pdfs and self.pdf_for is None:
+            raise InputProblem([f"batch {batch_id} was sent with referral letters: it can only be written again "
+                                "with them"])
+        header = BatchHeader(batch_id=batch.id, plan=batch.plan, plan_name=batch.plan_name,
+                             practice=Practice.model_validate(batch.practice), created_at=batch.created_at,
+                             who=batch.who, with_pdfs=batch.with_pdfs)
+        submissions = [Submission(line=item.line, case=item.case, professional=item.professional)
+                       for item in record.items]
+        pending = write_batch(header, submissions, Path(out), as_zip=as_zip, passphrase=passphrase,
+                              pdf_for=self.pdf_for if batch.with_pdfs else None, progress=progress)
+        if pending.manifest_sha256 != batch.manifest_sha256:
+            pending.discard()
+            raise InputProblem([f"batch {batch_id} written again does not match the one sent (its manifest "
+                                "differs): the letters renderer or the export format changed since; nothing "
+                                "was written"])
+        path = pending.publish()
+        return ExportResult(batch.id, path, len(submissions), [s.request_id for s in submissions],
+                            pending.manifest_sha256)
+
+    # --- reading -----------------------------------------------------------------------------------------------
+
+    def batch(self, batch_id: int) -> BatchRecord:
+        record = self.repository.get(batch_id)
+        if record is None:
+            raise InputProblem([f"there is no export batch {batch_id}"])
+        return record
+
+    def batches(self, plan: str | None = None, limit: int = 100) -> list[StoredBatch]:
+        return self.repository.batches(plan, limit)
+
+    def sent(self, request_id: int) -> list[Sent]:
+        """When, and in which batches, a request was sent (oldest first)."""
+        return self.repository.sent(request_id)
+
+    # --- decisions back ----------------------------------------------------------------------------------------
+
+    def import_decisions(self, data: bytes, *, dry_run: bool = False) -> DecisionReport:
+        """Apply the plan's decisions file: each good row moves its request through CaseService.decide (with
+        history); every refused row is reported by line and column; the good rows are applied together in one
+        transaction (none of them when `dry_run`). A row already recorded (same outcome, same authorization
+        number) is left as it is, so importing a file twice changes nothing."""
+        rows, problems = read_decisions(data)
+        report = DecisionReport(problems=list(problems), dry_run=dry_run)
+        try:
+            with self.db.atomic():
+                for row in rows:
+                    self._apply(row, report)
+                if dry_run:
+                    raise _DryRun
+        except _DryRun:
+            pass
+        report.problems.sort(key=lambda problem: problem.line)
+        return report
+
+    def _request_of(self, row: DecisionRow, report: DecisionReport) -> int | None:
+        if row.batch_id is None:
+            return row.request_id
+        if not self.repository.batch_exists(row.batch_id):
+            report.problems.append(Problem(row.line, "batch_id", f"there is no export batch {row.batch_id}"))
+            return None
+        if row.batch_line is None:
+            if row.request_id is None:
+                report.problems.append(Problem(row.line, "line", "empty: give the line of the request in the "
+                                                                 "batch's submissions.csv"))
+            return row.request_id
+        found = self.repository.request_at(row.batch_id, row.batch_line)
+        if found is None:
+            report.problems.append(Problem(row.line, "line", f"batch {row.batch_id} has no line {row.batch_line}"))
+            return None
+        if row.request_id is not None and row.request_id != found:
+            report.problems.append(Problem(
+                row.line, "request_id", f"request #{row.request_id} is not line {row.batch_line} of batch "
+                                        f"{row.batch_id} (that line is request #{found})"))
+            return None
+        return found
+
+    def _apply(self, row: DecisionRow, report: DecisionReport) -> None:
+        rid = self._request_of(row, report)
+        if rid is None:
+            return
+        try:
+            case = self.cases.get(rid)
+        except CaseProblem:
+            report.problems.append(Problem(row.line, "request_id", f"there is no request #{rid}"))
+            return
+        outcome = Outcome(row.outcome)
+        wanted = Status(outcome.value)
+        same_number = (case.authorization.number if case.authorization else None) == row.authorization_number
+        if case.status == wanted and (same_number or row.authorization_number is None):
+            report.unchanged.append((row.line, rid, f"already {LABELS[wanted]}"))
+            return
+        try:
+            with self.db.atomic():  # a savepoint: a refused row leaves no trace
+                changed = self.cases.decide(rid, outcome, reason=row.reason,
+                                            authorization_number=row.authorization_number,
+                                            valid_from=row.valid_from, valid_to=row.valid_to)
+        except CaseProblem as problem:
+            for message in problem.problems:
+                report.problems.append(Problem(row.line, _column_of(message), _strip_column(message)))
+            return
+        report.applied.append((row.line, rid, changed.status))
+
+
+_PREFIXES = {"authorization number:": "authorization_number", "reason:": "reason", "valid to:": "valid_to",
+             "valid from:": "valid_from"}
+
+
+def _column_of(message: str) -> str:
+    for prefix, column in _PREFIXES.items():
+        if message.startswith(prefix):
+            return column
+    return "outcome"  # a refused transition: the outcome is what cannot follow the request's status
+
+
+def _strip_column(message: str) -> str:
+    for prefix in _PREFIXES:
+        if message.startswith(prefix):
+            return message[len(prefix):].strip()
+    return message
+
+
+def export_service_for(db_path: Path, *, with_pdfs: bool = True) -> ExportService:
+    """The export service on the database at `db_path`. With letters asked for but no renderer available,
+    says so (an InputProblem) rather than writing batches without them."""
+    from app.rules.profiles import default_profiles
+    from app.services.context import case_service_for
+    from app.storage.providers import ProviderRepository
+    from app.storage.settings import SettingsRepository
+
+    cases = case_service_for(db_path)
+    db = cases.repository.db
+    settings = SettingsRepository(db).load()
+    pdf_for = None
+    if with_pdfs:
+        pdf_for = referral_pdf_renderer(settings)
+        if pdf_for is None:
+            raise InputProblem(["referral letters cannot be rendered by this build yet: export with --no-pdf"])
+    return ExportService(cases, directory=ProviderRepository(db), profiles=default_profiles(), settings=settings,
+                         pdf_for=pdf_for)
