@@ -17,6 +17,7 @@ from sqlite_utils import Migrations
 from app.errors import InputProblem
 from app.storage import cases, providers
 from app.storage import exports
+from app.storage import letters
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -26,6 +27,7 @@ MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     providers.m001_providers,
     cases.m002_requests,
     cases.m003_worklist_and_settings,
+    letters.m004_letters,
     exports.m005_exports,
 )
 
