@@ -5,7 +5,11 @@ only: widgets -> request dict (the contract's field names) -> the case service -
 
 Every edit restarts a 200 ms single-shot timer (and typing without a pause still updates at least every second).
 When it fires, the form's data goes to a `DraftAutosaver` (so closing never loses work) and is evaluated: a
-determination with its citations, or the list of what is still missing, named by the labels on the form.
+determination with its citations, or the list of what is still missing, named by the labels on the form. A value
+that is wrong (a ZIP of four digits, an NPI whose check digit fails) is also marked and explained beside its field;
+a missing one is, once Save was tried. Clicking a problem in the list (or Enter on it) goes to its field.
+
+Saving asks first when the member already has an open request about the same care (`CaseService.duplicates_of`).
 
 A main window opens it with:
 
@@ -21,7 +25,8 @@ import time
 from datetime import datetime
 from html import escape
 
-from PySide6.QtCore import QDate, QDateTime, QStringListModel, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, QStringListModel, Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
@@ -29,18 +34,26 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDateTimeEdit,
     QDialog,
+    QFormLayout,
+    QLabel,
+    QLayoutItem,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QScrollArea,
     QWidget,
 )
 
 from app.codes.icd10 import default_code_set
 from app.codes.taxonomy import default_taxonomy
+from app.domain.cases import LABELS, Case
 from app.domain.models import CareFrom, Reason, RequesterType
 from app.domain.time import LOS_ANGELES
 from app.errors import InputProblem
 from app.services.cases import CaseService, DraftAutosaver
+from app.rules.network import Membership, membership, required_health_network
 from app.services.evaluation import parse_request
 from app.ui.directory_model import plan_labels
 from app.ui.forms.ui_intake_dialog import Ui_IntakeDialog
@@ -56,22 +69,45 @@ CRITERIA = [Reason.surgery_questioned, Reason.diagnosis_or_plan_questioned, Reas
             Reason.not_improving, Reason.concerns_after_following_plan]
 PAGE_NAMES = ["Member", "Requester", "Care and reasons", "Professional", "Review"]
 
-# Field path -> (page, the label the clerk sees). Paths not listed are shown as they are.
-FIELD_LABELS = {
-    "plan": (0, "Plan"), "county": (0, "County"), "member.member_id": (0, "Member ID"),
-    "member.first_name": (0, "First name"), "member.last_name": (0, "Last name"),
-    "member.date_of_birth": (0, "Date of birth"), "member.language": (0, "Language"),
-    "member.phone": (0, "Phone"), "member.health_network": (0, "Health network"),
-    "requester.type": (1, "Requester"), "requester.name": (1, "Requester name"),
-    "requester.npi": (1, "Requester NPI"), "requester.phone": (1, "Requester phone"),
-    "received_at": (1, "Received"),
-    "care_in_question.from": (2, "Care from"), "care_in_question.taxonomy": (2, "Specialty"),
-    "care_in_question.npi": (2, "Treating NPI"), "care_in_question.name": (2, "Treating name"),
-    "pcp.npi": (2, "PCP NPI"), "pcp.name": (2, "PCP name"), "procedure": (2, "Procedure"),
-    "other_reason": (2, "Other reason"), "diagnoses": (2, "Diagnoses"), "reasons": (2, "Reasons"),
-    "requested_provider_npi": (3, "Chosen NPI"),
+MISSING = "required, but missing"
+
+# Field path -> (page, the label the clerk sees, the widget that holds it). Paths not listed are shown as they are.
+FIELDS = {
+    "plan": (0, "Plan", "plan_combo"), "member.member_id": (0, "Member ID", "member_id_edit"),
+    "member.first_name": (0, "First name", "first_name_edit"), "member.last_name": (0, "Last name", "last_name_edit"),
+    "member.date_of_birth": (0, "Date of birth", "date_of_birth_edit"),
+    "member.language": (0, "Language", "language_edit"), "member.phone": (0, "Phone", "member_phone_edit"),
+    "member.health_network": (0, "Health network", "health_network_edit"),
+    "member.address.line1": (0, "Street", "street_edit"),
+    "member.address.line2": (0, "Apt, suite", "address_line2_edit"),
+    "member.address.city": (0, "City", "city_edit"), "member.address.state": (0, "State", "state_edit"),
+    "member.address.zip": (0, "ZIP", "zip_edit"), "county": (0, "County", "county_edit"),
+    "requester.type": (1, "Requester", "requester_type_combo"),
+    "requester.name": (1, "Requester name", "requester_name_edit"),
+    "requester.npi": (1, "Requester NPI", "requester_npi_edit"),
+    "requester.phone": (1, "Requester phone", "requester_phone_edit"),
+    "received_at": (1, "Received", "received_edit"),
+    "care_in_question.from": (2, "Care from", "care_from_combo"),
+    "care_in_question.taxonomy": (2, "Specialty", "taxonomy_edit"),
+    "care_in_question.npi": (2, "Treating NPI", "treating_npi_edit"),
+    "care_in_question.name": (2, "Treating name", "treating_name_edit"),
+    "pcp.npi": (2, "PCP NPI", "pcp_npi_edit"), "pcp.name": (2, "PCP name", "pcp_name_edit"),
+    "procedure": (2, "Procedure", "procedure_edit"),
+    "needs_transportation": (2, "Needs transportation", "needs_transportation_check"),
+    "other_reason": (2, "Other reason", "other_reason_edit"), "diagnoses": (2, "Diagnoses", "diagnosis_edit"),
+    "reasons": (2, "Reasons", "reason_surgery_questioned_check"),
+    "requested_provider_npi": (3, "Chosen NPI", "chosen_npi_edit"), "notes": (4, "Notes", "notes_edit"),
 }
+FIELD_LABELS = {path: (page, label) for path, (page, label, _widget) in FIELDS.items()}
 _PATH = re.compile(r"^([A-Za-z_][A-Za-z0-9_.]*)(\[(\d+)\])?: (.*)$", re.S)
+PROBLEM_STYLE = "[problem=\"true\"] { border: 2px solid #d32f2f; }"
+NOTE_STYLE = "color: #d32f2f;"
+
+
+def problem_field(problem: str) -> str | None:
+    """'diagnoses[1]: ...' -> 'diagnoses': the field path a problem is about, when the form has that field."""
+    match = _PATH.match(problem)
+    return match.group(1) if match and match.group(1) in FIELDS else None
 
 
 def labelled(problem: str) -> str:
@@ -83,6 +119,42 @@ def labelled(problem: str) -> str:
     if match.group(3) is not None:
         label += f" #{int(match.group(3)) + 1}"
     return f"{label} ({PAGE_NAMES[page]}): {match.group(4)}"
+
+
+def duplicates_text(cases: list[Case]) -> str:
+    """One line per open request the new one may duplicate: what a clerk needs to recognise it."""
+    lines = []
+    for case in cases:
+        request = case.request
+        received = request.received_at.strftime("%m/%d/%Y") if request else "unknown"
+        specialty = request.care_in_question.taxonomy if request and request.care_in_question.taxonomy else ""
+        lines.append(f"Request #{case.id}: {LABELS[case.status]}, received {received}"
+                     + (f", specialty {specialty}" if specialty else ""))
+    return "\n".join(lines)
+
+
+def _holds(item: QLayoutItem | None, widget: QWidget) -> bool:
+    if item is None:
+        return False
+    if item.widget() is widget:
+        return True
+    layout = item.layout()
+    return layout is not None and any(_holds(layout.itemAt(index), widget) for index in range(layout.count()))
+
+
+DATE_FORMATS = ("MM/dd/yyyy", "M/d/yyyy", "MM-dd-yyyy", "M-d-yyyy", "MMddyyyy", "yyyy-MM-dd")
+DATE_HINT = "type it as MM/DD/YYYY, e.g. 05/14/1971"
+
+
+def typed_date(text: str) -> str:
+    """'05/14/1971' (as a US desk types it) -> '1971-05-14'; text that is not a date stays as typed, so the
+    problem names it."""
+    text = text.strip()
+    for form in DATE_FORMATS:
+        date = QDate.fromString(text, form)
+        if date.isValid():
+            return date.toString("yyyy-MM-dd")
+    return text
 
 
 def _first_word(text: str) -> str:
@@ -114,6 +186,10 @@ class IntakeDialog(QDialog):
         self._last_data: dict | None = None
         self.determination = None
         self.problems: list[str] = []
+        self._save_tried = False  # after a refused Save, missing fields are marked beside them too
+        self._notes: dict[QWidget, QLabel] = {}  # a field -> the explanation shown under it
+        self._descriptions: dict[QWidget, str] = {}  # a marked field's own accessible description
+        self.setStyleSheet(PROBLEM_STYLE)
 
         ui = self.ui
         ui.plan_combo.setPlaceholderText("Choose the member's plan")
@@ -121,8 +197,6 @@ class IntakeDialog(QDialog):
             ui.plan_combo.addItem(label, plan_id)
         ui.plan_combo.setCurrentIndex(-1)
         ui.care_from_combo.setCurrentIndex(1)  # most second opinions are about a specialist's care
-        ui.date_of_birth_edit.setMaximumDate(QDate.currentDate())
-        ui.date_of_birth_edit.setDate(ui.date_of_birth_edit.minimumDate())  # shown as "Not entered"
         received = (now or datetime.now(LOS_ANGELES)).astimezone(LOS_ANGELES).replace(microsecond=0)
         ui.received_edit.setDateTime(QDateTime(QDate(received.year, received.month, received.day),
                                                QTime(received.hour, received.minute)))
@@ -140,13 +214,17 @@ class IntakeDialog(QDialog):
         ui.plan_combo.currentIndexChanged.connect(self._show_wording)
         ui.plan_combo.currentIndexChanged.connect(self._search_providers)
         ui.add_diagnosis_button.clicked.connect(self._add_diagnosis)
-        ui.diagnosis_edit.returnPressed.connect(self._add_diagnosis)
+        ui.diagnosis_edit.installEventFilter(self)  # Enter adds the diagnosis; it does not press Next
         ui.remove_diagnosis_button.clicked.connect(self._remove_diagnosis)
         ui.provider_search_edit.textChanged.connect(self._search_providers)
         ui.providers_list.currentItemChanged.connect(self._choose_provider)
         ui.back_button.clicked.connect(lambda: self._go(ui.pages.currentIndex() - 1))
         ui.next_button.clicked.connect(lambda: self._go(ui.pages.currentIndex() + 1))
         ui.save_button.clicked.connect(self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)  # Ctrl+S, as in the main window
+        ui.problems_list.itemClicked.connect(self._problem_chosen)
+        ui.problems_list.itemActivated.connect(self._problem_chosen)  # Enter (and double-click)
+        ui.problems_list.hide()
         ui.close_button.clicked.connect(self.reject)
         self._blank = self.form_data()  # closing an untouched form stores no draft
         self._go(0)
@@ -157,7 +235,6 @@ class IntakeDialog(QDialog):
     def form_data(self) -> dict:
         """The request as typed, with the contract's field names (`from` for the care in question)."""
         ui = self.ui
-        dob = ui.date_of_birth_edit.date()
         received = ui.received_edit.dateTime()
         reasons = [reason.value for reason in CRITERIA if self._reason_check(reason).isChecked()]
         if ui.other_check.isChecked():
@@ -176,10 +253,17 @@ class IntakeDialog(QDialog):
                 "member_id": ui.member_id_edit.text(),
                 "first_name": ui.first_name_edit.text(),
                 "last_name": ui.last_name_edit.text(),
-                "date_of_birth": "" if dob == ui.date_of_birth_edit.minimumDate() else dob.toString("yyyy-MM-dd"),
+                "date_of_birth": typed_date(ui.date_of_birth_edit.text()),
                 "language": ui.language_edit.text(),
                 "phone": ui.member_phone_edit.text(),
                 "health_network": ui.health_network_edit.text(),
+                "address": {
+                    "line1": ui.street_edit.text(),
+                    "line2": ui.address_line2_edit.text(),
+                    "city": ui.city_edit.text(),
+                    "state": ui.state_edit.text().upper(),
+                    "zip": ui.zip_edit.text(),
+                },
             },
             "pcp": {"npi": ui.pcp_npi_edit.text(), "name": ui.pcp_name_edit.text()},
             "care_in_question": {
@@ -196,6 +280,8 @@ class IntakeDialog(QDialog):
             "prior_opinions_differ": ui.third_opinion_check.isChecked() and ui.differ_check.isChecked(),
             "requested_provider_npi": ui.chosen_npi_edit.text(),
             "procedure": ui.procedure_edit.text(),
+            "needs_transportation": ui.needs_transportation_check.isChecked(),
+            "notes": ui.notes_edit.toPlainText(),
         }
         data = _pruned(data)
         data["diagnoses"] = self.diagnoses()
@@ -226,6 +312,8 @@ class IntakeDialog(QDialog):
                 widget.dateTimeChanged.connect(self._edited)
             elif isinstance(widget, QAbstractButton) and widget.isCheckable():
                 widget.toggled.connect(self._edited)
+            elif isinstance(widget, QPlainTextEdit):
+                widget.textChanged.connect(self._edited)
 
     def _edited(self, *_args) -> None:
         now = time.monotonic()
@@ -255,20 +343,116 @@ class IntakeDialog(QDialog):
             self._show_problems(problem.problems)
             return
         self.problems = []
-        self.ui.problems_label.setText("")
+        self._list_problems([], "")
+        self._mark_fields([])
         self.ui.determination_view.setHtml(determination_html(self.determination))
         self._show_summary()
 
     def _show_problems(self, problems: list[str], heading: str = "Still needed or to check") -> None:
+        problems = [f"member.date_of_birth: {DATE_HINT}" if problem.startswith("member.date_of_birth: expected a date")
+                    else problem for problem in problems]
         self.problems = [labelled(problem) for problem in problems]
-        items = "".join(f"<li>{escape(problem)}</li>" for problem in self.problems)
-        self.ui.problems_label.setText(f"<b>{escape(heading)}:</b><ul>{items}</ul>")
-        missing = [labelled(problem).split(":")[0] for problem in problems
-                   if problem.endswith("required, but missing")]
+        self._list_problems(problems, heading)
+        self._mark_fields(problems)
+        missing = [labelled(problem).split(":")[0] for problem in problems if problem.endswith(MISSING)]
         what = (f"Missing: {escape(', '.join(missing))}." if missing
                 else "Some fields need checking (listed below).")
         self.ui.determination_view.setHtml(f"<p><b>No determination yet.</b> {what}</p>")
         self._show_summary()
+
+    # --- problems: listed beside the determination, explained beside their fields ---------------------------
+
+    def _list_problems(self, problems: list[str], heading: str) -> None:
+        ui = self.ui
+        ui.problems_label.setText(f"<b>{escape(heading)}:</b> (click one to go to it)" if problems else "")
+        shown = [ui.problems_list.item(row).text() for row in range(ui.problems_list.count())]
+        if shown == [labelled(problem) for problem in problems]:
+            return  # keep the clerk's place in the list
+        ui.problems_list.clear()
+        for problem in problems:
+            item = QListWidgetItem(labelled(problem))
+            item.setData(Qt.ItemDataRole.UserRole, problem_field(problem))
+            ui.problems_list.addItem(item)
+        ui.problems_list.setVisible(bool(problems))
+
+    def _problem_chosen(self, item: QListWidgetItem) -> None:
+        path = item.data(Qt.ItemDataRole.UserRole)
+        if path:
+            # After the list's own signal has finished: going to the review page rebuilds the list.
+            QTimer.singleShot(0, lambda: self.go_to_field(path))
+
+    def go_to_field(self, path: str) -> None:
+        """Show the step that holds the field at `path` and put the cursor in it."""
+        page, _label, name = FIELDS[path]
+        widget: QWidget = getattr(self.ui, name)
+        self._go(page)
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._scroll_to(widget)
+
+    def _scroll_to(self, widget: QWidget) -> None:
+        parent = widget.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if parent is not None:
+            parent.ensureWidgetVisible(widget)
+
+    def _mark_fields(self, problems: list[str]) -> None:
+        """Mark each field that must change and say why under it: wrong values at once, missing ones after Save."""
+        wanted: dict[QWidget, list[str]] = {}
+        for problem in problems:
+            path = problem_field(problem)
+            if path is None or (problem.endswith(MISSING) and not self._save_tried):
+                continue
+            widget = getattr(self.ui, FIELDS[path][2])
+            wanted.setdefault(widget, []).append(problem.split(": ", 1)[1])
+        for widget in [widget for widget in self._notes if widget not in wanted]:
+            self._unmark(widget)
+        for widget, messages in wanted.items():
+            self._mark(widget, "; ".join(dict.fromkeys(messages)))
+
+    def _mark(self, widget: QWidget, message: str) -> None:
+        note = self._notes.get(widget)
+        if note is None:
+            found = self._form_row(widget)
+            if found is None:
+                return
+            form, row = found
+            note = QLabel(self)
+            note.setWordWrap(True)
+            note.setStyleSheet(NOTE_STYLE)
+            form.insertRow(row + 1, "", note)
+            self._notes[widget] = note
+            self._descriptions[widget] = widget.accessibleDescription()
+            widget.setProperty("problem", True)
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+        note.setText(f"⚠ {message}")
+        note.setAccessibleName(f"{widget.accessibleName()}: {message}")
+        widget.setToolTip(message)
+        widget.setAccessibleDescription(message)
+
+    def _unmark(self, widget: QWidget) -> None:
+        note = self._notes.pop(widget)
+        found = self._form_row(note)
+        if found is not None:
+            found[0].removeRow(found[1])
+        widget.setProperty("problem", False)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+        widget.setToolTip("")
+        widget.setAccessibleDescription(self._descriptions.pop(widget, ""))
+
+    def note_for(self, widget: QWidget) -> str:
+        """The explanation shown under a field, or "" (for tests and screen readers alike)."""
+        note = self._notes.get(widget)
+        return note.text() if note is not None else ""
+
+    def _form_row(self, widget: QWidget) -> tuple[QFormLayout, int] | None:
+        for form in self.findChildren(QFormLayout):
+            for row in range(form.rowCount()):
+                if _holds(form.itemAt(row, QFormLayout.ItemRole.FieldRole), widget):
+                    return form, row
+        return None
 
     # --- pages ------------------------------------------------------------------------------------------------
 
@@ -289,6 +473,8 @@ class IntakeDialog(QDialog):
         first = {0: ui.plan_combo, 1: ui.requester_type_combo, 2: ui.care_from_combo,
                  3: ui.provider_search_edit, 4: ui.save_button}[index]
         first.setFocus(Qt.FocusReason.TabFocusReason)
+        if index in (0, 2):
+            (ui.member_scroll if index == 0 else ui.care_scroll).verticalScrollBar().setValue(0)
 
     def _show_wording(self) -> None:
         profile = self.profiles.get(self.ui.plan_combo.currentData() or "")
@@ -302,12 +488,17 @@ class IntakeDialog(QDialog):
     def _show_summary(self) -> None:
         data = self.form_data()
         member = data.get("member", {})
+        address = member.get("address", {})
         care = data.get("care_in_question", {})
+        street = ", ".join(part for part in (address.get("line1"), address.get("line2")) if part)
+        place = " ".join(part for part in (address.get("city", "") + ("," if address.get("city") else ""),
+                                           address.get("state"), address.get("zip")) if part).strip(",")
         label = self.ui.plan_combo.currentText() or "not chosen"
         rows = [
             ("Plan", label), ("County", data.get("county", "")),
             ("Member", f"{member.get('first_name', '')} {member.get('last_name', '')}".strip()),
             ("Member ID", member.get("member_id", "")), ("Date of birth", member.get("date_of_birth", "")),
+            ("Address", "; ".join(part for part in (street, place) if part)),
             ("Requester", self.ui.requester_type_combo.currentText()),
             ("Received", self.ui.received_edit.text()),
             ("Care from", self.ui.care_from_combo.currentText()),
@@ -316,6 +507,8 @@ class IntakeDialog(QDialog):
             ("Reasons", ", ".join(self._reason_text(reason) for reason in data.get("reasons", []))),
             ("Diagnoses", ", ".join(data.get("diagnoses", []))),
             ("Chosen NPI", data.get("requested_provider_npi", "")),
+            ("Needs transportation", "Yes" if data.get("needs_transportation") else "No"),
+            ("Notes", data.get("notes", "")),
         ]
         table = "".join(f"<tr><td><b>{escape(name)}</b></td><td>{escape(value or '—')}</td></tr>"
                         for name, value in rows)
@@ -347,9 +540,10 @@ class IntakeDialog(QDialog):
             return
         found = self.codes.search(code, 1)
         if code not in self.codes or not found:
-            self.ui.problems_label.setText(
-                f"<b>Diagnosis:</b> {escape(code)} is not an ICD-10-CM code; search by words, e.g. “knee”.")
+            self._mark(self.ui.diagnosis_edit, f"{code} is not an ICD-10-CM code; search by words, e.g. “knee”.")
             return
+        if self.ui.diagnosis_edit in self._notes:
+            self._unmark(self.ui.diagnosis_edit)
         dotted, description = found[0]
         if dotted not in self.diagnoses():
             item = QListWidgetItem(f"{dotted} {description}")
@@ -364,15 +558,30 @@ class IntakeDialog(QDialog):
             self.ui.diagnoses_list.takeItem(row)
             self._edited()
 
+    def network_marker(self, provider) -> str:
+        """How a professional stands for this request, by the engine's own rule (app.rules.network): for PCP care
+        under most plans, in network means in the member's health network (medical group / IPA)."""
+        ui = self.ui
+        plan = ui.plan_combo.currentData()
+        profile = self.profiles.get(plan or "")
+        if profile is None:
+            return "choose a plan"
+        care_from = CARE_FROM[max(ui.care_from_combo.currentIndex(), 0)]
+        group = required_health_network(profile, care_from, ui.health_network_edit.text().strip())
+        standing = membership(provider, profile.id, group)
+        if standing == Membership.outside_health_network:
+            return f"in the plan's network, but outside health network {group}"
+        if standing == Membership.out_of_network:
+            return "out of network"
+        return f"in network ({group})" if group else "in network"
+
     def _search_providers(self, *_args) -> None:
-        plan = self.ui.plan_combo.currentData()
         found = self.service.evaluator.directory.search(self.ui.provider_search_edit.text(), limit=50)
         listing: QListWidget = self.ui.providers_list
         listing.blockSignals(True)
         listing.clear()
         for provider in found:
-            network = ("choose a plan" if not plan else
-                       "in network" if plan in provider.plans else "out of network")
+            network = self.network_marker(provider)
             text = " — ".join(part for part in (provider.display_name, provider.specialty, provider.city) if part)
             item = QListWidgetItem(f"{text} — {network}")
             item.setData(Qt.ItemDataRole.UserRole, provider.npi)
@@ -399,14 +608,39 @@ class IntakeDialog(QDialog):
         self.autosaver.flush()
         self._last_data = data
         try:
+            request = parse_request(data)
+            self.service.evaluator.check(request)
+            duplicates = self.service.duplicates_of(request, exclude=self.autosaver.case_id)
+            if duplicates and not self._confirm_duplicates(request.member.full_name, duplicates):
+                return False
             submitted = self.service.submit_draft(self.autosaver.case_id)
         except InputProblem as problem:
+            self._save_tried = True
             self._show_problems(problem.problems, "Not saved yet; the draft is kept. Fix")
             return False
         self._submitted = True
         self.saved.emit(submitted.case.id)
         self.accept()
         return True
+
+    def _confirm_duplicates(self, member: str, duplicates: list[Case]) -> bool:
+        """Ask before a second open request about the same care: True to save anyway."""
+        box = QMessageBox(QMessageBox.Icon.Warning, "Possible duplicate request",
+                          f"{member} already has an open request about the same care:", parent=self)
+        box.setInformativeText(f"{duplicates_text(duplicates)}\n\nSave this one as well, or go back and check?")
+        save = box.addButton("&Save anyway", QMessageBox.ButtonRole.AcceptRole)
+        back = box.addButton("&Go back", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(back)
+        box.setEscapeButton(back)
+        box.exec()
+        return box.clickedButton() is save
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if (watched is self.ui.diagnosis_edit and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            self._add_diagnosis()
+            return True
+        return super().eventFilter(watched, event)
 
     def done(self, result: int) -> None:
         # Closing keeps the work: whatever was typed since the last autosave is written as the draft.

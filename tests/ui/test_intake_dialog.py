@@ -4,9 +4,9 @@ import unicodedata
 from datetime import datetime
 
 import pytest
-from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from app.domain.cases import Status
 from app.domain.time import LOS_ANGELES
@@ -16,6 +16,7 @@ from tests.unit.test_cases_service import Clock, service_on
 
 LEFT = Qt.MouseButton.LeftButton
 NOW = datetime(2025, 3, 3, 10, 0, tzinfo=LOS_ANGELES)
+NFC = lambda text: unicodedata.normalize("NFC", text)  # noqa: E731
 
 
 @pytest.fixture
@@ -50,17 +51,26 @@ def next_page(qtbot, dialog):
     qtbot.mouseClick(dialog.ui.next_button, LEFT)
 
 
+def problems(dialog):
+    listing = dialog.ui.problems_list
+    return [listing.item(row).text() for row in range(listing.count())]
+
+
 def fill_member(qtbot, dialog):
     ui = dialog.ui
     choose(ui.plan_combo, "CalOptima Medi-Cal")
-    type_into(ui.county_edit, "Orange")
     type_into(ui.member_id_edit, "TST000001")
     type_into(ui.first_name_edit, "Thảo")
     type_into(ui.last_name_edit, "Nguyễn")
-    ui.date_of_birth_edit.setDate(QDate(1971, 5, 14))
+    type_into(ui.date_of_birth_edit, "05/14/1971")
     type_into(ui.language_edit, "Vietnamese")
     type_into(ui.member_phone_edit, "714-555-0101")
     type_into(ui.health_network_edit, "ipa-sunrise")
+    type_into(ui.street_edit, "100 Example St")
+    type_into(ui.city_edit, "Santa Ana")
+    type_into(ui.state_edit, "CA")
+    type_into(ui.zip_edit, "92701")
+    type_into(ui.county_edit, "Orange")
 
 
 def test_a_complete_caloptima_request_is_determined_live_and_saved(qtbot, dialog, service):
@@ -81,6 +91,8 @@ def test_a_complete_caloptima_request_is_determined_live_and_saved(qtbot, dialog
     type_into(ui.pcp_npi_edit, PCP_REYES)
     type_into(ui.pcp_name_edit, "Ana Reyes, MD")
     type_into(ui.procedure_edit, "Right total knee arthroplasty")
+    box = ui.needs_transportation_check
+    qtbot.mouseClick(box, LEFT, pos=QPoint(8, box.height() // 2))
     ui.care_scroll.ensureWidgetVisible(ui.reason_surgery_questioned_check)
     box = ui.reason_surgery_questioned_check
     qtbot.mouseClick(box, LEFT, pos=QPoint(8, box.height() // 2))  # on its box, where a clerk clicks
@@ -103,71 +115,54 @@ def test_a_complete_caloptima_request_is_determined_live_and_saved(qtbot, dialog
     def determined():
         text = ui.determination_view.toPlainText()
         assert "Eligible" in text and "CalOptima GG.1538 II.C.1" in text
+        assert "arrange Medi-Cal transportation" in text  # the plan's obligation once the box is ticked
 
     qtbot.waitUntil(determined, timeout=3000)
-    assert ui.problems_label.text() == ""
+    assert problems(dialog) == [] and ui.problems_label.text() == ""
     next_page(qtbot, dialog)
-    assert "Nguyễn" in ui.summary_view.toPlainText() and "Ready to save" in ui.summary_view.toPlainText()
+    qtbot.mouseClick(ui.notes_edit.viewport(), LEFT)
+    type_into(ui.notes_edit, "Gọi con gái (Lan) sau 5 giờ chiều.")
+    qtbot.waitUntil(lambda: "Gọi con gái" in ui.summary_view.toPlainText())
+    summary = ui.summary_view.toPlainText()
+    assert "Nguyễn" in summary and "Ready to save" in summary
+    assert "100 Example St; Santa Ana, CA 92701" in summary
     shot(dialog, "5-review")
 
     with qtbot.waitSignal(dialog.saved) as saved:
         qtbot.mouseClick(ui.save_button, LEFT)
     case = service.get(saved.args[0])
-    assert case.request.member.last_name == unicodedata.normalize("NFC", "Nguyễn")
-    assert case.request.member.first_name == unicodedata.normalize("NFC", "Thảo")
-    assert case.request.requested_provider_npi == ORTHO_HAKOBYAN
-    assert case.request.diagnoses == ["M17.11"]
+    request = case.request
+    assert request.member.last_name == NFC("Nguyễn")
+    assert request.member.first_name == NFC("Thảo")
+    assert request.member.address.model_dump() == {"line1": "100 Example St", "line2": None, "city": "Santa Ana",
+                                                   "state": "CA", "zip": "92701"}
+    assert request.county == "Orange"
+    assert request.needs_transportation is True
+    assert request.notes == NFC("Gọi con gái (Lan) sau 5 giờ chiều.")
+    assert request.requested_provider_npi == ORTHO_HAKOBYAN
+    assert request.diagnoses == ["M17.11"]
     assert case.status == Status.pending_authorization
     assert dialog.result() == dialog.DialogCode.Accepted and not dialog.isVisible()
     assert service.drafts() == []
 
 
-def test_the_first_pages_can_be_filled_from_the_keyboard(qtbot, dialog):
-    ui = dialog.ui
-    dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is ui.plan_combo)
-
-    def focused():
-        return QApplication.focusWidget()
-
-    qtbot.keyClicks(focused(), "CalOptima")  # a combo box selects by typing (a space would open it)
-    assert ui.plan_combo.currentData() == "caloptima-medi-cal"
-    for edit, text in ((ui.county_edit, "Orange"), (ui.member_id_edit, "TST000002"),
-                       (ui.first_name_edit, "Thảo"), (ui.last_name_edit, "Nguyễn")):
-        qtbot.keyClick(focused(), Qt.Key.Key_Tab)
-        assert focused() is edit
-        type_into(focused(), text)
-    # Through the window, as a real key press travels, so the shortcut map sees the mnemonic.
-    qtbot.keyClick(dialog.windowHandle(), Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)  # &Next
-    qtbot.waitUntil(lambda: ui.pages.currentWidget() is ui.requester_page)  # a mnemonic animates the click
-    assert focused() is ui.requester_type_combo
-    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
-    assert focused() is ui.requester_name_edit
-    type_into(focused(), "Thảo Nguyễn")
-    qtbot.keyClick(focused(), Qt.Key.Key_Return)  # Next is the default button
-    assert ui.pages.currentWidget() is ui.care_page
-    qtbot.keyClick(dialog.windowHandle(), Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)  # &Back
-    qtbot.waitUntil(lambda: ui.pages.currentWidget() is ui.requester_page)
-    data = dialog.form_data()
-    assert data["plan"] == "caloptima-medi-cal"
-    assert data["member"]["last_name"] == "Nguyễn" and data["member"]["member_id"] == "TST000002"
-    assert data["requester"] == {"type": "member", "name": "Thảo Nguyễn"}
-
-
 def test_an_incomplete_form_names_what_is_missing_and_save_keeps_the_draft(qtbot, dialog, service):
     ui = dialog.ui
     type_into(ui.first_name_edit, "Thảo")
-    qtbot.waitUntil(lambda: "Date of birth (Member): required, but missing" in ui.problems_label.text())
-    assert "Plan (Member): required, but missing" in ui.problems_label.text()
+    qtbot.waitUntil(lambda: "Date of birth (Member): required, but missing" in problems(dialog))
+    assert "Plan (Member): required, but missing" in problems(dialog)
+    assert "Still needed" in ui.problems_label.text()
     assert "No determination yet" in ui.determination_view.toPlainText()
     assert "Last name" in ui.determination_view.toPlainText()
+    assert dialog.note_for(ui.member_id_edit) == "", "a missing field is not marked before Save is tried"
     for _ in range(4):
         next_page(qtbot, dialog)
     shot(dialog, "6-incomplete")
     qtbot.mouseClick(ui.save_button, LEFT)
     assert dialog.isVisible() and dialog.result() != dialog.DialogCode.Accepted
     assert "Not saved yet" in ui.problems_label.text()
-    assert "Member ID (Member): required, but missing" in ui.problems_label.text()
+    assert "Member ID (Member): required, but missing" in problems(dialog)
+    assert dialog.note_for(ui.member_id_edit) == "⚠ required, but missing"
     drafts = service.drafts()
     assert [draft.draft["member"]["first_name"] for draft in drafts] == ["Thảo"]
     assert drafts[0].status == Status.draft
@@ -196,7 +191,21 @@ def test_closing_an_untouched_form_stores_nothing(qtbot, dialog, service):
     ("member.date_of_birth: required, but missing", "Date of birth (Member): required, but missing"),
     ("care_in_question.from: required", "Care from (Care and reasons): required"),
     ("diagnoses[1]: 'X' is not a code", "Diagnoses #2 (Care and reasons): 'X' is not a code"),
+    ("member.address.zip: a ZIP code is 5 digits", "ZIP (Member): a ZIP code is 5 digits"),
+    ("notes: too long", "Notes (Review): too long"),
     ("something.else: odd", "something.else: odd"),
 ])
 def test_problems_are_named_by_the_labels_on_the_form(problem, shown):
     assert labelled(problem) == shown
+
+
+def test_every_field_has_a_visible_label_and_the_same_accessible_name(dialog):
+    labels = [label for label in dialog.ui.pages.findChildren(QLabel) if label.buddy() is not None]
+    named = {label.buddy().objectName(): label.text().replace("&", "").rstrip(":") for label in labels}
+    for field in ("street_edit", "address_line2_edit", "city_edit", "state_edit", "zip_edit", "county_edit",
+                  "date_of_birth_edit", "notes_edit"):
+        assert field in named, f"{field} has no label"
+    for label in labels:
+        assert label.buddy().accessibleName() == label.text().replace("&", "").rstrip(":")
+    check = dialog.ui.needs_transportation_check
+    assert check.accessibleName() == check.text().replace("&", "") == "Needs transportation"

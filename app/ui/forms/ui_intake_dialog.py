@@ -15,10 +15,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDateEdit,
-    QDateTimeEdit, QDialog, QFormLayout, QFrame,
-    QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-    QListWidget, QListWidgetItem, QPushButton, QScrollArea,
+from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDateTimeEdit,
+    QDialog, QFormLayout, QFrame, QGroupBox,
+    QHBoxLayout, QLabel, QLineEdit, QListWidget,
+    QListWidgetItem, QPlainTextEdit, QPushButton, QScrollArea,
     QSizePolicy, QSpacerItem, QStackedWidget, QTextBrowser,
     QVBoxLayout, QWidget)
 
@@ -43,108 +43,179 @@ class Ui_IntakeDialog(object):
 
         self.member_page_layout.addWidget(self.member_page_heading)
 
+        self.member_scroll = QScrollArea(self.member_page)
+        self.member_scroll.setObjectName(u"member_scroll")
+        self.member_scroll.setWidgetResizable(True)
+        self.member_scroll.setFrameShape(QFrame.NoFrame)
+        self.member_contents = QWidget()
+        self.member_contents.setObjectName(u"member_contents")
+        self.member_contents_layout = QVBoxLayout(self.member_contents)
+        self.member_contents_layout.setObjectName(u"member_contents_layout")
+        self.member_contents_layout.setContentsMargins(0, 0, 0, 0)
         self.member_form = QFormLayout()
         self.member_form.setObjectName(u"member_form")
         self.member_form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         self.member_form.setRowWrapPolicy(QFormLayout.DontWrapRows)
-        self.plan_label = QLabel(self.member_page)
+        self.plan_label = QLabel(self.member_contents)
         self.plan_label.setObjectName(u"plan_label")
 
         self.member_form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.plan_label)
 
-        self.plan_combo = QComboBox(self.member_page)
+        self.plan_combo = QComboBox(self.member_contents)
         self.plan_combo.setObjectName(u"plan_combo")
 
         self.member_form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.plan_combo)
 
-        self.county_label = QLabel(self.member_page)
-        self.county_label.setObjectName(u"county_label")
-
-        self.member_form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.county_label)
-
-        self.county_edit = QLineEdit(self.member_page)
-        self.county_edit.setObjectName(u"county_edit")
-
-        self.member_form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.county_edit)
-
-        self.member_id_label = QLabel(self.member_page)
+        self.member_id_label = QLabel(self.member_contents)
         self.member_id_label.setObjectName(u"member_id_label")
 
-        self.member_form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.member_id_label)
+        self.member_form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.member_id_label)
 
-        self.member_id_edit = QLineEdit(self.member_page)
+        self.member_id_edit = QLineEdit(self.member_contents)
         self.member_id_edit.setObjectName(u"member_id_edit")
 
-        self.member_form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.member_id_edit)
+        self.member_form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.member_id_edit)
 
-        self.first_name_label = QLabel(self.member_page)
+        self.first_name_label = QLabel(self.member_contents)
         self.first_name_label.setObjectName(u"first_name_label")
 
-        self.member_form.setWidget(3, QFormLayout.ItemRole.LabelRole, self.first_name_label)
+        self.member_form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.first_name_label)
 
-        self.first_name_edit = QLineEdit(self.member_page)
+        self.first_name_edit = QLineEdit(self.member_contents)
         self.first_name_edit.setObjectName(u"first_name_edit")
 
-        self.member_form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.first_name_edit)
+        self.member_form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.first_name_edit)
 
-        self.last_name_label = QLabel(self.member_page)
+        self.last_name_label = QLabel(self.member_contents)
         self.last_name_label.setObjectName(u"last_name_label")
 
-        self.member_form.setWidget(4, QFormLayout.ItemRole.LabelRole, self.last_name_label)
+        self.member_form.setWidget(3, QFormLayout.ItemRole.LabelRole, self.last_name_label)
 
-        self.last_name_edit = QLineEdit(self.member_page)
+        self.last_name_edit = QLineEdit(self.member_contents)
         self.last_name_edit.setObjectName(u"last_name_edit")
 
-        self.member_form.setWidget(4, QFormLayout.ItemRole.FieldRole, self.last_name_edit)
+        self.member_form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.last_name_edit)
 
-        self.date_of_birth_label = QLabel(self.member_page)
+        self.date_of_birth_label = QLabel(self.member_contents)
         self.date_of_birth_label.setObjectName(u"date_of_birth_label")
 
-        self.member_form.setWidget(5, QFormLayout.ItemRole.LabelRole, self.date_of_birth_label)
+        self.member_form.setWidget(4, QFormLayout.ItemRole.LabelRole, self.date_of_birth_label)
 
-        self.date_of_birth_edit = QDateEdit(self.member_page)
+        self.date_of_birth_edit = QLineEdit(self.member_contents)
         self.date_of_birth_edit.setObjectName(u"date_of_birth_edit")
-        self.date_of_birth_edit.setCalendarPopup(True)
-        self.date_of_birth_edit.setMinimumDate(QDate(1800, 1, 1))
+        self.date_of_birth_edit.setMaxLength(10)
 
-        self.member_form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.date_of_birth_edit)
+        self.member_form.setWidget(4, QFormLayout.ItemRole.FieldRole, self.date_of_birth_edit)
 
-        self.language_label = QLabel(self.member_page)
+        self.language_label = QLabel(self.member_contents)
         self.language_label.setObjectName(u"language_label")
 
-        self.member_form.setWidget(6, QFormLayout.ItemRole.LabelRole, self.language_label)
+        self.member_form.setWidget(5, QFormLayout.ItemRole.LabelRole, self.language_label)
 
-        self.language_edit = QLineEdit(self.member_page)
+        self.language_edit = QLineEdit(self.member_contents)
         self.language_edit.setObjectName(u"language_edit")
 
-        self.member_form.setWidget(6, QFormLayout.ItemRole.FieldRole, self.language_edit)
+        self.member_form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.language_edit)
 
-        self.member_phone_label = QLabel(self.member_page)
+        self.member_phone_label = QLabel(self.member_contents)
         self.member_phone_label.setObjectName(u"member_phone_label")
 
-        self.member_form.setWidget(7, QFormLayout.ItemRole.LabelRole, self.member_phone_label)
+        self.member_form.setWidget(6, QFormLayout.ItemRole.LabelRole, self.member_phone_label)
 
-        self.member_phone_edit = QLineEdit(self.member_page)
+        self.member_phone_edit = QLineEdit(self.member_contents)
         self.member_phone_edit.setObjectName(u"member_phone_edit")
 
-        self.member_form.setWidget(7, QFormLayout.ItemRole.FieldRole, self.member_phone_edit)
+        self.member_form.setWidget(6, QFormLayout.ItemRole.FieldRole, self.member_phone_edit)
 
-        self.health_network_label = QLabel(self.member_page)
+        self.health_network_label = QLabel(self.member_contents)
         self.health_network_label.setObjectName(u"health_network_label")
 
-        self.member_form.setWidget(8, QFormLayout.ItemRole.LabelRole, self.health_network_label)
+        self.member_form.setWidget(7, QFormLayout.ItemRole.LabelRole, self.health_network_label)
 
-        self.health_network_edit = QLineEdit(self.member_page)
+        self.health_network_edit = QLineEdit(self.member_contents)
         self.health_network_edit.setObjectName(u"health_network_edit")
 
-        self.member_form.setWidget(8, QFormLayout.ItemRole.FieldRole, self.health_network_edit)
+        self.member_form.setWidget(7, QFormLayout.ItemRole.FieldRole, self.health_network_edit)
+
+        self.street_label = QLabel(self.member_contents)
+        self.street_label.setObjectName(u"street_label")
+
+        self.member_form.setWidget(8, QFormLayout.ItemRole.LabelRole, self.street_label)
+
+        self.street_edit = QLineEdit(self.member_contents)
+        self.street_edit.setObjectName(u"street_edit")
+
+        self.member_form.setWidget(8, QFormLayout.ItemRole.FieldRole, self.street_edit)
+
+        self.address_line2_label = QLabel(self.member_contents)
+        self.address_line2_label.setObjectName(u"address_line2_label")
+
+        self.member_form.setWidget(9, QFormLayout.ItemRole.LabelRole, self.address_line2_label)
+
+        self.address_line2_edit = QLineEdit(self.member_contents)
+        self.address_line2_edit.setObjectName(u"address_line2_edit")
+
+        self.member_form.setWidget(9, QFormLayout.ItemRole.FieldRole, self.address_line2_edit)
+
+        self.city_label = QLabel(self.member_contents)
+        self.city_label.setObjectName(u"city_label")
+
+        self.member_form.setWidget(10, QFormLayout.ItemRole.LabelRole, self.city_label)
+
+        self.city_state_zip_row = QHBoxLayout()
+        self.city_state_zip_row.setObjectName(u"city_state_zip_row")
+        self.city_edit = QLineEdit(self.member_contents)
+        self.city_edit.setObjectName(u"city_edit")
+
+        self.city_state_zip_row.addWidget(self.city_edit)
+
+        self.state_label = QLabel(self.member_contents)
+        self.state_label.setObjectName(u"state_label")
+
+        self.city_state_zip_row.addWidget(self.state_label)
+
+        self.state_edit = QLineEdit(self.member_contents)
+        self.state_edit.setObjectName(u"state_edit")
+        self.state_edit.setMaxLength(2)
+        self.state_edit.setMaximumSize(QSize(60, 16777215))
+
+        self.city_state_zip_row.addWidget(self.state_edit)
+
+        self.zip_label = QLabel(self.member_contents)
+        self.zip_label.setObjectName(u"zip_label")
+
+        self.city_state_zip_row.addWidget(self.zip_label)
+
+        self.zip_edit = QLineEdit(self.member_contents)
+        self.zip_edit.setObjectName(u"zip_edit")
+        self.zip_edit.setMaxLength(10)
+        self.zip_edit.setMaximumSize(QSize(120, 16777215))
+
+        self.city_state_zip_row.addWidget(self.zip_edit)
 
 
-        self.member_page_layout.addLayout(self.member_form)
+        self.member_form.setLayout(10, QFormLayout.ItemRole.FieldRole, self.city_state_zip_row)
+
+        self.county_label = QLabel(self.member_contents)
+        self.county_label.setObjectName(u"county_label")
+
+        self.member_form.setWidget(11, QFormLayout.ItemRole.LabelRole, self.county_label)
+
+        self.county_edit = QLineEdit(self.member_contents)
+        self.county_edit.setObjectName(u"county_edit")
+
+        self.member_form.setWidget(11, QFormLayout.ItemRole.FieldRole, self.county_edit)
+
+
+        self.member_contents_layout.addLayout(self.member_form)
 
         self.member_page_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
-        self.member_page_layout.addItem(self.member_page_spacer)
+        self.member_contents_layout.addItem(self.member_page_spacer)
+
+        self.member_scroll.setWidget(self.member_contents)
+
+        self.member_page_layout.addWidget(self.member_scroll)
 
         self.pages.addWidget(self.member_page)
         self.requester_page = QWidget()
@@ -331,6 +402,11 @@ class Ui_IntakeDialog(object):
         self.urgent_check.setObjectName(u"urgent_check")
 
         self.flags_row.addWidget(self.urgent_check)
+
+        self.needs_transportation_check = QCheckBox(self.care_contents)
+        self.needs_transportation_check.setObjectName(u"needs_transportation_check")
+
+        self.flags_row.addWidget(self.needs_transportation_check)
 
 
         self.care_form.setLayout(7, QFormLayout.ItemRole.SpanningRole, self.flags_row)
@@ -545,6 +621,25 @@ class Ui_IntakeDialog(object):
 
         self.review_page_layout.addWidget(self.summary_view)
 
+        self.review_form = QFormLayout()
+        self.review_form.setObjectName(u"review_form")
+        self.review_form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        self.notes_label = QLabel(self.review_page)
+        self.notes_label.setObjectName(u"notes_label")
+
+        self.review_form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.notes_label)
+
+        self.notes_edit = QPlainTextEdit(self.review_page)
+        self.notes_edit.setObjectName(u"notes_edit")
+        self.notes_edit.setTabChangesFocus(True)
+        self.notes_edit.setMaximumSize(QSize(16777215, 90))
+
+        self.review_form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.notes_edit)
+
+
+        self.review_page_layout.addLayout(self.review_form)
+
+        self.review_page_layout.setStretch(1, 1)
         self.pages.addWidget(self.review_page)
 
         self.left_layout.addWidget(self.pages)
@@ -601,6 +696,13 @@ class Ui_IntakeDialog(object):
 
         self.right_layout.addWidget(self.problems_label)
 
+        self.problems_list = QListWidget(IntakeDialog)
+        self.problems_list.setObjectName(u"problems_list")
+        self.problems_list.setWordWrap(True)
+        self.problems_list.setMaximumSize(QSize(16777215, 180))
+
+        self.right_layout.addWidget(self.problems_list)
+
 
         self.dialog_layout.addLayout(self.right_layout)
 
@@ -608,7 +710,6 @@ class Ui_IntakeDialog(object):
         self.dialog_layout.setStretch(1, 3)
 #if QT_CONFIG(shortcut)
         self.plan_label.setBuddy(self.plan_combo)
-        self.county_label.setBuddy(self.county_edit)
         self.member_id_label.setBuddy(self.member_id_edit)
         self.first_name_label.setBuddy(self.first_name_edit)
         self.last_name_label.setBuddy(self.last_name_edit)
@@ -616,6 +717,12 @@ class Ui_IntakeDialog(object):
         self.language_label.setBuddy(self.language_edit)
         self.member_phone_label.setBuddy(self.member_phone_edit)
         self.health_network_label.setBuddy(self.health_network_edit)
+        self.street_label.setBuddy(self.street_edit)
+        self.address_line2_label.setBuddy(self.address_line2_edit)
+        self.city_label.setBuddy(self.city_edit)
+        self.state_label.setBuddy(self.state_edit)
+        self.zip_label.setBuddy(self.zip_edit)
+        self.county_label.setBuddy(self.county_edit)
         self.requester_type_label.setBuddy(self.requester_type_combo)
         self.requester_name_label.setBuddy(self.requester_name_edit)
         self.requester_npi_label.setBuddy(self.requester_npi_edit)
@@ -633,6 +740,7 @@ class Ui_IntakeDialog(object):
         self.chosen_npi_label.setBuddy(self.chosen_npi_edit)
         self.provider_search_label.setBuddy(self.provider_search_edit)
         self.providers_label.setBuddy(self.providers_list)
+        self.notes_label.setBuddy(self.notes_edit)
         self.determination_label.setBuddy(self.determination_view)
 #endif // QT_CONFIG(shortcut)
 
@@ -649,11 +757,6 @@ class Ui_IntakeDialog(object):
 #if QT_CONFIG(accessibility)
         self.plan_combo.setAccessibleName(QCoreApplication.translate("IntakeDialog", u"Plan", None))
 #endif // QT_CONFIG(accessibility)
-        self.county_label.setText(QCoreApplication.translate("IntakeDialog", u"Co&unty:", None))
-#if QT_CONFIG(accessibility)
-        self.county_edit.setAccessibleName(QCoreApplication.translate("IntakeDialog", u"County", None))
-#endif // QT_CONFIG(accessibility)
-        self.county_edit.setPlaceholderText(QCoreApplication.translate("IntakeDialog", u"e.g. Orange", None))
         self.member_id_label.setText(QCoreApplication.translate("IntakeDialog", u"&Member ID:", None))
 #if QT_CONFIG(accessibility)
         self.member_id_edit.setAccessibleName(QCoreApplication.translate("IntakeDialog", u"Member ID", None))
@@ -671,8 +774,7 @@ class Ui_IntakeDialog(object):
 #if QT_CONFIG(accessibility)
         self.date_of_birth_edit.setAccessibleName(QCoreApplication.translate("IntakeDialog", u"Date of birth", None))
 #endif // QT_CONFIG(accessibility)
-        self.date_of_birth_edit.setDisplayFormat(QCoreApplication.translate("IntakeDialog", u"MM/dd/yyyy", None))
-        self.date_of_birth_edit.setSpecialValueText(QCoreApplication.translate("IntakeDialog", u"Not entered", None))
+        self.date_of_birth_edit.setPlaceholderText(QCoreApplication.translate("IntakeDialog", u"MM/DD/YYYY", None))
         self.language_label.setText(QCoreApplication.translate("IntakeDialog", u"Lan&guage:", None))
 #if QT_CONFIG(accessibility)
         self.language_edit.setAccessibleName(QCoreApplication.translate("IntakeDialog", u"Language", None))
@@ -687,6 +789,35 @@ class Ui_IntakeDialog(object):
         self.health_network_edit.setAccessibleName(QCoreApplication.translate("IntakeDialog", u"Health network", None))
 #endif // QT_CONFIG(accessibility)
         self.health_network_edit.setPlaceholderText(QCoreApplication.translate("IntakeDialog", u"medical group or IPA, e.g. ipa-sunrise", None))
+        self.street_label.setText(QCoreApplication.translate("IntakeDialog", u"St&reet:", None))
+#if QT_CONFIG(accessibility)
+        self.street_edit.setAccessibleName(QCoreApplication.translate("IntakeDialog", u"Street", None))
+#endif // QT_CONFIG(accessibility)
+        self.street_edit.setPlaceholderText(QCoreApplication.translate("IntakeDialog", u"e.g. 100 Example St", None))
+        self.address_line2_label.setText(QCoreApplication.translate("IntakeDialog", u"Apt, su&ite:", None))
+#if QT_CONFIG(accessibility)
+        self.address_line2_edit.setAccessibleName(QCoreApplication.translate("IntakeDialog", u"Apt, suite", None))
+#endif // QT_CONFIG(accessibility)
+        self.address_line2_edit.setPlaceholderText(QCoreApplication.translate("IntakeDialog", u"if any", None))
+        self.city_label.setText(QCoreApplication.translate("IntakeDialog", u"&City:", None))
+#if QT_CONFIG(accessibility)
+        self.city_edit.setAccessibleName(QCoreApplication.translate("IntakeDialog", u"City", None))
+#endif // QT_CONFIG(accessibility)
+        self.state_label.setText(QCoreApplication.translate("IntakeDialog", u"St&ate:", None))
+#if QT_CONFIG(accessibility)
+        self.state_edit.setAccessibleName(QCoreApplication.translate("IntakeDialog", u"State", None))
+#endif // QT_CONFIG(accessibility)
+        self.state_edit.setPlaceholderText(QCoreApplication.translate("IntakeDialog", u"CA", None))
+        self.zip_label.setText(QCoreApplication.translate("IntakeDialog", u"&ZIP:", None))
+#if QT_CONFIG(accessibility)
+        self.zip_edit.setAccessibleName(QCoreApplication.translate("IntakeDialog", u"ZIP", None))
+#endif // QT_CONFIG(accessibility)
+        self.zip_edit.setPlaceholderText(QCoreApplication.translate("IntakeDialog", u"5 digits", None))
+        self.county_label.setText(QCoreApplication.translate("IntakeDialog", u"Co&unty:", None))
+#if QT_CONFIG(accessibility)
+        self.county_edit.setAccessibleName(QCoreApplication.translate("IntakeDialog", u"County", None))
+#endif // QT_CONFIG(accessibility)
+        self.county_edit.setPlaceholderText(QCoreApplication.translate("IntakeDialog", u"e.g. Orange", None))
         self.requester_page_heading.setText(QCoreApplication.translate("IntakeDialog", u"Step 2 of 5: who asks, and when", None))
         self.requester_type_label.setText(QCoreApplication.translate("IntakeDialog", u"Re&quester:", None))
         self.requester_type_combo.setItemText(0, QCoreApplication.translate("IntakeDialog", u"Member", None))
@@ -758,6 +889,10 @@ class Ui_IntakeDialog(object):
 #if QT_CONFIG(accessibility)
         self.urgent_check.setAccessibleName(QCoreApplication.translate("IntakeDialog", u"Urgent", None))
 #endif // QT_CONFIG(accessibility)
+        self.needs_transportation_check.setText(QCoreApplication.translate("IntakeDialog", u"Needs trans&portation", None))
+#if QT_CONFIG(accessibility)
+        self.needs_transportation_check.setAccessibleName(QCoreApplication.translate("IntakeDialog", u"Needs transportation", None))
+#endif // QT_CONFIG(accessibility)
         self.third_opinion_check.setText(QCoreApplication.translate("IntakeDialog", u"T&hird opinion", None))
 #if QT_CONFIG(accessibility)
         self.third_opinion_check.setAccessibleName(QCoreApplication.translate("IntakeDialog", u"Third opinion", None))
@@ -825,6 +960,11 @@ class Ui_IntakeDialog(object):
 #if QT_CONFIG(accessibility)
         self.summary_view.setAccessibleName(QCoreApplication.translate("IntakeDialog", u"Summary", None))
 #endif // QT_CONFIG(accessibility)
+        self.notes_label.setText(QCoreApplication.translate("IntakeDialog", u"N&otes:", None))
+#if QT_CONFIG(accessibility)
+        self.notes_edit.setAccessibleName(QCoreApplication.translate("IntakeDialog", u"Notes", None))
+#endif // QT_CONFIG(accessibility)
+        self.notes_edit.setPlaceholderText(QCoreApplication.translate("IntakeDialog", u"for the reviewer: anything the member said that the form has no place for", None))
         self.back_button.setText(QCoreApplication.translate("IntakeDialog", u"&Back", None))
         self.next_button.setText(QCoreApplication.translate("IntakeDialog", u"&Next", None))
         self.save_button.setText(QCoreApplication.translate("IntakeDialog", u"&Save", None))
@@ -834,7 +974,16 @@ class Ui_IntakeDialog(object):
         self.determination_view.setAccessibleName(QCoreApplication.translate("IntakeDialog", u"Determination", None))
 #endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(accessibility)
-        self.problems_label.setAccessibleName(QCoreApplication.translate("IntakeDialog", u"Problems", None))
+        self.problems_label.setAccessibleName(QCoreApplication.translate("IntakeDialog", u"Problems heading", None))
 #endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.problems_list.setAccessibleName(QCoreApplication.translate("IntakeDialog", u"Problems", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.problems_list.setAccessibleDescription(QCoreApplication.translate("IntakeDialog", u"Press Enter or click on a problem to go to its field", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.problems_list.setToolTip(QCoreApplication.translate("IntakeDialog", u"Click a problem (or press Enter on it) to go to its field", None))
+#endif // QT_CONFIG(tooltip)
     # retranslateUi
 
