@@ -28,7 +28,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from app.cli import backup, demo, evaluate, plans, providers, requests
+    from app.cli import backup, demo, evaluate, exports, letters, plans, providers, requests
 
     parser = _Parser(prog="sodesk", description="Second Opinion Desk: Medi-Cal second medical opinions.")
     parser.add_argument("--version", action="version", version=f"sodesk {__version__}")
@@ -39,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="database file (default: $SODESK_DB, else sodesk.sqlite3 in the user's data folder)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in (backup, demo, evaluate, plans, providers, requests):
+    for module in (backup, demo, evaluate, exports, letters, plans, providers, requests):
         module.register(commands)
     return parser
 

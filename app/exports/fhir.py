@@ -216,7 +216,7 @@ def bundle(header: BatchHeader, submission: Submission) -> dict:
         "priority": "urgent" if urgent else "routine",
         "code": {"coding": [_coding(CPT_SYSTEM, *CONSULTATION)],
                  "text": CONSULTATION_TEXT[request.opinion_number]},
-        "quantity": {"value": 1},
+        "quantityQuantity": {"value": 1},
         "subject": {"reference": patient_url},
         "authoredOn": request.received_at.isoformat(),
         "requester": _requester_reference(submission, patient_url, practice_url),

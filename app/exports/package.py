@@ -155,6 +155,7 @@ class _ZipSink:
         local = header.created_at  # a ZIP keeps local wall-clock time, no zone: the batch's Pacific time
         self.date_time = (max(local.year, 1980), local.month, local.day, local.hour, local.minute,
                           local.second - local.second % 2)
+        self.info_class = zipfile.ZipInfo
         if passphrase is None:
             self.zip = zipfile.ZipFile(self.handle, "w")
         else:
@@ -164,9 +165,10 @@ class _ZipSink:
                                            encryption=pyzipper.WZ_AES)
             self.zip.setpassword(passphrase.encode("utf-8"))
             self.zip.setencryption(pyzipper.WZ_AES, nbits=256)
+            self.info_class = self.zip.zipinfo_cls  # pyzipper's own, which carries the AES fields
 
     def add(self, name: str, data: bytes) -> None:
-        info = zipfile.ZipInfo(name, self.date_time)
+        info = self.info_class(name, self.date_time)
         info.create_system = 3  # as written on Unix, on every platform: same bytes everywhere
         info.external_attr = 0o644 << 16
         # PDFs are compressed already; deflating them again costs time for nothing.
