@@ -78,7 +78,9 @@ def read_decisions(data: bytes) -> tuple[list[DecisionRow], list[Problem]]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        return [], [Problem(1, None, f"not UTF-8 text (byte {error.start}); save the file as CSV UTF-8")]
+        line = data[:error.start].count(b"\n") + 1
+        return [], [Problem(line, None, f"not UTF-8 text (byte {error.start} of the file); nothing was applied: "
+                                        "save the file as CSV UTF-8")]
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)

@@ -1,0 +1,110 @@
+"""`sodesk export` and `sodesk decisions import` end to end on a real database file: output and exit codes."""
+
+import io
+import json
+import sys
+
+import pytest
+import pyzipper
+
+from app.cli import main
+from tests.factories import make_request
+from tests.unit.test_exports_support import fake_pdf, make_desk
+
+PLAN = "caloptima-medi-cal"
+PASSPHRASE = "four synthetic words here"
+
+
+@pytest.fixture
+def desk(tmp_path, capsys, monkeypatch):
+    db = tmp_path / "desk.sqlite3"
+    cases, _ = make_desk(db)
+    ids = [cases.submit(make_request(member={"member_id": f"TST3000{n}"})).case.id for n in range(2)]
+    monkeypatch.delenv("SODESK_EXPORT_PASSPHRASE", raising=False)
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))  # no terminal to prompt on
+
+    def run(*args):
+        try:
+            status = main(["--db", str(db), *map(str, args)])
+        except SystemExit as exit_:
+            status = exit_.code
+        out, err = capsys.readouterr()
+        return status, out, err
+
+    run.ids = ids
+    return run
+
+
+def test_export_without_letters_then_nothing_left_then_again(desk, tmp_path):
+    status, out, err = desk("export", "--plan", PLAN, "--out", tmp_path / "b1", "--no-pdf")
+    assert (status, err) == (0, "")
+    assert out == f"batch 1: 2 request(s) for {PLAN}: {tmp_path / 'b1'}\n"
+    assert json.loads((tmp_path / "b1" / "manifest.json").read_text())["count"] == 2
+    status, out, err = desk("export", "--plan", PLAN, "--out", tmp_path / "b2", "--no-pdf")
+    assert (status, out) == (2, "") and "nothing to export for caloptima-medi-cal" in err
+    status, out, _ = desk("export", "--plan", PLAN, "--out", tmp_path / "b2", "--no-pdf", "--again",
+                          "--ids", desk.ids[1])
+    assert status == 0 and out.startswith("batch 2: 1 request(s)")
+    status, out, _ = desk("export", "--rewrite", "1", "--out", tmp_path / "b1-again.zip", "--zip", "--no-pdf")
+    assert status == 0 and out.startswith("batch 1 written again (2 requests)")
+
+
+def test_letters_asked_for_while_no_renderer_is_wired(desk, tmp_path):
+    status, out, err = desk("export", "--plan", PLAN, "--out", tmp_path / "b1")
+    assert (status, out) == (2, "") and "--no-pdf" in err
+    assert not (tmp_path / "b1").exists()
+
+
+def test_letters_when_a_renderer_is_wired(desk, tmp_path, monkeypatch):
+    monkeypatch.setattr("app.services.exports.referral_pdf_renderer", lambda settings: fake_pdf)
+    status, _, _ = desk("export", "--plan", PLAN, "--out", tmp_path / "b1")
+    assert status == 0 and sorted(p.name for p in (tmp_path / "b1" / "letters").iterdir()) == [
+        "1-referral.pdf", "2-referral.pdf"]
+
+
+def test_encrypt_takes_the_passphrase_from_the_environment_only(desk, tmp_path, monkeypatch):
+    status, out, err = desk("export", "--plan", PLAN, "--out", tmp_path / "b.zip", "--encrypt", "--no-pdf")
+    assert (status, out) == (2, "") and "set SODESK_EXPORT_PASSPHRASE" in err
+    monkeypatch.setenv("SODESK_EXPORT_PASSPHRASE", "short")
+    status, _, err = desk("export", "--plan", PLAN, "--out", tmp_path / "b.zip", "--encrypt", "--no-pdf")
+    assert status == 2 and "too short" in err
+    status, _, err = desk("export", "--plan", PLAN, "--out", tmp_path / "b.zip", "--passphrase", "x")
+    assert status == 2 and "unrecognized arguments: --passphrase" in err
+    monkeypatch.setenv("SODESK_EXPORT_PASSPHRASE", PASSPHRASE)
+    status, _, _ = desk("export", "--plan", PLAN, "--out", tmp_path / "b.zip", "--encrypt", "--no-pdf")
+    assert status == 0
+    with pyzipper.AESZipFile(tmp_path / "b.zip") as archive:
+        archive.setpassword(PASSPHRASE.encode())
+        assert b"TST30000" in archive.read("submissions.csv")
+
+
+def test_bad_arguments(desk, tmp_path):
+    assert desk("export", "--out", tmp_path / "x")[0] == 2  # neither --plan nor --rewrite
+    status, _, err = desk("export", "--plan", "nope", "--out", tmp_path / "x", "--no-pdf")
+    assert status == 2 and "no plan 'nope'" in err
+    status, _, err = desk("export", "--plan", PLAN, "--out", tmp_path / "x", "--ids", "two")
+    assert status == 2 and "'two' is not an id" in err
+    status, _, err = desk("export", "--rewrite", "4", "--out", tmp_path / "x", "--no-pdf")
+    assert status == 2 and "there is no export batch 4" in err
+    status, _, err = desk("export", "--rewrite", "4", "--again", "--out", tmp_path / "x", "--no-pdf")
+    assert status == 2 and "--again and --ids do not apply" in err
+
+
+def test_decisions_import_exit_codes(desk, tmp_path):
+    first, second = desk.ids
+    good = tmp_path / "good.csv"
+    good.write_text(f"request_id,outcome,authorization_number\n{first},approved,CO-7\n", encoding="utf-8")
+    status, out, err = desk("decisions", "import", good)
+    assert (status, err) == (0, "")
+    assert out == f"line 2: #{first} is now Approved\n1 decision(s) applied, 0 unchanged, 0 refused\n"
+    mixed = tmp_path / "mixed.csv"
+    mixed.write_text(f"request_id,outcome,reason\n{first},denied,too late\n{second},denied,not necessary\n",
+                     encoding="utf-8")
+    status, out, err = desk("decisions", "import", mixed, "--dry-run")
+    assert status == 2 and "#2 would become Denied" in out and "nothing changed (dry run)" in out
+    status, out, err = desk("decisions", "import", mixed)
+    assert status == 2
+    assert out == f"line 3: #{second} is now Denied\n1 decision(s) applied, 0 unchanged, 1 refused\n"
+    assert err.startswith(f"{mixed}: line 2, column outcome: request #{first}: A request that is Approved")
+    status, out, err = desk("decisions", "import", tmp_path / "missing.csv")
+    assert (status, out) == (2, "") and "cannot read the file" in err
