@@ -45,6 +45,7 @@ class Ui_IntakeDialog(object):
 
         self.member_scroll = QScrollArea(self.member_page)
         self.member_scroll.setObjectName(u"member_scroll")
+        self.member_scroll.setFocusPolicy(Qt.NoFocus)
         self.member_scroll.setWidgetResizable(True)
         self.member_scroll.setFrameShape(QFrame.NoFrame)
         self.member_contents = QWidget()
@@ -308,6 +309,7 @@ class Ui_IntakeDialog(object):
 
         self.care_scroll = QScrollArea(self.care_page)
         self.care_scroll.setObjectName(u"care_scroll")
+        self.care_scroll.setFocusPolicy(Qt.NoFocus)
         self.care_scroll.setWidgetResizable(True)
         self.care_scroll.setFrameShape(QFrame.NoFrame)
         self.care_contents = QWidget()
