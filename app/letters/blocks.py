@@ -82,7 +82,8 @@ def professional_lines(ctx) -> list[str]:
 def facts(ctx, rows: list[tuple[str, str]], label_width: float = 1.7 * inch) -> Table:
     """Two columns, label and value; values are already markup (escaped by the caller)."""
     data = [[ctx.p(label, "label"), ctx.p(value, "cell")] for label, value in rows]
-    table = Table(data, colWidths=[label_width, WIDTH - label_width], hAlign="LEFT", spaceAfter=6)
+    table = Table(data, colWidths=[label_width, WIDTH - label_width], hAlign="LEFT", spaceAfter=6,
+                  splitInRow=1)  # a long free-text reason may run over a page
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.25, GRID),

@@ -1,0 +1,289 @@
+"""Letters of a case: build, render, record each print (file + SHA-256), reprint, and the day's batch.
+
+The export and the desk window call `LetterService.render(case_id, kind, language)` for a letter's PDF bytes;
+`print_letter` also stores the file in the `letters` folder next to the database and records who printed it when.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from app.domain.cases import Case, Status
+from app.domain.directory import DirectoryView
+from app.domain.settings import Settings
+from app.errors import InputProblem
+from app.letters import Letter, LetterKind, Letterhead, Professional, letters_for, render
+from app.letters.model import CriterionLine, DiagnosisLine
+from app.letters.texts import Catalog, default_catalog, language_for
+from app.services.cases import current_user, now_pacific
+from app.storage.cases import CaseFilter, CaseRepository, UnknownCase
+from app.storage.letters import LetterRepository, PrintedLetter
+
+LETTERS_FOLDER = "letters"
+# The statuses whose cases may have a letter due (denied stays open until closed).
+DUE_STATUSES = (Status.ready_to_schedule, Status.approved, Status.modified, Status.denied, Status.pended,
+                Status.consult_scheduled, Status.report_requested, Status.report_received)
+
+
+class LetterProblem(InputProblem):
+    """A letter that cannot be made as asked (unknown request, kind not applicable, language, folder)."""
+
+
+@dataclass(frozen=True)
+class DueLetter:
+    case_id: int
+    kind: LetterKind
+    member_label: str
+
+
+Progress = Callable[[int, int, DueLetter], object]
+
+
+def letters_folder_for(db_path: Path) -> Path:
+    return Path(db_path).resolve().parent / LETTERS_FOLDER
+
+
+class LetterService:
+    def __init__(
+        self,
+        cases: CaseRepository,
+        letters: LetterRepository,
+        folder: Path,
+        *,
+        settings: Settings,
+        profiles: Mapping,
+        directory: DirectoryView,
+        codes=None,
+        catalog: Catalog | None = None,
+        who: str | None = None,
+        clock: Callable[[], datetime] = now_pacific,
+    ) -> None:
+        self.cases = cases
+        self.letters = letters
+        self.folder = Path(folder)
+        self.settings = settings
+        self.profiles = profiles
+        self.directory = directory
+        self._codes = codes
+        self.catalog = catalog or default_catalog()
+        self.who = who or current_user()
+        self.clock = clock
+
+    # --- building and rendering ------------------------------------------------------------------------------
+
+    def case(self, case_id: int) -> Case:
+        try:
+            return self.cases.get(case_id)
+        except UnknownCase as error:
+            raise LetterProblem([str(error)]) from None
+
+    def applicable(self, case_id: int) -> list[LetterKind]:
+        return letters_for(self.case(case_id), self.clock().date())
+
+    def letter(self, case_id: int, kind: LetterKind | str, language: str | None = None) -> Letter:
+        """The letter of `kind` for a case, in `language` (a code such as 'es') or the member's language."""
+        kind = self._kind(kind)
+        case = self.case(case_id)
+        today = self.clock().date()
+        applicable = letters_for(case, today)
+        if kind not in applicable:
+            which = ", ".join(k.value for k in applicable) or "none at this stage"
+            raise LetterProblem([f"request #{case_id} has no {kind.value} letter now (it is {case.status.value}); "
+                                 f"letters it needs: {which}"])
+        return self.build(case, kind, language, today)
+
+    def build(self, case: Case, kind: LetterKind, language: str | None = None, today: date | None = None) -> Letter:
+        """The Letter for a case without checking it applies (previews, samples, benchmarks)."""
+        request = case.request
+        if request is None:
+            raise LetterProblem([f"request #{case.id} is a draft: submit it before printing letters"])
+        requested_language = None
+        if language is None:
+            language, unavailable = language_for(kind, request.member.language, self.catalog)
+            requested_language = request.member.language if unavailable else None
+        else:
+            code = self.catalog.code_for(language)
+            if code is None:
+                raise LetterProblem([f"--lang: no letter texts in {language!r}; available: "
+                                     f"{', '.join(sorted(self.catalog.languages))}"])
+            language = code
+        profile = self.profiles[request.plan]
+        policy = profile.policy
+        policy_text = " ".join(part for part in (policy.issuer, policy.number, f"“{policy.title}”") if part)
+        policy_text += f" (revised {policy.revised})"
+        criteria_by_reason = {criterion.reason: criterion.citation for criterion in profile.criteria}
+        criteria = [CriterionLine(reason=reason,
+                                  citation=criteria_by_reason.get(reason, profile.not_limited_to.citation))
+                    for reason in request.reasons]
+        return Letter(
+            kind=kind,
+            language=language,
+            requested_language=requested_language,
+            issued_on=today or self.clock().date(),
+            case=case,
+            letterhead=self._letterhead(),
+            plan_name=profile.name,
+            policy=policy_text,
+            professional=self._professional(case),
+            diagnoses=[DiagnosisLine(code=code, description=self._describe(code)) for code in request.diagnoses],
+            criteria=criteria,
+        )
+
+    def render(self, case_id: int, kind: LetterKind | str, language: str | None = None) -> bytes:
+        """The letter's PDF bytes (the same case, kind, language and day give the same bytes)."""
+        return render(self.letter(case_id, kind, language), self.catalog)
+
+    # --- printing --------------------------------------------------------------------------------------------
+
+    def print_letter(self, case_id: int, kind: LetterKind | str, language: str | None = None) -> PrintedLetter:
+        """Render, store the file next to the database, and record the print with its SHA-256."""
+        letter = self.letter(case_id, kind, language)
+        data = render(letter, self.catalog)
+        return self.record(letter, data)
+
+    def record(self, letter: Letter, data: bytes) -> PrintedLetter:
+        now = self.clock()
+        relative = Path(str(letter.case.id)) / f"{letter.kind.value}-{letter.language}-{now:%Y%m%dT%H%M%S}.pdf"
+        target = self._free_name(self.folder / relative)
+        _write(target, data)
+        return self.letters.add(
+            request_id=letter.case.id, kind=letter.kind.value, language=letter.language,
+            file_path=target.relative_to(self.folder).as_posix(), sha256=hashlib.sha256(data).hexdigest(),
+            size=len(data), printed_by=self.who, printed_at=now,
+        )
+
+    def prints(self, case_id: int) -> list[PrintedLetter]:
+        self.case(case_id)
+        return self.letters.for_request(case_id)
+
+    def reprint(self, letter_id: int) -> bytes:
+        """The stored file of a printed letter, checked against its SHA-256."""
+        try:
+            printed = self.letters.get(letter_id)
+        except LookupError as error:
+            raise LetterProblem([str(error)]) from None
+        path = self.folder / printed.file_path
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise LetterProblem([f"the stored letter {path} cannot be read: {error.strerror}"]) from None
+        if hashlib.sha256(data).hexdigest() != printed.sha256:
+            raise LetterProblem([f"the stored letter {path} has changed since it was printed (SHA-256 differs)"])
+        return data
+
+    # --- the day's batch -------------------------------------------------------------------------------------
+
+    def due_today(self) -> list[DueLetter]:
+        """Letters the open cases need now and that were never printed, in worklist order."""
+        today = self.clock().date()
+        due: list[DueLetter] = []
+        offset, page = 0, 1000
+        while True:
+            cases = self.cases.find(CaseFilter(statuses=DUE_STATUSES), limit=page, offset=offset)
+            if not cases:
+                break
+            printed = self.letters.printed_kinds([case.id for case in cases])
+            for case in cases:
+                for kind in letters_for(case, today):
+                    if kind.value not in printed[case.id]:
+                        due.append(DueLetter(case.id, kind, case.member_label))
+            offset += page
+        return due
+
+    def print_due(self, progress: Progress | None = None) -> list[PrintedLetter]:
+        """Print every letter due today; `progress(done, total, letter)` after each (return False to stop)."""
+        due = self.due_today()
+        printed: list[PrintedLetter] = []
+        for number, item in enumerate(due, start=1):
+            printed.append(self.print_letter(item.case_id, item.kind))
+            if progress is not None and progress(number, len(due), item) is False:
+                break
+        return printed
+
+    def export(self, case_id: int, folder: Path, kinds: list[LetterKind] | None = None,
+               language: str | None = None) -> list[Path]:
+        """Write the case's letters (all that apply, or `kinds`) as PDFs into `folder`."""
+        case = self.case(case_id)
+        kinds = kinds or letters_for(case, self.clock().date())
+        if not kinds:
+            raise LetterProblem([f"request #{case_id} needs no letter at this stage (it is {case.status.value})"])
+        rendered = [(kind, self.render(case_id, kind, language)) for kind in kinds]
+        written = []
+        for kind, data in rendered:
+            target = Path(folder) / f"{case_id}-{kind.value}.pdf"
+            _write(target, data)
+            written.append(target)
+        return written
+
+    # --- helpers ---------------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _kind(kind: LetterKind | str) -> LetterKind:
+        try:
+            return LetterKind(kind)
+        except ValueError:
+            raise LetterProblem([f"no letter kind {kind!r}; kinds: {', '.join(k.value for k in LetterKind)}"]) \
+                from None
+
+    def _letterhead(self) -> Letterhead:
+        s = self.settings
+        lines = [line.strip() for line in (s.practice_address or "").splitlines() if line.strip()]
+        return Letterhead(name=s.practice_name, address_lines=lines, phone=s.practice_phone, fax=s.practice_fax,
+                          logo=s.practice_logo)
+
+    def _professional(self, case: Case) -> Professional | None:
+        request = case.request
+        npi = case.consult.npi if case.consult else request.requested_provider_npi
+        if npi is None:
+            return None
+        found = self.directory.get(npi)
+        if found is None:
+            name = case.consult.name if case.consult and case.consult.name else f"NPI {npi}"
+            return Professional(name=name, npi=npi)
+        return Professional(name=found.display_name, npi=found.npi, specialty=found.specialty,
+                            address=found.address, city=found.city, state=found.state, zip=found.zip,
+                            phone=found.phone, fax=found.fax)
+
+    def _describe(self, code: str) -> str | None:
+        if self._codes is None:
+            from app.codes.icd10 import default_code_set
+
+            self._codes = default_code_set()
+        return self._codes.describe(code)
+
+    @staticmethod
+    def _free_name(path: Path) -> Path:
+        candidate, number = path, 1
+        while candidate.exists():
+            number += 1
+            candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
+        return candidate
+
+
+def _write(target: Path, data: bytes) -> None:
+    """Write whole or not at all: a half-written PDF never carries a letter's name."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(f".{target.name}.tmp")
+        temporary.write_bytes(data)
+        os.replace(temporary, target)
+    except OSError as error:
+        raise LetterProblem([f"cannot write {target}: {error.strerror or error}"]) from None
+
+
+def letter_service_for(db_path: Path, *, who: str | None = None) -> LetterService:
+    """Letters of the case file at `db_path`; printed files go to the `letters` folder beside it."""
+    from app.rules.profiles import default_profiles
+    from app.storage.db import open_db
+    from app.storage.providers import ProviderRepository
+    from app.storage.settings import SettingsRepository
+
+    db = open_db(db_path)
+    return LetterService(CaseRepository(db), LetterRepository(db), letters_folder_for(db_path),
+                         settings=SettingsRepository(db).load(), profiles=default_profiles(),
+                         directory=ProviderRepository(db), who=who)
