@@ -2,9 +2,11 @@
 
     cd benchmarks && ../.venv/bin/python bench_desk.py [--requests 100000] [--providers 200000]
 
-1. Cold start to a shown, populated worklist on a database of N requests (the real `run_desk` path: the start-up
-   check, migrations, settings, the worklist's first page), beside a bare PySide6 QMainWindow shown then quit in the
-   same run; target <= 2x bare. Today's automatic backup is made once before timing, as on any start after the
+1. Cold start to a shown, populated worklist on a database of N requests (the real `run_desk` path: the worklist's
+   first page read from the scalar columns, the window shown; the start-up check, settings and the daily backup
+   then run on a worker thread), from launching the process to the window shown, beside a bare PySide6
+   QMainWindow measured the same way in the same run; target <= 2x bare. Also the whole process (start, show,
+   the background check, quit). Today's automatic backup is made once before timing, as on any start after the
    first of the day.
 2. Keystroke to results in the professional search (the directory screen) on a 200,000-provider directory: from
    the search text changing to the table holding the results, median; target <= 16 ms; beside a raw FTS5 query.
@@ -15,6 +17,7 @@ from __future__ import annotations
 import argparse
 import os
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -26,18 +29,24 @@ from _common import ROOT, Row, median_process_seconds, median_seconds, print_tab
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# Each child prints the wall-clock moment its window is shown and painted (the first turn of its event loop);
+# the parent subtracts the moment it launched the child. Both include Python's own start.
 BARE = """
+import time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication([])
 window = QMainWindow()
 window.show()
-QTimer.singleShot(0, app.quit)
+def shown():
+    print(time.time())
+    app.quit()
+QTimer.singleShot(0, shown)
 app.exec()
 """
 
 DESK = """
-import sys
+import sys, time
 from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -47,6 +56,7 @@ def check():
     shown = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
     if not shown or shown[0].model.rowCount() == 0:
         sys.exit("the worklist was not shown and populated")
+    print(time.time())
     app.quit()
 QTimer.singleShot(0, check)
 sys.exit(run_desk(Path(sys.argv[1])))
@@ -65,10 +75,24 @@ def cold_start(requests: int, runs: int, folder: Path) -> list[Row]:
     print(f"built {requests:,} requests in {time.perf_counter() - start:.1f} s")
     start_database(db)  # today's backup, as any start after the first of the day finds it
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    bare = median_process_seconds([sys.executable, "-c", BARE], runs, env=env)
-    desk = median_process_seconds([sys.executable, "-c", DESK, str(db)], runs, env=env)
-    return [Row(f"cold start to a populated worklist ({requests:,} requests)", desk,
-                "bare QMainWindow shown, then quit", bare, 2 * bare)]
+    bare = median_to_shown([sys.executable, "-c", BARE], runs, env)
+    desk = median_to_shown([sys.executable, "-c", DESK, str(db)], runs, env)
+    bare_whole = median_process_seconds([sys.executable, "-c", BARE], runs, env=env)
+    desk_whole = median_process_seconds([sys.executable, "-c", DESK, str(db)], runs, env=env)
+    return [Row(f"cold start to a shown, populated worklist ({requests:,} requests)", desk,
+                "bare QMainWindow shown", bare, 2 * bare),
+            Row("whole process: start, show, background check and backup, quit", desk_whole,
+                "bare QMainWindow shown, then quit", bare_whole)]
+
+
+def median_to_shown(argv: list[str], runs: int, env: dict) -> float:
+    """Median seconds from launching the process to the moment it reports its window shown."""
+    times = []
+    for _ in range(runs + 1):  # the first run warms the disk cache and is not counted
+        launched = time.time()
+        done = subprocess.run(argv, env=env, capture_output=True, text=True, check=True)
+        times.append(float(done.stdout.strip().splitlines()[-1]) - launched)
+    return statistics.median(times[1:])
 
 
 def keystroke(providers: int, runs: int, folder: Path) -> list[Row]:

@@ -3,47 +3,11 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from enum import StrEnum
 
 from pydantic import Field
 
 from app.domain.models import Determination, Model, Request
-
-
-class Status(StrEnum):
-    draft = "draft"
-    submitted = "submitted"
-    ready_to_schedule = "ready_to_schedule"
-    pending_authorization = "pending_authorization"
-    approved = "approved"
-    modified = "modified"
-    denied = "denied"
-    pended = "pended"
-    consult_scheduled = "consult_scheduled"
-    report_requested = "report_requested"
-    report_received = "report_received"
-    closed = "closed"
-    withdrawn = "withdrawn"
-
-
-FINISHED = frozenset({Status.closed, Status.withdrawn})
-OPEN = frozenset(Status) - FINISHED
-
-LABELS = {
-    Status.draft: "Draft",
-    Status.submitted: "Submitted",
-    Status.ready_to_schedule: "Ready to schedule",
-    Status.pending_authorization: "Pending authorization",
-    Status.approved: "Approved",
-    Status.modified: "Approved with changes",
-    Status.denied: "Denied",
-    Status.pended: "Pended for information",
-    Status.consult_scheduled: "Consult scheduled",
-    Status.report_requested: "Report requested",
-    Status.report_received: "Report received",
-    Status.closed: "Closed",
-    Status.withdrawn: "Withdrawn",
-}
+from app.domain.status import FINISHED, LABELS, OPEN, Status  # noqa: F401  (where they were first)
 
 
 class Authorization(Model):
@@ -110,5 +74,7 @@ class Case(Model):
     def member_label(self) -> str:
         if self.request is not None:
             return f"{self.request.member.last_name}, {self.request.member.first_name}"
-        member = (self.draft or {}).get("member") or {}
-        return ", ".join(part for part in (member.get("last_name"), member.get("first_name")) if part) or "(draft)"
+        member = (self.draft or {}).get("member")
+        member = member if isinstance(member, dict) else {}  # a draft holds whatever was typed
+        parts = (member.get("last_name"), member.get("first_name"))
+        return ", ".join(part.strip() for part in parts if isinstance(part, str) and part.strip()) or "(draft)"

@@ -26,6 +26,7 @@ from app.rules.lifecycle import (
 )
 from app.services.evaluation import Evaluator
 from app.storage.cases import CaseFilter, CaseRepository, StaleVersion, UnknownCase
+from app.storage.worklist import WorklistRow
 
 
 class Outcome(StrEnum):
@@ -86,6 +87,14 @@ class CaseService:
 
     def count(self, where: CaseFilter = CaseFilter()) -> int:
         return self.repository.count(where)
+
+    def worklist(self, where: CaseFilter = CaseFilter(), *, limit: int = 100, offset: int = 0, order: str = "due",
+                 descending: bool = False) -> list[WorklistRow]:
+        """The worklist's rows (plain, no models): what the desk's table shows."""
+        return self.repository.worklist(where, limit=limit, offset=offset, order=order, descending=descending)
+
+    def is_empty(self) -> bool:
+        return self.repository.is_empty()
 
     def duplicates_of(self, request: Request, exclude: int | None = None) -> list[Case]:
         """Open requests of the same member about the same specialty or with a reason in common."""

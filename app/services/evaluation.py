@@ -24,7 +24,7 @@ from app.rules.engine import SEVERITY_ORDER, SpecialtyTable, evaluate
 from app.rules.profiles import PlanProfile
 
 
-_PLAIN_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_PLAIN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")  # \Z: "$" would let a final newline through
 
 
 def field_path(location: tuple[Any, ...]) -> str:

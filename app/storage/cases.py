@@ -7,16 +7,23 @@ as Pacific time. The JSON columns hold the pydantic models; the scalar columns b
 from __future__ import annotations
 
 import json
-import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 
 import sqlite_utils
 
-from app.domain.cases import FINISHED, Authorization, Case, Clocks, Consult, HistoryEntry, Status
+from app.domain.cases import Authorization, Case, Clocks, Consult, HistoryEntry, Status
 from app.domain.models import Determination, Request
-from app.domain.time import LOS_ANGELES
+from app.storage.worklist import (  # noqa: F401  (search_key, CaseFilter: imported from here too)
+    ORDERS,
+    CaseFilter,
+    WorklistReader,
+    WorklistRow,
+    from_utc_text,
+    search_key,
+    utc_text,
+    where_sql,
+)
 
 
 def m002_requests(db: sqlite_utils.Database) -> None:
@@ -82,24 +89,6 @@ def m003_worklist_and_settings(db: sqlite_utils.Database) -> None:
     db.execute("CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT")
 
 
-def search_key(text: str) -> str:
-    """Case- and accent-blind: a clerk typing 'avila' finds Ávila, 'nguyen' finds Nguyễn."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
-
-
-def utc_text(moment: datetime | None) -> str | None:
-    if moment is None:
-        return None
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def from_utc_text(text: str | None) -> datetime | None:
-    if text is None:
-        return None
-    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc).astimezone(LOS_ANGELES)
-
-
 class StaleVersion(Exception):
     """The row changed since it was read: another desk saved first."""
 
@@ -115,17 +104,6 @@ class UnknownCase(LookupError):
     def __init__(self, case_id: int) -> None:
         super().__init__(f"there is no request #{case_id}: `sodesk requests list` shows the ids")
         self.case_id = case_id
-
-
-@dataclass(frozen=True)
-class CaseFilter:
-    statuses: tuple[Status, ...] = ()
-    plan: str | None = None
-    member_id: str | None = None
-    text: str | None = None  # member name prefix or member id
-    overdue_at: datetime | None = None
-    due_before: datetime | None = None
-    open_only: bool = False
 
 
 def _dump(model) -> str | None:
@@ -273,60 +251,24 @@ class CaseRepository:
             )
         ]
 
-    ORDERS = {
-        "due": ("next_due IS NULL, next_due, id", "next_due IS NULL, next_due DESC, id DESC"),
-        "newest": ("id DESC", "id"),
-        "name": ("member_name, id", "member_name DESC, id DESC"),
-        "plan": ("plan, next_due IS NULL, next_due, id", "plan DESC, next_due IS NULL, next_due, id"),
-        "status": ("status, next_due IS NULL, next_due, id", "status DESC, next_due IS NULL, next_due, id"),
-        "decision_due": ("decision_due IS NULL, decision_due, id", "decision_due IS NULL, decision_due DESC, id"),
-        "consult_due": ("consult_due IS NULL, consult_due, id", "consult_due IS NULL, consult_due DESC, id"),
-        "report_due": ("report_due IS NULL, report_due, id", "report_due IS NULL, report_due DESC, id"),
-    }
+    ORDERS = ORDERS
 
     def find(self, where: CaseFilter, *, limit: int = 100, offset: int = 0, order: str = "due",
              descending: bool = False) -> list[Case]:
         """A page of cases; `order` is one of ORDERS (never SQL from outside)."""
-        clauses, params = self._where(where)
+        clauses, params = where_sql(where)
         order_by = self.ORDERS[order][1 if descending else 0]
         sql = f"SELECT * FROM requests {clauses} ORDER BY {order_by} LIMIT ? OFFSET ?"
         return [_case(row) for row in self.db.query(sql, [*params, limit, offset])]
 
     def count(self, where: CaseFilter = CaseFilter()) -> int:
-        clauses, params = self._where(where, for_count=True)
+        clauses, params = where_sql(where, for_count=True)
         return self.db.execute(f"SELECT count(*) FROM requests {clauses}", params).fetchone()[0]
 
-    @staticmethod
-    def _where(where: CaseFilter, for_count: bool = False) -> tuple[str, list]:
-        clauses: list[str] = []
-        params: list = []
-        if where.statuses:
-            clauses.append(f"status IN ({', '.join('?' for _ in where.statuses)})")
-            params += [status.value for status in where.statuses]
-        elif where.open_only and for_count:
-            # A count reads the (status, next_due) index alone: no table rows, no order.
-            open_statuses = sorted(set(Status) - FINISHED)
-            clauses.append(f"status IN ({', '.join('?' for _ in open_statuses)})")
-            params += [status.value for status in open_statuses]
-        elif where.open_only:
-            # Most of a year's requests are finished: a page walks the worklist index in due order and skips
-            # them, rather than sorting every open request ('+' keeps the planner off the status index).
-            clauses.append(f"+status NOT IN ({', '.join('?' for _ in FINISHED)})")
-            params += [status.value for status in sorted(FINISHED)]
-        if where.plan:
-            clauses.append("plan = ?")
-            params.append(where.plan)
-        if where.member_id:
-            clauses.append("member_id = ?")
-            params.append(where.member_id)
-        if where.text:
-            clauses.append("(member_name >= ? AND member_name < ? OR member_id = ?)")
-            prefix = search_key(where.text.strip())
-            params += [prefix, prefix + "\U0010ffff", where.text.strip()]
-        if where.overdue_at is not None:
-            clauses.append("next_due < ?")
-            params.append(utc_text(where.overdue_at))
-        if where.due_before is not None:
-            clauses.append("next_due <= ?")
-            params.append(utc_text(where.due_before))
-        return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+    def worklist(self, where: CaseFilter, *, limit: int = 100, offset: int = 0, order: str = "due",
+                 descending: bool = False) -> list[WorklistRow]:
+        return WorklistReader(self.db.conn).worklist(where, limit=limit, offset=offset, order=order,
+                                                     descending=descending)
+
+    def is_empty(self) -> bool:
+        return WorklistReader(self.db.conn).is_empty()

@@ -18,8 +18,8 @@ from app.errors import InputProblem
 from app.storage import cases, providers
 from app.storage import exports
 from app.storage import letters
+from app.storage.worklist import SQLITE_HEADER  # noqa: F401  (backup.py reads it from here)
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
 # In order, forever. Each takes the Database and runs inside its own transaction.

@@ -7,18 +7,20 @@ only and is handed the case service it needs.
 from __future__ import annotations
 
 import sys
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QHeaderView, QMainWindow
 
 from app import __version__
-from app.domain.cases import Status
+from app.domain.status import Status
 from app.domain.time import LOS_ANGELES
-from app.storage.cases import CaseFilter
+from app.errors import InputProblem
+from app.storage.worklist import CaseFilter
 from app.ui.forms.ui_main_window import Ui_MainWindow
 from app.ui.worklist_model import WorklistTableModel
 
@@ -55,17 +57,23 @@ def now_pacific() -> datetime:
 
 
 class MainWindow(QMainWindow):
+    """`service` is the case service, or a function making it: the desk shows its worklist from `worklist` (a
+    plain reader, see app.storage.worklist) before the service and its models are loaded."""
+
     def __init__(self, service, plans: list[tuple[str, str]], *, db_path: Path | None = None,
-                 now: Callable[[], datetime] = now_pacific) -> None:
+                 now: Callable[[], datetime] = now_pacific, worklist=None) -> None:
         super().__init__()
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self.setWindowTitle(f"Second Opinion Desk {__version__}" + (f": {db_path.name}" if db_path else ""))
         self._now = now
-        self.service = service
+        self._make_service = service if callable(service) else None
+        self._service = None if callable(service) else service
+        self._ready = True
         self.db_path = db_path
         self.plans = plans
-        self.model = WorklistTableModel(service, now=now, load=False, parent=self)
+        self._source = worklist if worklist is not None else self.service
+        self.model = WorklistTableModel(self._source, now=now, load=False, parent=self)
         view = self.ui.worklist_view
         view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # next deadline first
         view.setModel(self.model)
@@ -110,6 +118,23 @@ class MainWindow(QMainWindow):
             self.ui.statusbar.showMessage(f"Database: {db_path}")
         self.apply_filter()
 
+    @property
+    def service(self):
+        if self._service is None:
+            self._service = self._make_service()
+        return self._service
+
+    def set_ready(self, ready: bool, why: str = "") -> None:
+        """While the start-up check runs, the worklist can be read but nothing can be changed."""
+        self._ready = ready
+        for action in (self.ui.action_new_request, self.ui.action_directory, self.ui.action_settings):
+            action.setEnabled(ready and (action is self.ui.action_new_request or self.db_path is not None))
+        self.ui.welcome_new_button.setEnabled(ready)
+        for button in (self.ui.welcome_import_button, self.ui.welcome_demo_button):
+            button.setEnabled(ready and self.db_path is not None)
+        if why:
+            self.ui.statusbar.showMessage(why)
+
     def _focus_search(self) -> None:
         self.ui.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.ui.search_edit.selectAll()
@@ -128,6 +153,9 @@ class MainWindow(QMainWindow):
         case_id = index.data(CASE_ID_ROLE)
         if case_id is None:
             return
+        if not self._ready:
+            self.ui.statusbar.showMessage("Checking the database before anything can change: one moment.", 5000)
+            return
         self.detail = RequestDetailDialog(self.service, case_id, self)
         self.detail.changed.connect(lambda _id: self.apply_filter())
         self.detail.show()
@@ -135,6 +163,8 @@ class MainWindow(QMainWindow):
     def new_request(self) -> None:
         from app.ui.intake_dialog import IntakeDialog
 
+        if not self._ready:
+            return
         self.intake = IntakeDialog(self.service, parent=self)
         self.intake.saved.connect(self._request_saved)
         self.intake.finished.connect(lambda _result: self.apply_filter())  # a kept draft shows under Drafts
@@ -147,7 +177,6 @@ class MainWindow(QMainWindow):
     def open_directory(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        from app.errors import InputProblem
         from app.ui.directory_dialog import DirectoryDialog
 
         try:
@@ -171,14 +200,18 @@ class MainWindow(QMainWindow):
         self.model.set_filter(self.current_filter())
         total = self.model.total
         self.ui.count_label.setText(f"{total} request" + ("" if total == 1 else "s"))
+        if self.model.problem:
+            self.ui.statusbar.showMessage(self.model.problem)
+            self.ui.pages.setCurrentWidget(self.ui.worklist_page)
+            return
         self.ui.pages.setCurrentWidget(self.ui.welcome_page if self._desk_is_empty() else self.ui.worklist_page)
 
     def _desk_is_empty(self) -> bool:
-        """No request at all and nobody in any plan's directory: a first start."""
-        if self.service.count(CaseFilter()) > 0:
+        """No request at all and nobody in the directory: a first start."""
+        try:
+            return self._source.is_empty()
+        except InputProblem:
             return False
-        directory = self.service.evaluator.directory
-        return not any(directory.has_plan(plan_id) for plan_id, _ in self.plans)
 
     def _welcome_import(self) -> None:
         self.open_directory()
@@ -201,28 +234,107 @@ class MainWindow(QMainWindow):
         self.apply_filter()
 
 
-def run_desk(db_path: Path) -> int:
-    from PySide6.QtWidgets import QMessageBox
+class StartupCheck(QObject):
+    """The start-up check (integrity, settings, the daily backup) on a worker thread, so the worklist shows at
+    once; `done` carries the `Started` result or the InputProblem. Never touches widgets from the worker."""
 
-    from app.errors import InputProblem
-    from app.rules.profiles import default_profiles
-    from app.services.context import case_service_for
-    from app.services.startup import start_database
+    done = Signal(object)
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("Second Opinion Desk")
-    try:
-        started = start_database(db_path)  # check, create or upgrade, then the daily backup
-    except InputProblem as problem:
-        # A damaged or foreign file is never touched: say what is wrong and how to restore the last good backup.
-        QMessageBox.critical(None, "Second Opinion Desk cannot open its database", problem.render())
-        return 1
-    profiles = default_profiles()
-    plans = [(plan_id, profiles[plan_id].name) for plan_id in profiles]
-    window = MainWindow(case_service_for(db_path), plans, db_path=db_path)
+    def __init__(self, db_path: Path, parent=None) -> None:
+        super().__init__(parent)
+        self.db_path = db_path
+        self._thread = threading.Thread(target=self._run, name="startup-check", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def wait(self) -> None:
+        """Quitting waits for it: a backup is never cut short."""
+        if self._thread.is_alive():
+            self._thread.join()
+
+    def _run(self) -> None:
+        from app.services.startup import start_database
+
+        try:
+            result = start_database(self.db_path)
+        except InputProblem as problem:
+            result = problem
+        except Exception as error:  # noqa: BLE001  the desk must never wait for an answer that cannot come
+            result = InputProblem([f"the start-up check failed ({type(error).__name__})"], source=str(self.db_path))
+        try:  # what the first request needs, loaded off the GUI thread while the clerk looks at the worklist
+            import app.services.context  # noqa: F401
+            import app.ui.intake_dialog  # noqa: F401
+            import app.ui.request_detail  # noqa: F401
+        except ImportError:
+            pass
+        self.done.emit(result)
+
+
+CANNOT_OPEN = "Second Opinion Desk cannot open its database"
+
+
+def _show_backup(window: MainWindow, started) -> None:
     if started.backup_problem:
         window.statusBar().showMessage(f"Automatic backup failed: {started.backup_problem}")
     elif started.backup:
         window.statusBar().showMessage(f"Backed up to {started.backup}", 10_000)
+
+
+def run_desk(db_path: Path) -> int:
+    """Open the desk. A database that has what the worklist reads shows its worklist at once and is checked (and
+    any later migration applied) in the background, nothing can change until the check passes; a new, old or
+    unreadable one is checked, created or upgraded first. A damaged or foreign file is never written to."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.rules.plan_names import plan_names
+    from app.storage.worklist import open_worklist
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Second Opinion Desk")
+
+    def make_service():
+        from app.services.context import case_service_for
+
+        return case_service_for(db_path)
+
+    reader = open_worklist(db_path)
+    started = None
+    if reader is None:
+        from app.services.startup import start_database
+
+        try:
+            started = start_database(db_path)  # check, create or upgrade, then the daily backup
+        except InputProblem as problem:
+            # Say what is wrong and how to restore the last good backup; the file is left as it was.
+            QMessageBox.critical(None, CANNOT_OPEN, problem.render())
+            return 1
+        reader = open_worklist(db_path)
+    window = MainWindow(make_service, plan_names(), db_path=db_path, worklist=reader)
+    outcome = {"code": 0}
+    check = None
+    if started is not None:
+        _show_backup(window, started)
+    else:
+        window.set_ready(False, "Checking the database…")
+        check = StartupCheck(db_path, window)
+
+        def checked(result) -> None:
+            if isinstance(result, InputProblem):
+                outcome["code"] = 1
+                QMessageBox.critical(window, CANNOT_OPEN, result.render())
+                window.close()  # the last window: the desk quits, and run_desk returns 1
+                return
+            window.set_ready(True)
+            window.ui.statusbar.clearMessage()
+            _show_backup(window, result)
+            window.service  # noqa: B018  built now, while the clerk reads, not on the first Ctrl+N
+
+        check.done.connect(checked)
     window.show()
-    return app.exec()
+    if check is not None:
+        QTimer.singleShot(0, check.start)  # after the window is painted
+    code = app.exec()
+    if check is not None:
+        check.wait()
+    return outcome["code"] or code

@@ -14,9 +14,10 @@ from typing import Protocol
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
-from app.domain.cases import LABELS, Case
+from app.domain.status import LABELS
 from app.domain.time import LOS_ANGELES
-from app.storage.cases import CaseFilter
+from app.errors import InputProblem
+from app.storage.worklist import CaseFilter, WorklistRow
 
 OVERDUE = QColor("#f8d7da")
 DUE_TODAY = QColor("#fff3cd")
@@ -24,8 +25,11 @@ ON_TINT = QColor("#1d1d1d")  # dark text stays readable on the tints in a dark p
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class CaseSource(Protocol):
-    def find(self, where: CaseFilter, *, limit: int, offset: int, order: str, descending: bool) -> list[Case]: ...
+class WorklistSource(Protocol):
+    """The case service, or at start the plain reader of app.storage.worklist."""
+
+    def worklist(self, where: CaseFilter, *, limit: int, offset: int, order: str,
+                 descending: bool) -> list[WorklistRow]: ...
 
     def count(self, where: CaseFilter) -> int: ...
 
@@ -57,7 +61,7 @@ def short_time(moment: datetime | None) -> str:
 
 
 class WorklistTableModel(QAbstractTableModel):
-    def __init__(self, source: CaseSource, *, now: Callable[[], datetime], page_size: int = 100,
+    def __init__(self, source: WorklistSource, *, now: Callable[[], datetime], page_size: int = 100,
                  load: bool = True, parent=None) -> None:
         super().__init__(parent)
         self._source = source
@@ -65,7 +69,8 @@ class WorklistTableModel(QAbstractTableModel):
         self._page_size = page_size
         self._where = CaseFilter(open_only=True)
         self._order, self._descending = "due", False
-        self._cases: list[Case] = []
+        self._cases: list[WorklistRow] = []
+        self.problem: str | None = None  # why the rows could not be read, if they could not
         self._total = 0
         if load:  # a window that sets its filter at once passes load=False and reads the rows once
             self.refresh()
@@ -96,7 +101,7 @@ class WorklistTableModel(QAbstractTableModel):
             return {"overdue": OVERDUE, "today": DUE_TODAY}.get(state)
         if role == Qt.ItemDataRole.ForegroundRole and state:
             return ON_TINT
-        if role == Qt.ItemDataRole.FontRole and index.column() == MEMBER and self._urgent(case):
+        if role == Qt.ItemDataRole.FontRole and index.column() == MEMBER and case.urgent:
             font = QFont()
             font.setBold(True)
             return font
@@ -113,7 +118,10 @@ class WorklistTableModel(QAbstractTableModel):
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: N802
         if parent.isValid():
             return
-        page = self._page(len(self._cases))
+        try:
+            page = self._page(len(self._cases))
+        except InputProblem as problem:
+            page, self.problem = [], problem.render()
         if not page:
             self._total = len(self._cases)
             return
@@ -143,43 +151,35 @@ class WorklistTableModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         self.beginResetModel()
-        self._total = self._source.count(self._where)
-        self._cases = self._page(0)
+        self.problem = None
+        try:
+            self._total = self._source.count(self._where)
+            self._cases = self._page(0)
+        except InputProblem as problem:  # a damaged database: nothing to show, and the window says why
+            self._total, self._cases, self.problem = 0, [], problem.render()
         self.endResetModel()
-
-    def case_at(self, row: int) -> Case:
-        return self._cases[row]
 
     # --- how a row reads --------------------------------------------------------------------------------------
 
-    def _page(self, offset: int) -> list[Case]:
-        return self._source.find(self._where, limit=self._page_size, offset=offset, order=self._order,
+    def _page(self, offset: int) -> list[WorklistRow]:
+        return self._source.worklist(self._where, limit=self._page_size, offset=offset, order=self._order,
                                  descending=self._descending)
 
     @staticmethod
-    def _urgent(case: Case) -> bool:
-        return bool(case.request and case.request.urgent)
-
-    def _text(self, case: Case, column: int) -> str:
-        request = case.request
+    def _text(case: WorklistRow, column: int) -> str:
         if column == MEMBER:
-            flag = "URGENT  " if self._urgent(case) else ""
-            return flag + case.member_label
+            return ("URGENT  " if case.urgent else "") + case.member
         if column == PLAN:
-            return case.determination.plan_name if case.determination else (request.plan if request else "")
+            return case.plan
         if column == STATUS:
             return LABELS[case.status]
         if column == PROFESSIONAL:
-            if case.consult:
-                return case.consult.name or f"NPI {case.consult.npi}"
-            npi = request.requested_provider_npi if request else None
-            return f"NPI {npi}" if npi else "not chosen"
-        clock = {DECISION: case.clocks.decision_due, CONSULT: case.clocks.consult_due,
-                 REPORT: case.clocks.report_due}[column]
+            return case.professional
+        clock = {DECISION: case.decision_due, CONSULT: case.consult_due, REPORT: case.report_due}[column]
         return short_time(clock)
 
-    def _state(self, case: Case) -> str | None:
-        due = case.clocks.next_due
+    def _state(self, case: WorklistRow) -> str | None:
+        due = case.next_due
         if due is None:
             return None
         now = self._now()
@@ -189,14 +189,14 @@ class WorklistTableModel(QAbstractTableModel):
             return "today"
         return None
 
-    def _tooltip(self, case: Case, state: str | None) -> str:
+    def _tooltip(self, case: WorklistRow, state: str | None) -> str:
         lines = [f"Request #{case.id}: {LABELS[case.status]}"]
-        for name, due in case.clocks.running():
+        for name, due in case.running():
             lines.append(f"{name.capitalize()} due {short_time(due)}")
         if state == "overdue":
             lines.append("Overdue")
         elif state == "today":
             lines.append("Due today")
-        if self._urgent(case):
+        if case.urgent:
             lines.append("Urgent request")
         return "\n".join(lines)

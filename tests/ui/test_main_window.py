@@ -122,6 +122,74 @@ def test_a_damaged_database_is_explained_and_left_untouched(qtbot, tmp_path, mon
     assert hashlib.sha256(db.read_bytes()).hexdigest() == before
 
 
+def _run_desk_looking(db, monkeypatch, look) -> int:
+    """run_desk with a local loop for app.exec(); `look(window)` runs once the window is up and returns True
+    when it has seen enough (it is asked again every 20 ms)."""
+    from PySide6.QtCore import QEventLoop
+
+    loop = QEventLoop()
+    monkeypatch.setattr(QApplication, "exec", lambda *args: loop.exec())
+    poll = QTimer(interval=20)
+
+    def again():
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        if look(windows[0] if windows else None):
+            poll.stop()
+            for shown in windows:
+                shown.close()
+            loop.quit()
+
+    poll.timeout.connect(again)
+    poll.start()
+    return run_desk(db)
+
+
+def test_an_existing_database_shows_its_worklist_at_once_and_takes_changes_after_its_check(
+        qtbot, tmp_path, monkeypatch, specialties):
+    db = tmp_path / "desk.sqlite3"
+    service_on(db, specialties, clock=Clock(RECEIVED)).submit(make_request(member={"last_name": "Nguyễn"}))
+    seen = []
+
+    def look(window):
+        if window is None:
+            return False
+        seen.append((window.isVisible(), window.model.rowCount(), window.ui.action_new_request.isEnabled()))
+        return window.ui.action_new_request.isEnabled() and len(seen) > 1
+
+    assert _run_desk_looking(db, monkeypatch, look) == 0
+    assert seen[0] == (True, 1, False)  # shown and populated, changes wait for the check
+    assert seen[-1] == (True, 1, True)
+    assert (tmp_path / "backups").is_dir()
+
+
+def test_damage_found_by_the_background_check_is_explained_and_the_file_left_untouched(
+        qtbot, tmp_path, monkeypatch, specialties):
+    import random
+    import sqlite3
+
+    db = tmp_path / "desk.sqlite3"
+    service = service_on(db, specialties, clock=Clock(RECEIVED))
+    for number in range(60):
+        service.submit(make_request(member={"member_id": f"TST{number:06d}"}))
+    service.repository.db.close()
+    sqlite3.connect(db).execute("PRAGMA wal_checkpoint(TRUNCATE)").close()
+    data = bytearray(db.read_bytes())
+    page = int.from_bytes(data[16:18], "big")
+    noise = random.Random(3)
+    data[-3 * page:] = bytes(noise.randrange(256) for _ in range(3 * page))  # the last pages: not the schema
+    db.write_bytes(bytes(data))
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    from app.storage.worklist import open_worklist
+
+    assert open_worklist(db) is not None  # the worklist opens: only the check can find this damage
+    shown = {}
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.update(title=title, text=text))
+    assert _run_desk_looking(db, monkeypatch, lambda window: bool(shown) and window is None) == 1
+    assert shown["title"] == "Second Opinion Desk cannot open its database"
+    assert "sodesk restore" in shown["text"] or "backup" in shown["text"]
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+
+
 def test_enter_on_a_row_opens_the_request_and_a_recorded_step_refreshes_the_worklist(window, qtbot):
     view = window.ui.worklist_view
     view.setFocus()

@@ -97,3 +97,18 @@ def test_a_change_elsewhere_shows_after_refresh(qapp, desk):
     row = _column(model, MEMBER, CASE_ID_ROLE).index(ready.id)
     assert model.data(model.index(row, 3)) == "Armen Հակոբյան, MD"
     assert model.data(model.index(row, 6)) == "Fri Apr 4, 11:59 PM"
+
+
+def test_an_unreadable_database_shows_no_rows_and_says_why(qapp):
+    from app.errors import InputProblem
+
+    class Damaged:
+        def worklist(self, where, **page):
+            raise InputProblem(["the worklist cannot be read from the database (database disk image is malformed)"])
+
+        def count(self, where):
+            return 3
+
+    model = WorklistTableModel(Damaged(), now=lambda: RECEIVED)
+    assert model.rowCount() == 0 and model.total == 0
+    assert "database disk image is malformed" in model.problem

@@ -254,3 +254,12 @@ def test_a_byte_order_mark_on_standard_input_is_fine(tmp_path):
     done = subprocess.run([sys.executable, "-m", "app", "--db", str(tmp_path / "x.sqlite3"), "evaluate", "-"],
                           input=body, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
+
+
+def test_a_field_name_ending_in_a_newline_is_quoted_on_one_line(run):
+    """Found by the property test above: `$` in a regex let "A\\n" pass as a plain name, splitting the message."""
+    from tests.factories import request_data
+
+    status, out, err = run(request={**request_data(), "A\n": 1})
+    assert status == 2 and out == ""
+    assert '["A\\n"]' in err and len(err.strip().splitlines()) == 1

@@ -1,0 +1,218 @@
+"""The worklist as rows read straight from the requests table's columns: what the desk shows first.
+
+The standard library's sqlite3 only, and no pydantic: the desk opens on these rows before the models, the engine
+and sqlite-utils are loaded (the cold-start budget of issue 4). `CaseFilter`, the orders and the search key live
+here and the case repository uses the same ones, so the worklist and `sodesk requests list` never disagree.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import unicodedata
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from app.domain.status import FINISHED, Status
+from app.domain.time import LOS_ANGELES
+from app.errors import InputProblem
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+# The migrations whose tables and columns the worklist reads (the first of app.storage.db.MIGRATIONS; a test
+# keeps them so). Later ones are applied by the start-up check while the worklist is already showing.
+WORKLIST_NEEDS = ("m001_providers", "m002_requests", "m003_worklist_and_settings")
+
+
+def search_key(text: str) -> str:
+    """Case- and accent-blind: a clerk typing 'avila' finds Ávila, 'nguyen' finds Nguyễn."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def utc_text(moment: datetime | None) -> str | None:
+    if moment is None:
+        return None
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def from_utc_text(text: str | None) -> datetime | None:
+    if text is None:
+        return None
+    return datetime.fromisoformat(text).astimezone(LOS_ANGELES)  # "...Z" is UTC (Python 3.11+)
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    statuses: tuple[Status, ...] = ()
+    plan: str | None = None
+    member_id: str | None = None
+    text: str | None = None  # member name prefix or member id
+    overdue_at: datetime | None = None
+    due_before: datetime | None = None
+    open_only: bool = False
+
+
+# order key -> (ascending, descending) ORDER BY; never SQL from outside
+ORDERS = {
+    "due": ("next_due IS NULL, next_due, id", "next_due IS NULL, next_due DESC, id DESC"),
+    "newest": ("id DESC", "id"),
+    "name": ("member_name, id", "member_name DESC, id DESC"),
+    "plan": ("plan, next_due IS NULL, next_due, id", "plan DESC, next_due IS NULL, next_due, id"),
+    "status": ("status, next_due IS NULL, next_due, id", "status DESC, next_due IS NULL, next_due, id"),
+    "decision_due": ("decision_due IS NULL, decision_due, id", "decision_due IS NULL, decision_due DESC, id"),
+    "consult_due": ("consult_due IS NULL, consult_due, id", "consult_due IS NULL, consult_due DESC, id"),
+    "report_due": ("report_due IS NULL, report_due, id", "report_due IS NULL, report_due DESC, id"),
+}
+
+
+def where_sql(where: CaseFilter, for_count: bool = False) -> tuple[str, list]:
+    clauses: list[str] = []
+    params: list = []
+    if where.statuses:
+        clauses.append(f"status IN ({', '.join('?' for _ in where.statuses)})")
+        params += [status.value for status in where.statuses]
+    elif where.open_only and for_count:
+        # A count reads the (status, next_due) index alone: no table rows, no order.
+        open_statuses = sorted(set(Status) - FINISHED)
+        clauses.append(f"status IN ({', '.join('?' for _ in open_statuses)})")
+        params += [status.value for status in open_statuses]
+    elif where.open_only:
+        # Most of a year's requests are finished: a page walks the worklist index in due order and skips
+        # them, rather than sorting every open request ('+' keeps the planner off the status index).
+        clauses.append(f"+status NOT IN ({', '.join('?' for _ in FINISHED)})")
+        params += [status.value for status in sorted(FINISHED)]
+    if where.plan:
+        clauses.append("plan = ?")
+        params.append(where.plan)
+    if where.member_id:
+        clauses.append("member_id = ?")
+        params.append(where.member_id)
+    if where.text:
+        clauses.append("(member_name >= ? AND member_name < ? OR member_id = ?)")
+        prefix = search_key(where.text.strip())
+        params += [prefix, prefix + "\U0010ffff", where.text.strip()]
+    if where.overdue_at is not None:
+        clauses.append("next_due < ?")
+        params.append(utc_text(where.overdue_at))
+    if where.due_before is not None:
+        clauses.append("next_due <= ?")
+        params.append(utc_text(where.due_before))
+    return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+@dataclass(frozen=True)
+class WorklistRow:
+    """One line of the worklist, as the clerk reads it."""
+
+    id: int
+    status: Status
+    member: str  # "Last, First", or "(draft)"
+    plan: str  # the plan's name as determined, else its id
+    urgent: bool
+    professional: str  # the consult's professional, the requested NPI, or "not chosen"
+    decision_due: datetime | None
+    consult_due: datetime | None
+    report_due: datetime | None
+
+    def running(self) -> list[tuple[str, datetime]]:
+        named = [("decision", self.decision_due), ("consult", self.consult_due), ("report", self.report_due)]
+        return [(name, due) for name, due in named if due is not None]
+
+    @property
+    def next_due(self) -> datetime | None:
+        running = [due for _, due in self.running()]
+        return min(running) if running else None
+
+
+_ROW_SQL = """
+SELECT id, status, urgent, plan,
+       coalesce(json_extract(request_json, '$.member.last_name'), json_extract(draft_json, '$.member.last_name')),
+       coalesce(json_extract(request_json, '$.member.first_name'), json_extract(draft_json, '$.member.first_name')),
+       json_extract(determination_json, '$.plan_name'),
+       json_extract(consult_json, '$.name'), consult_npi,
+       json_extract(request_json, '$.requested_provider_npi'),
+       decision_due, consult_due, report_due
+FROM requests"""
+
+
+def _text(value) -> str | None:
+    """A draft holds whatever was typed: only non-empty text counts as a name."""
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def _worklist_row(values: tuple) -> WorklistRow:
+    (case_id, status, urgent, plan, last, first, plan_name, consult_name, consult_npi, requested_npi,
+     decision_due, consult_due, report_due) = values
+    member = ", ".join(part for part in (_text(last), _text(first)) if part) or "(draft)"
+    if consult_npi:
+        professional = consult_name or f"NPI {consult_npi}"
+    else:
+        professional = f"NPI {requested_npi}" if requested_npi else "not chosen"
+    return WorklistRow(
+        id=case_id, status=Status(status), member=member, plan=plan_name or plan or "", urgent=bool(urgent),
+        professional=professional, decision_due=from_utc_text(decision_due),
+        consult_due=from_utc_text(consult_due), report_due=from_utc_text(report_due),
+    )
+
+
+class WorklistReader:
+    """Pages and counts of the worklist over one sqlite3 connection (read only)."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.connection = connection
+
+    def worklist(self, where: CaseFilter, *, limit: int = 100, offset: int = 0, order: str = "due",
+                 descending: bool = False) -> list[WorklistRow]:
+        clauses, params = where_sql(where)
+        order_by = ORDERS[order][1 if descending else 0]
+        with _unreadable_explained():
+            cursor = self.connection.execute(f"{_ROW_SQL} {clauses} ORDER BY {order_by} LIMIT ? OFFSET ?",
+                                             [*params, limit, offset])
+            return [_worklist_row(values) for values in cursor]
+
+    def count(self, where: CaseFilter = CaseFilter()) -> int:
+        clauses, params = where_sql(where, for_count=True)
+        with _unreadable_explained():
+            return self.connection.execute(f"SELECT count(*) FROM requests {clauses}", params).fetchone()[0]
+
+    def is_empty(self) -> bool:
+        """No request and no provider at all: a first start, which opens on the welcome page."""
+        with _unreadable_explained():
+            return self.connection.execute("SELECT NOT EXISTS (SELECT 1 FROM requests) "
+                                           "AND NOT EXISTS (SELECT 1 FROM providers)").fetchone()[0] == 1
+
+
+@contextmanager
+def _unreadable_explained():
+    """A damaged page met while reading says so plainly; the start-up check then names the backup to restore."""
+    try:
+        yield
+    except sqlite3.DatabaseError as error:
+        raise InputProblem([f"the worklist cannot be read from the database ({error}); it may be damaged: "
+                            "`sodesk check` says, and `sodesk backups` lists the backups to restore"]) from None
+
+
+def open_worklist(path: Path) -> WorklistReader | None:
+    """The worklist of an existing database that has what the worklist reads, or None when it needs the full
+    start first (a new file, an old one, anything unreadable: `app.services.startup` explains and repairs those).
+    Migrations added after WORKLIST_NEEDS are applied by the start-up check, before anything can be written."""
+    try:
+        with open(path, "rb") as file:
+            if file.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+                return None
+        connection = sqlite3.connect(path)
+        connection.execute("PRAGMA query_only = 1")  # writes go through the services, never through here
+    except (OSError, sqlite3.Error):
+        return None
+    try:
+        applied = {name for (name,) in connection.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = 'sodesk'")}
+        if not set(WORKLIST_NEEDS) <= applied:
+            connection.close()
+            return None
+    except sqlite3.Error:
+        connection.close()
+        return None
+    return WorklistReader(connection)
