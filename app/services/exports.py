@@ -64,9 +64,15 @@ class _DryRun(Exception):
 def referral_pdf_renderer(settings: Settings) -> PdfFor | None:
     """The referral letter renderer for exports, or None while app.letters cannot render one.
 
-    Wiring point for the letters: return `lambda case: <render the referral letter of case to PDF bytes>`.
-    The renderer must be deterministic (reportlab `invariant=1`: no creation date or random document id),
-    or a batch written again will not match the manifest it was sent with.
+    Wiring point for the letters, e.g. with app.services.letters.LetterService `letters`:
+
+        return lambda case: render(letters.build(case, LetterKind.referral, today=case.updated_at.date()),
+                                   letters.catalog)
+
+    `pdf_for` must be a pure function of the case snapshot it is given: date the letter from the snapshot
+    (`case.updated_at` is the day the request reached the status it was sent in), never from today's clock,
+    and render deterministically (no creation time or random document id in the PDF), or a batch written again
+    will not match the manifest it was sent with (`rewrite` then refuses and writes nothing).
     """
     return None
 

@@ -106,9 +106,10 @@ class BatchRecord:
 
 
 def snapshot_json(case: Case, professional: Provider | None) -> str:
-    return json.dumps({"case": json.loads(case.model_dump_json(by_alias=True, exclude={"history"})),
-                       "professional": json.loads(professional.model_dump_json()) if professional else None},
-                      ensure_ascii=False, sort_keys=True)
+    # Spliced rather than dumped twice: 10,000 snapshots are recorded in one export.
+    case_json = case.model_dump_json(by_alias=True, exclude={"history"})
+    professional_json = professional.model_dump_json() if professional is not None else "null"
+    return f'{{"case":{case_json},"professional":{professional_json}}}'
 
 
 def _from_snapshot(text: str) -> tuple[Case, Provider | None]:

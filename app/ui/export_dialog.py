@@ -1,0 +1,166 @@
+"""Export a batch for a plan: choose the plan and where, optionally a ZIP encrypted with a passphrase, and watch
+the progress bar while the service writes it.
+
+The layout is forms/export_dialog.ui (compiled into app/ui/forms/ui_export_dialog.py); this class holds
+behaviour only. It is handed a factory of the export service, not a service: the export runs in an
+`ExportThread`, and a sqlite-utils Database belongs to the thread that opened it, so the worker opens its own.
+
+    dialog = ExportDialog(lambda with_pdfs: export_service_for(db_path, with_pdfs=with_pdfs), plans,
+                          folder=Path.home(), parent=window)
+    dialog.exec()
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QThread, Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QWidget
+
+from app.errors import InputProblem
+from app.ui.forms.ui_export_dialog import Ui_ExportDialog
+
+MIN_PASSPHRASE = 8
+
+
+class ExportThread(QThread):
+    """Writes one batch through the export service it opens itself.
+
+    Never touch widgets in the worker: `run` only emits `progressed(done, total)`, `exported(ExportResult)` or
+    `failed(message)`, which Qt delivers to the dialog on the GUI thread.
+    """
+
+    progressed = Signal(int, int)
+    exported = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, service_for: Callable[[bool], object], options: dict, parent=None) -> None:
+        super().__init__(parent)
+        self.service_for = service_for
+        self.options = options
+
+    def run(self) -> None:
+        options = dict(self.options)
+        try:
+            service = self.service_for(options.pop("with_pdfs"))
+            result = service.export(**options, progress=lambda done, total: self.progressed.emit(done, total))
+        except InputProblem as problem:
+            self.failed.emit(problem.render())
+        except Exception as error:  # noqa: BLE001 - said to the clerk; the service recorded nothing
+            self.failed.emit(f"The export stopped and nothing was recorded: {error}")
+        else:
+            self.exported.emit(result)
+
+
+class ExportDialog(QDialog):
+    def __init__(self, service_for: Callable[[bool], object], plans: list[tuple[str, str]], *,
+                 folder: Path | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_ExportDialog()
+        self.ui.setupUi(self)
+        self.service_for = service_for
+        for plan_id, name in plans:
+            self.ui.plan_combo.addItem(name, plan_id)
+        if folder is not None:
+            self.ui.out_edit.setText(str(folder))
+        self.export_button = self.ui.button_box.addButton("&Export", QDialogButtonBox.ButtonRole.ActionRole)
+        self.export_button.setDefault(True)
+        self.ui.button_box.rejected.connect(self.reject)
+        self.export_button.clicked.connect(self.start)
+        self.ui.browse_button.clicked.connect(self.browse)
+        self.ui.encrypt_check.toggled.connect(self._encryption_changed)
+        self._encryption_changed(False)
+        self._thread: ExportThread | None = None
+        self.result = None  # the last ExportResult (what the clerk saw reported)
+
+    # --- what the clerk does ---------------------------------------------------------------------------------
+
+    def choose_folder(self) -> str:
+        """Ask for the folder (tests replace this method)."""
+        return QFileDialog.getExistingDirectory(self, "Write the batch into", self.ui.out_edit.text())
+
+    def browse(self) -> None:
+        chosen = self.choose_folder()
+        if chosen:
+            self.ui.out_edit.setText(chosen)
+
+    def _encryption_changed(self, encrypt: bool) -> None:
+        for widget in (self.ui.passphrase_label, self.ui.passphrase_edit, self.ui.confirm_label,
+                       self.ui.confirm_edit):
+            widget.setEnabled(encrypt)
+        if encrypt:
+            self.ui.zip_check.setChecked(True)
+        self.ui.zip_check.setEnabled(not encrypt)
+
+    def _options(self) -> dict:
+        problems = []
+        out = self.ui.out_edit.text().strip()
+        if not out:
+            problems.append("Write to: choose the folder to write the batch into")
+        passphrase = None
+        if self.ui.encrypt_check.isChecked():
+            passphrase = self.ui.passphrase_edit.text()
+            if len(passphrase) < MIN_PASSPHRASE:
+                problems.append(f"Passphrase: at least {MIN_PASSPHRASE} characters")
+            elif passphrase != self.ui.confirm_edit.text():
+                problems.append("Passphrase again: the two passphrases differ")
+        if self.ui.plan_combo.currentIndex() < 0:
+            problems.append("Plan: choose the plan the batch is for")
+        if problems:
+            raise InputProblem(problems)
+        return {"plan": self.ui.plan_combo.currentData(), "out": Path(out),
+                "as_zip": self.ui.zip_check.isChecked(), "passphrase": passphrase,
+                "again": self.ui.again_check.isChecked(), "with_pdfs": self.ui.letters_check.isChecked()}
+
+    def start(self) -> None:
+        if self._thread is not None:
+            return
+        try:
+            options = self._options()
+        except InputProblem as problem:
+            self.ui.status_label.setText(problem.render())
+            return
+        self.ui.status_label.setText("Writing the batch…")
+        self.ui.progress_bar.setRange(0, 0)  # busy until the first request is written
+        self.export_button.setEnabled(False)
+        self._thread = ExportThread(self.service_for, options, parent=self)
+        self._thread.progressed.connect(self._progressed)
+        self._thread.exported.connect(self._exported)
+        self._thread.failed.connect(self._failed)
+        self._thread.finished.connect(self._finished)
+        self._thread.start()
+
+    @property
+    def exporting(self) -> bool:
+        return self._thread is not None
+
+    # --- on the GUI thread -----------------------------------------------------------------------------------
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.ui.progress_bar.setRange(0, total)
+        self.ui.progress_bar.setValue(done)
+        self.ui.status_label.setText(f"Writing request {done} of {total}…")
+
+    def _exported(self, result) -> None:
+        self.result = result
+        self.ui.progress_bar.setRange(0, max(result.count, 1))
+        self.ui.progress_bar.setValue(result.count)
+        self.ui.status_label.setText(f"Batch {result.batch_id}: {result.count} request(s) written to "
+                                     f"{result.path}")
+
+    def _failed(self, message: str) -> None:
+        self.ui.progress_bar.setRange(0, 1)
+        self.ui.progress_bar.setValue(0)
+        self.ui.status_label.setText(message)
+
+    def _finished(self) -> None:
+        if self._thread is not None:
+            self._thread.deleteLater()
+            self._thread = None
+        self.export_button.setEnabled(True)
+
+    def reject(self) -> None:
+        if self._thread is not None:
+            return  # a batch is written whole or not at all: let it finish
+        super().reject()

@@ -1,0 +1,80 @@
+"""The export dialog on a real database: typed and clicked through its widgets, the progress bar driven by the
+service, what was written and recorded checked on disk and in the database."""
+
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.rules.profiles import default_profiles
+from app.storage.db import open_db
+from app.ui.export_dialog import ExportDialog
+from tests.unit.test_exports_support import fake_pdf, make_desk, submit_three
+
+PLANS = [(plan_id, profile.name) for plan_id, profile in default_profiles().items()]
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    path = tmp_path / "desk.sqlite3"
+    cases, _ = make_desk(path)
+    submit_three(cases)
+    return path
+
+
+def make_dialog(qtbot, db_path, folder):
+    def service_for(with_pdfs):  # opened on the worker's thread, as the desk does
+        return make_desk(db_path, pdf_for=fake_pdf if with_pdfs else None, practice=False)[1]
+
+    dialog = ExportDialog(service_for, PLANS, folder=folder)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.ui.plan_combo.setCurrentIndex(dialog.ui.plan_combo.findData("caloptima-medi-cal"))
+    return dialog
+
+
+def batches(db_path):
+    return [row[0] for row in open_db(db_path).execute("SELECT id FROM export_batches")]
+
+
+def test_export_fills_the_progress_bar_and_reports_the_batch(qtbot, db_path, tmp_path):
+    dialog = make_dialog(qtbot, db_path, tmp_path)
+    seen = []
+    dialog.ui.progress_bar.valueChanged.connect(seen.append)
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.exporting, timeout=10_000)
+    assert dialog.ui.status_label.text().startswith("Batch 1: 2 request(s) written to ")
+    assert dialog.ui.progress_bar.value() == dialog.ui.progress_bar.maximum() == 2
+    assert 1 in seen  # moved request by request
+    folder = tmp_path / "sodesk-caloptima-medi-cal-batch-000001"
+    assert json.loads((folder / "manifest.json").read_text())["count"] == 2
+    assert (folder / "letters" / "1-referral.pdf").exists()
+    assert batches(db_path) == [1]
+    # Nothing left to send: said in the dialog, nothing written.
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.exporting, timeout=10_000)
+    assert "nothing to export for caloptima-medi-cal" in dialog.ui.status_label.text()
+    assert batches(db_path) == [1]
+
+
+def test_encrypted_zip_needs_the_same_passphrase_twice(qtbot, db_path, tmp_path):
+    dialog = make_dialog(qtbot, db_path, tmp_path)
+    qtbot.mouseClick(dialog.ui.encrypt_check, Qt.MouseButton.LeftButton)
+    assert dialog.ui.zip_check.isChecked() and not dialog.ui.zip_check.isEnabled()
+    qtbot.keyClicks(dialog.ui.passphrase_edit, "synthetic passphrase")
+    qtbot.keyClicks(dialog.ui.confirm_edit, "synthetic passphrasf")
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert dialog.ui.status_label.text() == "Passphrase again: the two passphrases differ"
+    assert not dialog.exporting and batches(db_path) == []
+    dialog.ui.confirm_edit.clear()
+    qtbot.keyClicks(dialog.ui.confirm_edit, "synthetic passphrase")
+    qtbot.mouseClick(dialog.ui.letters_check, Qt.MouseButton.LeftButton)  # without letters
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.exporting, timeout=10_000)
+    assert dialog.result is not None and dialog.result.path.suffix == ".zip"
+    import pyzipper
+
+    with pyzipper.AESZipFile(dialog.result.path) as archive:
+        archive.setpassword(b"synthetic passphrase")
+        assert not any(name.startswith("letters/") for name in archive.namelist())
+        assert b"Testcase" in archive.read("submissions.csv")
