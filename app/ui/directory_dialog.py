@@ -23,6 +23,7 @@ from app.storage.db import open_db
 from app.storage.providers import ImportReport, ProviderRepository
 from app.ui.directory_model import ProviderTableModel, details_html, plan_labels
 from app.ui.forms.ui_directory_dialog import Ui_DirectoryDialog
+from app.ui.screen import fit_to_screen
 
 SEARCH_PAUSE_MS = 150
 SHOWN_LIMIT = 200  # rows listed at most; the count label says when there are more
@@ -80,6 +81,7 @@ class DirectoryDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_DirectoryDialog()
         self.ui.setupUi(self)
+        fit_to_screen(self)  # the designed size, or less on a small or 200 %-scaled screen
         self.db_path = Path(db_path)
         self._db = open_db(self.db_path)
         self.repository = ProviderRepository(self._db)

@@ -22,6 +22,7 @@ from app.domain.time import LOS_ANGELES
 from app.errors import InputProblem
 from app.storage.worklist import CaseFilter
 from app.ui.forms.ui_main_window import Ui_MainWindow
+from app.ui.screen import fit_to_screen
 from app.ui.worklist_model import WorklistTableModel
 
 SEARCH_PAUSE_MS = 250
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
+        fit_to_screen(self)  # the designed size, or less on a small or 200 %-scaled screen
         self.setWindowTitle(f"Second Opinion Desk {__version__}" + (f": {db_path.name}" if db_path else ""))
         self._now = now
         self._make_service = service if callable(service) else None

@@ -19,15 +19,18 @@ from app.rules.engine import format_pacific
 from app.rules.lifecycle import TRANSITIONS
 from app.services.cases import CaseService, Outcome
 from app.ui.forms.ui_request_detail import Ui_RequestDetail
+from app.ui.screen import fit_to_screen
+from app.ui.theme import colours, error_style
 
-SEVERITY_COLOURS = {"block": "#b00020", "warning": "#8a5a00", "info": "#1d4f91"}
 ELIGIBLE = {"yes": "Yes", "no": "No: the request cannot be accepted as made", "review": "A reviewer decides"}
 NETWORK = {"in": "In network", "out": "Out of network", "unknown": "Not in the directory", None: "Not chosen yet"}
 
 
 def determination_html(determination: Determination) -> str:
-    """The determination as the clerk reads it; every string escaped (names may hold '<' or '&')."""
+    """The determination as the clerk reads it; every string escaped (names may hold '<' or '&'); severities
+    coloured for the palette in use."""
     d = determination
+    severity_colours = colours()
 
     def when(moment):
         return escape(format_pacific(moment)) if moment else "no deadline"
@@ -43,7 +46,7 @@ def determination_html(determination: Determination) -> str:
     ]
     table = "".join(f"<tr><td><b>{escape(label)}</b></td><td>{value}</td></tr>" for label, value in rows)
     findings = "".join(
-        f"<li><span style='color:{SEVERITY_COLOURS[f.severity.value]}'><b>{escape(f.severity.value.upper())}</b></span>"
+        f"<li><span style='color:{severity_colours[f.severity.value]}'><b>{escape(f.severity.value.upper())}</b></span>"
         f" {escape(f.message)}<br><i>{escape(f.citation)}</i></li>"
         for f in d.findings
     )
@@ -66,6 +69,8 @@ class RequestDetailDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_RequestDetail()
         self.ui.setupUi(self)
+        fit_to_screen(self)  # the designed size, or less on a small or 200 %-scaled screen
+        self.ui.error_label.setStyleSheet(error_style())  # readable in a light or a dark palette
         self.service = service
         self.case: Case = service.get(case_id)
         today = QDate.currentDate()

@@ -21,6 +21,8 @@ from app.domain.settings import Settings
 from app.errors import InputProblem
 from app.storage.settings import SettingsRepository
 from app.ui.forms.ui_settings_dialog import Ui_SettingsDialog
+from app.ui.screen import fit_to_screen
+from app.ui.theme import error_style
 
 # California's 58 counties, for the default-county choice (typed names are matched to these, any case).
 CALIFORNIA_COUNTIES = (
@@ -53,6 +55,8 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_SettingsDialog()
         self.ui.setupUi(self)
+        fit_to_screen(self)  # the designed size, or less on a small or 200 %-scaled screen
+        self.ui.error_label.setStyleSheet(error_style())  # readable in a light or a dark palette
         self.repository = repository
         self.data_folder = Path(data_folder)
         self.settings: Settings = repository.load()

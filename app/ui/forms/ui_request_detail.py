@@ -268,7 +268,6 @@ class Ui_RequestDetail(object):
         self.close_request_button.setText(QCoreApplication.translate("RequestDetail", u"Close request", None))
         self.withdraw_button.setText(QCoreApplication.translate("RequestDetail", u"Withdraw", None))
         self.error_label.setText("")
-        self.error_label.setStyleSheet(QCoreApplication.translate("RequestDetail", u"color: #b00020;", None))
 #if QT_CONFIG(accessibility)
         self.error_label.setAccessibleName(QCoreApplication.translate("RequestDetail", u"Problem", None))
 #endif // QT_CONFIG(accessibility)

@@ -276,7 +276,6 @@ class Ui_SettingsDialog(object):
 #if QT_CONFIG(accessibility)
         self.open_folder_button.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Open data folder", None))
 #endif // QT_CONFIG(accessibility)
-        self.error_label.setStyleSheet(QCoreApplication.translate("SettingsDialog", u"color: #b00020;", None))
 #if QT_CONFIG(accessibility)
         self.error_label.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Problem", None))
 #endif // QT_CONFIG(accessibility)
