@@ -570,7 +570,7 @@ class IntakeDialog(QDialog):
         group = required_health_network(profile, care_from, ui.health_network_edit.text().strip())
         standing = membership(provider, profile.id, group)
         if standing == Membership.outside_health_network:
-            return f"in the plan's network, but outside health network {group}"
+            return f"in plan network, not in health network {group}"
         if standing == Membership.out_of_network:
             return "out of network"
         return f"in network ({group})" if group else "in network"
@@ -585,7 +585,7 @@ class IntakeDialog(QDialog):
             text = " — ".join(part for part in (provider.display_name, provider.specialty, provider.city) if part)
             item = QListWidgetItem(f"{text} — {network}")
             item.setData(Qt.ItemDataRole.UserRole, provider.npi)
-            item.setToolTip(f"NPI {provider.npi}")
+            item.setToolTip(f"NPI {provider.npi}: {network}")
             listing.addItem(item)
         listing.blockSignals(False)
 

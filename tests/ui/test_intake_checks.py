@@ -138,7 +138,7 @@ def test_for_pcp_care_in_network_means_in_the_members_health_network(qtbot, dial
     rows = {ui.providers_list.item(row).data(Qt.ItemDataRole.UserRole): ui.providers_list.item(row).text()
             for row in range(2)}
     assert rows[PCP_REYES].endswith("— in network (ipa-sunrise)")
-    assert rows[PCP_CHEN].endswith("— in the plan's network, but outside health network ipa-sunrise")
+    assert rows[PCP_CHEN].endswith("— in plan network, not in health network ipa-sunrise")
 
     chen = next(ui.providers_list.item(row) for row in range(2)
                 if ui.providers_list.item(row).data(Qt.ItemDataRole.UserRole) == PCP_CHEN)

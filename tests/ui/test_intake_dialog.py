@@ -6,7 +6,7 @@ from datetime import datetime
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QLabel
 
 from app.domain.cases import Status
 from app.domain.time import LOS_ANGELES
