@@ -58,6 +58,8 @@ from app.services.evaluation import parse_request
 from app.ui.directory_model import plan_labels
 from app.ui.forms.ui_intake_dialog import Ui_IntakeDialog
 from app.ui.request_detail import determination_html
+from app.ui.screen import fit_to_screen
+from app.ui.theme import colours, error_style
 
 PAUSE_MS = 200
 MAX_BEHIND_S = 1.0  # while typing goes on without a pause, update at least this often
@@ -100,8 +102,6 @@ FIELDS = {
 }
 FIELD_LABELS = {path: (page, label) for path, (page, label, _widget) in FIELDS.items()}
 _PATH = re.compile(r"^([A-Za-z_][A-Za-z0-9_.]*)(\[(\d+)\])?: (.*)$", re.S)
-PROBLEM_STYLE = "[problem=\"true\"] { border: 2px solid #d32f2f; }"
-NOTE_STYLE = "color: #d32f2f;"
 
 
 def problem_field(problem: str) -> str | None:
@@ -189,7 +189,9 @@ class IntakeDialog(QDialog):
         self._save_tried = False  # after a refused Save, missing fields are marked beside them too
         self._notes: dict[QWidget, QLabel] = {}  # a field -> the explanation shown under it
         self._descriptions: dict[QWidget, str] = {}  # a marked field's own accessible description
-        self.setStyleSheet(PROBLEM_STYLE)
+        # A field to fix gets a border in the palette's error colour (readable in light and dark).
+        self.setStyleSheet(f'[problem="true"] {{ border: 2px solid {colours()["error"]}; }}')
+        fit_to_screen(self)  # the designed size, or less on a small or 200 %-scaled screen
 
         ui = self.ui
         ui.plan_combo.setPlaceholderText("Choose the member's plan")
@@ -419,7 +421,7 @@ class IntakeDialog(QDialog):
             form, row = found
             note = QLabel(self)
             note.setWordWrap(True)
-            note.setStyleSheet(NOTE_STYLE)
+            note.setStyleSheet(error_style())
             form.insertRow(row + 1, "", note)
             self._notes[widget] = note
             self._descriptions[widget] = widget.accessibleDescription()
