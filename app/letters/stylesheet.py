@@ -23,7 +23,7 @@ SHADE = colors.HexColor("#eeeeee")
 
 @lru_cache(maxsize=1)
 def styles() -> dict[str, ParagraphStyle]:
-    body = ParagraphStyle("body", fontName=BASE, fontSize=10, leading=13.2, spaceAfter=5)
+    body = ParagraphStyle("body", fontName=BASE, bulletFontName=BASE, fontSize=10, leading=13.2, spaceAfter=5)
     return {
         "body": body,
         "small": ParagraphStyle("small", parent=body, fontSize=8, leading=10, spaceAfter=2),

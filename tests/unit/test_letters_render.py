@@ -181,3 +181,10 @@ def test_a_logo_file_is_drawn_and_a_missing_one_is_left_out(tmp_path):
     assert b"/Subtype /Image" in with_logo
     assert b"/Subtype /Image" not in missing
     assert "X Clinic" in text_of(missing)
+
+
+@pytest.mark.parametrize("kind", list(LetterKind))
+def test_all_text_including_bullets_is_drawn_in_the_bundled_fonts(kind):
+    """Bullets default to Helvetica in reportlab, which is not embedded and draws '•' as a missing glyph."""
+    used = {font for _, text, font, _ in runs(render(letter_for(kind)))}
+    assert used <= set(FONT_FILES), used - set(FONT_FILES)
