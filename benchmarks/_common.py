@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import platform
 import statistics
 import subprocess
@@ -63,7 +65,25 @@ def _fmt(seconds: float) -> str:
     return f"{seconds:.2f} s"
 
 
+JSON_VARIABLE = "SODESK_BENCH_JSON"
+
+
+def write_json_rows(title: str, rows: list[Row]) -> None:
+    """Append the rows, one JSON object a line, to the file named by $SODESK_BENCH_JSON (benchmarks/run reads
+    them); without the variable nothing is written."""
+    target = os.environ.get(JSON_VARIABLE)
+    if not target:
+        return
+    with open(target, "a", encoding="utf-8") as out:
+        for row in rows:
+            out.write(json.dumps({"table": title, "figure": row.figure, "seconds": row.seconds,
+                                  "baseline": row.baseline, "baseline_seconds": row.baseline_seconds,
+                                  "target_seconds": row.target_seconds, "ratio": row.ratio,
+                                  "verdict": row.verdict}, ensure_ascii=False) + "\n")
+
+
 def print_table(title: str, rows: list[Row]) -> None:
+    write_json_rows(title, rows)
     print(f"\n{title}  ({platform.python_implementation()} {platform.python_version()}, {platform.machine()})")
     header = ("figure", "project", "bare baseline", "baseline", "ratio", "target", "result")
     lines = [header] + [
