@@ -28,10 +28,12 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from app.cli import backup, demo, evaluate, exports, letters, plans, providers, requests
+    from app.cli import backup, demo, evaluate, exports, letters, plans, providers, report, requests
 
     parser = _Parser(prog="sodesk", description="Second Opinion Desk: Medi-Cal second medical opinions.")
     parser.add_argument("--version", action="version", version=f"sodesk {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation (database, rules, a letter) in a temporary folder, and exit")
     parser.add_argument(
         "--db",
         metavar="PATH",
@@ -39,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="database file (default: $SODESK_DB, else sodesk.sqlite3 in the user's data folder)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in (backup, demo, evaluate, exports, letters, plans, providers, requests):
+    for module in (backup, demo, evaluate, exports, letters, plans, providers, report, requests):
         module.register(commands)
     return parser
 
@@ -59,6 +61,10 @@ def _no_screen() -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_test:
+        from app.cli.selftest import run_self_test
+
+        return run_self_test()
     if args.command is None:
         if _no_screen():
             print("sodesk: no screen to open the desk on (DISPLAY is not set). Run it from a desktop session, "

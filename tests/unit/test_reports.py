@@ -1,0 +1,373 @@
+"""Management reports on a seeded case file whose answers are known by construction (issue 8).
+
+Twelve synthetic requests are taken in, decided, scheduled and reported through CaseService with a clock the test
+sets, so every history time is known. The figures below are worked out by hand from the list in `seeded`:
+
+ #  plan        clock    received          decision (deadline)                          consult / report
+ 1  CalOptima   routine  Mon 03-03 10:00   approved 03-07 09:00 (03-10 23:59) on time   03-14 / rec 04-10 (due 04-13)
+ 2  CalOptima   urgent   Mon 03-03 10:00   approved 03-05 12:00 (03-06 10:00) on time   03-10 / rec 04-15 (due 04-09)
+ 3  CalOptima   urgent   Mon 03-03 10:00   denied   03-06 14:00 (03-06 10:00) 4 h late
+ 4  Health Net  routine  Mon 03-03 10:00   modified 03-12 09:00 (03-10 23:59) 33 h late  03-14 / none (due 04-13)
+ 5  Health Net  routine  Mon 03-03 10:00   pended 03-05, approved 03-20 (extended to 03-24) on time
+                                                                                        03-25 / none (due 04-24)
+ 6  CalOptima   routine  Tue 04-01 10:00   approved 04-09 08:00 (04-08 23:59) 8 h late
+ 7  Health Net  urgent   Tue 04-01 10:00   approved 04-02 10:00 (04-04 10:00) on time   04-03 / none (due 05-03)
+ 8  CalOptima   routine  Tue 04-01 10:00   still pending at 04-20 12:00 (04-08 23:59)  276 h past due
+ 9  CalOptima   routine  Fri 04-18 10:00   still pending, within its clock
+10  Health Net  routine  Mon 03-03 10:00   withdrawn before a decision
+11  HPSJ        routine  Mon 03-03 10:00   no authorization needed                      03-20 / rec 04-19 (due 04-19)
+12  CalOptima   routine  Fri 03-28 10:00   approved 04-03 09:00 (04-04 23:59) on time
+
+The reports are made at Sun 2025-04-20 12:00 Pacific; the report window is 30 days.
+"""
+
+import csv
+import io
+from datetime import date, datetime
+
+import pytest
+from pypdf import PdfReader
+
+from app.cli import main
+from app.codes.icd10 import default_code_set
+from app.codes.taxonomy import default_taxonomy
+from app.domain.cases import Status
+from app.domain.time import LOS_ANGELES
+from app.reports.model import MonthRange, parse_month
+from app.rules.profiles import default_profiles
+from app.services.cases import CaseService, Outcome
+from app.services.evaluation import Evaluator
+from app.services.reports import ReportProblem, ReportService
+from app.storage.cases import CaseRepository
+from app.storage.db import open_db
+from app.storage.providers import ProviderRepository
+from tests.factories import CARDIO_DOE, CARDIOLOGY, ORTHO_HAKOBYAN, cast, make_request
+
+CO, HN, HPSJ = "caloptima-medi-cal", "healthnet-medi-cal", "hpsj-medi-cal"
+COUNTY = {CO: "Orange", HN: "Kern", HPSJ: "San Joaquin"}
+NOW = datetime(2025, 4, 20, 12, 0, tzinfo=LOS_ANGELES)
+
+
+def at(month, day, hour, minute=0):
+    return datetime(2025, month, day, hour, minute, tzinfo=LOS_ANGELES)
+
+
+class Clock:
+    def __init__(self, now):
+        self.now = now
+
+    def __call__(self):
+        return self.now
+
+
+def build_seeded(path):
+    db = open_db(path)
+    directory = ProviderRepository(db)
+    directory.upsert_many(cast())
+    evaluator = Evaluator(profiles=default_profiles(), directory=directory, specialties=default_taxonomy(),
+                          codes=default_code_set())
+    clock = Clock(NOW)
+    service = CaseService(CaseRepository(db), evaluator, who="clerk.one", clock=clock)
+    serial = iter(range(1, 100))
+
+    def submit(plan, received, *, urgent=False, **changes):
+        clock.now = received
+        request = make_request(plan=plan, county=COUNTY[plan], urgent=urgent, received_at=received.isoformat(),
+                               member={"member_id": f"TST{next(serial):06d}"}, **changes)
+        return service.submit(request).case.id
+
+    def do(when, action, *args, **kwargs):
+        clock.now = when
+        return action(*args, **kwargs)
+
+    march, april = at(3, 3, 10), at(4, 1, 10)
+    ids = [
+        submit(CO, march),
+        submit(CO, march, urgent=True),
+        submit(CO, march, urgent=True, reasons=["surgery_questioned", "not_improving"]),
+        submit(HN, march),
+        submit(HN, march),
+        submit(CO, april),
+        submit(HN, april, urgent=True, care_in_question={"taxonomy": CARDIOLOGY, "npi": CARDIO_DOE,
+                                                         "name": "Jane Doe, MD"}),
+        submit(CO, april),
+        submit(CO, at(4, 18, 10)),
+        submit(HN, march),
+        submit(HPSJ, march, requested_provider_npi=ORTHO_HAKOBYAN),
+        submit(CO, at(3, 28, 10)),
+    ]
+    assert ids == list(range(1, 13))
+    auth = {"authorization_number": "AUTH-1"}
+    do(at(3, 7, 9), service.decide, 1, Outcome.approved, **auth)
+    do(at(3, 5, 12), service.decide, 2, Outcome.approved, **auth)
+    do(at(3, 6, 14), service.decide, 3, Outcome.denied, reason="Criteria not met")
+    do(at(3, 12, 9), service.decide, 4, Outcome.modified, reason="Other professional", **auth)
+    do(at(3, 5, 9), service.decide, 5, Outcome.pended, reason="Need the MRI report")
+    do(at(3, 20, 9), service.decide, 5, Outcome.approved, **auth)
+    do(at(4, 9, 8), service.decide, 6, Outcome.approved, **auth)
+    do(at(4, 2, 10), service.decide, 7, Outcome.approved, **auth)
+    do(at(3, 4, 9), service.withdraw, 10, "Member chose to proceed")
+    do(at(4, 3, 9), service.decide, 12, Outcome.approved, **auth)
+    for case_id, consult_on in ((1, date(2025, 3, 14)), (2, date(2025, 3, 10)), (4, date(2025, 3, 14)),
+                                (5, date(2025, 3, 25)), (7, date(2025, 4, 3)), (11, date(2025, 3, 20))):
+        do(at(3, 6, 9) if consult_on.month == 3 else at(4, 2, 11), service.schedule_consult, case_id, consult_on,
+           ORTHO_HAKOBYAN)
+    do(at(4, 10, 9), service.report_received, 1, date(2025, 4, 10))
+    do(at(4, 15, 9), service.report_received, 2, date(2025, 4, 15))
+    do(at(4, 19, 9), service.report_received, 11, date(2025, 4, 19))
+    statuses = {case_id: service.get(case_id).status for case_id in range(1, 13)}
+    assert statuses[8] == statuses[9] == Status.pending_authorization
+    assert statuses[11] == Status.report_received and statuses[10] == Status.withdrawn
+    db.close()
+
+
+@pytest.fixture(scope="module")
+def seeded_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("reports") / "seeded.sqlite3"
+    build_seeded(path)
+    return path
+
+
+@pytest.fixture
+def reports(seeded_db):
+    return ReportService(seeded_db, clock=lambda: NOW, report_due_days=30,
+                         specialty_name=default_taxonomy().name)
+
+
+# --- decisions within the clock ------------------------------------------------------------------------------
+
+def test_decisions_within_the_clock_by_month_plan_and_clock(reports):
+    report = reports.report("timeliness")
+    assert [column.key for column in report.summary.columns] == [
+        "month", "plan", "clock", "decided", "on_time", "late", "on_time_percent", "past_due_undecided"]
+    assert report.summary.rows == [
+        ("2025-03", CO, "urgent", 2, 1, 1, 50.0, 0),
+        ("2025-03", CO, "routine", 1, 1, 0, 100.0, 0),
+        ("2025-03", HN, "routine", 2, 1, 1, 50.0, 0),
+        ("2025-04", CO, "routine", 2, 1, 1, 50.0, 1),
+        ("2025-04", HN, "urgent", 1, 1, 0, 100.0, 0),
+        ("Total", "", "", 8, 5, 3, 62.5, 1),
+    ]
+
+
+def test_late_decisions_are_listed_with_how_late(reports):
+    listing = reports.report("timeliness").listing
+    assert listing.rows == [
+        (3, CO, "urgent", "2025-03-03 10:00", "2025-03-06 10:00", "2025-03-06 14:00", 4.0, "denied", "no"),
+        (4, HN, "routine", "2025-03-03 10:00", "2025-03-10 23:59", "2025-03-12 09:00", 33.0, "modified", "no"),
+        (6, CO, "routine", "2025-04-01 10:00", "2025-04-08 23:59", "2025-04-09 08:00", 8.0, "approved", "no"),
+        (8, CO, "routine", "2025-04-01 10:00", "2025-04-08 23:59", "", 276.0, "undecided", "no"),
+    ]
+
+
+def test_a_pended_request_is_judged_against_its_extended_deadline(reports):
+    # #5 was decided on 03-20, ten days after its own 03-10 deadline, but the plan pended it to 03-24.
+    report = reports.report("timeliness", plan=HN, first="2025-03", last="2025-03")
+    assert report.summary.rows == [("2025-03", HN, "routine", 2, 1, 1, 50.0, 0), ("Total", "", "", 2, 1, 1, 50.0, 0)]
+    assert [row[0] for row in report.listing.rows] == [4]
+
+
+def test_a_decision_counts_in_the_month_it_was_made(reports):
+    # #12 was received in March and decided in April: April's on-time routine CalOptima decision.
+    report = reports.report("timeliness", plan=CO, first="2025-04", last="2025-04")
+    assert report.summary.rows == [("2025-04", CO, "routine", 2, 1, 1, 50.0, 1), ("Total", "", "", 2, 1, 1, 50.0, 1)]
+    assert report.chart.categories == ["2025-04"]
+    assert report.chart.series == [("On time", [1]), ("Late", [1]), ("Past due, undecided", [1])]
+
+
+def test_timeliness_chart_counts_every_plan_by_month(reports):
+    chart = reports.report("timeliness").chart
+    assert chart.categories == ["2025-03", "2025-04"]
+    assert chart.series == [("On time", [3, 2]), ("Late", [2, 1]), ("Past due, undecided", [0, 1])]
+
+
+def test_nothing_in_the_period_gives_empty_tables(reports):
+    report = reports.report("timeliness", first="2024-01", last="2024-12")
+    assert report.summary.rows == [] and report.listing.rows == [] and report.chart.categories == []
+
+
+# --- consultation reports ------------------------------------------------------------------------------------
+
+def test_consultation_reports_received_and_overdue(reports):
+    report = reports.report("consult-reports")
+    assert report.summary.rows == [
+        ("2025-04", CO, 2, 1, 1, 0, 0),
+        ("2025-04", HN, 2, 0, 0, 1, 1),
+        ("2025-04", HPSJ, 1, 1, 0, 0, 0),  # received on its due day: on time
+        ("2025-05", HN, 1, 0, 0, 0, 1),
+        ("Total", "", 6, 2, 1, 1, 2),
+    ]
+    assert report.listing.rows == [
+        (4, HN, "2025-03-14", "2025-04-13", "", 7, "overdue"),
+        (2, CO, "2025-03-10", "2025-04-09", "2025-04-15", 6, "received late"),
+    ]
+
+
+def test_consultation_reports_follow_the_report_window(seeded_db):
+    # A 45-day window: #2's report (consult 03-10, came 04-15) is on time, #4's is not yet due.
+    report = ReportService(seeded_db, clock=lambda: NOW, report_due_days=45).report("consult-reports", plan=CO)
+    assert report.summary.rows[-1] == ("Total", "", 2, 2, 0, 0, 0)
+
+
+# --- outcomes ------------------------------------------------------------------------------------------------
+
+def test_outcomes_by_plan_reason_and_specialty(reports):
+    report = reports.report("outcomes")
+    ortho, cardio = "Orthopaedic Surgery Physician", "Cardiovascular Disease Physician"
+    assert report.summary.rows == [
+        (CO, "Not improving", ortho, 1, 0, 0, 1, 0, 0, 0),
+        (CO, "Surgery questioned", ortho, 7, 4, 0, 1, 0, 0, 2),
+        (HN, "Surgery questioned", cardio, 1, 1, 0, 0, 0, 0, 0),
+        (HN, "Surgery questioned", ortho, 3, 1, 1, 0, 0, 1, 0),
+        (HPSJ, "Surgery questioned", ortho, 1, 0, 0, 0, 1, 0, 0),
+        ("Total", "", "", 12, 6, 1, 1, 1, 1, 2),  # each request once, though #3 has two reasons
+    ]
+    assert report.chart.categories == [CO, HN, HPSJ]
+    assert dict(report.chart.series)["Approved"] == [4, 2, 0]
+
+
+def test_outcomes_by_month_received(reports):
+    report = reports.report("outcomes", first="2025-04", last="2025-04")
+    assert report.summary.rows[-1] == ("Total", "", "", 4, 2, 0, 0, 0, 0, 2)  # #6, #7, #8, #9
+
+
+# --- days from request to consult -----------------------------------------------------------------------------
+
+def test_average_days_from_request_to_consult(reports):
+    report = reports.report("time-to-consult")
+    assert report.summary.rows == [
+        ("2025-03", CO, 2, 9.0, 9.0, 11),  # 11 and 7 days
+        ("2025-03", HN, 2, 16.5, 16.5, 22),  # 11 and 22
+        ("2025-03", HPSJ, 1, 17.0, 17.0, 17),
+        ("2025-04", HN, 1, 2.0, 2.0, 2),
+        ("Total", "", 6, 11.7, 11.0, 22),  # 70 / 6
+    ]
+    assert report.chart.series == [(CO, [9.0, 0.0]), (HN, [16.5, 2.0]), (HPSJ, [17.0, 0.0])]
+
+
+# --- writing them ---------------------------------------------------------------------------------------------
+
+def test_csv_has_the_documented_columns_and_the_listing_beside_it(reports, tmp_path):
+    report = reports.report("timeliness")
+    written = reports.write(report, tmp_path / "timeliness.csv")
+    assert written == [tmp_path / "timeliness.csv", tmp_path / "timeliness-late.csv"]
+    with open(written[0], newline="", encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == ["month", "plan", "clock", "decided", "on_time", "late", "on_time_percent",
+                       "past_due_undecided"]
+    assert rows[1] == ["2025-03", CO, "urgent", "2", "1", "1", "50.0", "0"]
+    assert rows[-1] == ["Total", "", "", "8", "5", "3", "62.5", "1"]
+    with open(written[1], newline="", encoding="utf-8") as handle:
+        late = list(csv.DictReader(handle))
+    assert [(row["request"], row["decided"], row["hours_late"]) for row in late] == [
+        ("3", "2025-03-06 14:00", "4.0"), ("4", "2025-03-12 09:00", "33.0"), ("6", "2025-04-09 08:00", "8.0"),
+        ("8", "", "276.0")]
+
+
+def test_every_documented_csv_column_is_in_docs():
+    from pathlib import Path
+
+    from app.reports import compute
+
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "reports.md").read_text(encoding="utf-8")
+    columns = [getattr(compute, name) for name in dir(compute) if name.endswith("_COLUMNS")]
+    missing = {column.key for table in columns for column in table if f"`{column.key}`" not in docs}
+    assert missing == set()
+
+
+def test_pdf_holds_the_title_the_figures_and_the_late_ones(reports, tmp_path):
+    report = reports.report("timeliness")
+    (path,) = reports.write(report, tmp_path / "timeliness.pdf")
+    text = "\n".join(page.extract_text() for page in PdfReader(path).pages)
+    assert "Decisions within the clock" in text
+    assert "all months, all plans" in text
+    assert "62.5" in text and "276.0" in text and "2025-03-12 09:00" in text
+    assert reports.pdf(report) == path.read_bytes()  # deterministic
+
+
+def test_text_output_is_a_readable_table(reports):
+    text = reports.text(reports.report("time-to-consult"))
+    lines = text.splitlines()
+    assert lines[0] == "Days from request to consult"
+    assert any(line.split() == ["Total", "6", "11.7", "11.0", "22"] for line in lines)
+
+
+def test_month_arguments_are_checked():
+    assert parse_month("2025-03") == "2025-03"
+    for bad in ("2025-13", "2025-3", "25-03", "March"):
+        with pytest.raises(ValueError, match="YYYY-MM"):
+            parse_month(bad)
+    with pytest.raises(ValueError, match="starts"):
+        MonthRange("2025-05", "2025-04")
+
+
+def test_service_refuses_unknown_plan_and_reversed_range(reports):
+    with pytest.raises(ReportProblem, match="--plan: unknown plan 'nope'"):
+        reports.report("timeliness", plan="nope")
+    with pytest.raises(ReportProblem, match="--from / --to"):
+        reports.report("outcomes", first="2025-05", last="2025-04")
+    with pytest.raises(ReportProblem, match="unknown kind"):
+        reports.report("everything")
+
+
+# --- the command ---------------------------------------------------------------------------------------------
+
+@pytest.fixture
+def fixed_now(monkeypatch):
+    monkeypatch.setattr("app.services.reports.now_pacific", lambda: NOW)
+
+
+def test_cli_prints_the_report(seeded_db, capsys, fixed_now):
+    assert main(["--db", str(seeded_db), "report", "consult-reports", "--plan", HN]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Consultation reports received and overdue\n")
+    assert "Overdue and late consultation reports" in out
+    assert any(line.split() == ["Total", "3", "0", "0", "1", "2"] for line in out.splitlines())
+
+
+def test_cli_writes_csv_and_pdf(seeded_db, tmp_path, capsys, fixed_now):
+    out = tmp_path / "outcomes.csv"
+    assert main(["--db", str(seeded_db), "report", "outcomes", "--from", "2025-03", "--to", "2025-04",
+                 "--out", str(out)]) == 0
+    assert capsys.readouterr().out == f"wrote {out}\n"  # no listing: one file
+    assert next(csv.reader(io.StringIO(out.read_text(encoding="utf-8"))))[:4] == [
+        "plan", "reason", "specialty", "requests"]
+    pdf = tmp_path / "late.pdf"
+    assert main(["--db", str(seeded_db), "report", "timeliness", "--out", str(pdf)]) == 0
+    assert pdf.read_bytes().startswith(b"%PDF-")
+
+
+@pytest.mark.parametrize("argv, named", [
+    (["report", "timeliness", "--from", "2025-13"], "--from"),
+    (["report", "timeliness", "--to", "April"], "--to"),
+    (["report", "everything"], "KIND"),
+])
+def test_cli_bad_arguments_exit_2_naming_the_argument(seeded_db, capsys, argv, named):
+    with pytest.raises(SystemExit) as raised:
+        main(["--db", str(seeded_db), *argv])
+    assert raised.value.code == 2
+    captured = capsys.readouterr()
+    assert named in captured.err and captured.out == ""
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["report", "timeliness", "--from", "2025-05", "--to", "2025-04"], "--from / --to"),
+    (["report", "timeliness", "--plan", "nope"], "--plan: unknown plan"),
+    (["report", "timeliness", "--out", "x.xlsx"], "--out: x.xlsx should end in .csv or .pdf"),
+])
+def test_cli_bad_input_exits_2_with_the_reason(seeded_db, capsys, argv, message):
+    assert main(["--db", str(seeded_db), *argv]) == 2
+    captured = capsys.readouterr()
+    assert message in captured.err and captured.out == ""
+
+
+def test_cli_missing_database_is_bad_input(tmp_path, capsys):
+    assert main(["--db", str(tmp_path / "none.sqlite3"), "report", "outcomes"]) == 2
+    assert "no database" in capsys.readouterr().err
+    assert not (tmp_path / "none.sqlite3").exists()
+
+
+def test_cli_unwritable_output_fails_with_1(seeded_db, tmp_path, capsys, fixed_now):
+    assert main(["--db", str(seeded_db), "report", "outcomes", "--out",
+                 str(tmp_path / "missing-folder" / "o.csv")]) == 1
+    assert "cannot write" in capsys.readouterr().err
