@@ -11,7 +11,13 @@ import tempfile
 from datetime import date, datetime
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    # A 1920 x 1080 screen, so the windows keep their designed size (the default offscreen screen is 800 x 600
+    # and app.ui.screen fits every window to its screen).
+    _screen = Path(tempfile.gettempdir()) / "sodesk-screenshots-screen.json"
+    _screen.write_text('{"screens": [{"name": "shots", "x": 0, "y": 0, "width": 1920, "height": 1080, '
+                       '"logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}', encoding="utf-8")
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screen}"
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
@@ -75,6 +81,19 @@ def main() -> None:
         detail.grab().save(str(OUT / "request-record-step.png"))
         print(f"wrote {OUT / 'request-detail.png'}, {OUT / 'request-record-step.png'}")
         detail.close()
+        from app.services.letters import letter_service_for
+
+        letters = letter_service_for(Path(folder) / "demo.sqlite3", who="demo")
+        letters.clock = lambda: datetime(2025, 3, 4, 11, 5, tzinfo=LOS_ANGELES)
+        letters.print_letter(4, "referral")
+        with_letters = RequestDetailDialog(service, 4, window, letters=letters)
+        with_letters.resize(900, 640)
+        with_letters.show()
+        with_letters.show_letters()
+        app.processEvents()
+        with_letters.grab().save(str(OUT / "request-letters.png"))
+        with_letters.close()
+        print(f"wrote {OUT / 'request-letters.png'}")
         from app.storage.settings import SettingsRepository
         from app.ui.directory_dialog import DirectoryDialog
         from app.ui.settings_dialog import SettingsDialog

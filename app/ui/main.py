@@ -114,8 +114,9 @@ class MainWindow(QMainWindow):
         for button in (self.ui.welcome_import_button, self.ui.welcome_demo_button):
             button.setEnabled(db_path is not None)
         self.ui.action_new_request.triggered.connect(self.new_request)
-        # The letters come with their issue; the print shortcut is reserved now.
-        self.ui.action_print.setEnabled(False)
+        self._letters = None
+        self.ui.action_print.triggered.connect(self.print_current)
+        self.ui.action_print_due.triggered.connect(self.print_due_today)
         if db_path is not None:
             self.ui.statusbar.showMessage(f"Database: {db_path}")
         self.apply_filter()
@@ -126,10 +127,21 @@ class MainWindow(QMainWindow):
             self._service = self._make_service()
         return self._service
 
+    @property
+    def letters(self):
+        """The letter service over the same database (None without a database file)."""
+        if self._letters is None and self.db_path is not None:
+            from app.services.letters import letter_service_for
+
+            self._letters = letter_service_for(self.db_path)
+        return self._letters
+
     def set_ready(self, ready: bool, why: str = "") -> None:
         """While the start-up check runs, the worklist can be read but nothing can be changed."""
         self._ready = ready
-        for action in (self.ui.action_new_request, self.ui.action_directory, self.ui.action_settings):
+        for action in (self.ui.action_new_request, self.ui.action_directory, self.ui.action_settings,
+                       self.ui.action_print, self.ui.action_print_due, self.ui.action_export,
+                       self.ui.action_reports):
             action.setEnabled(ready and (action is self.ui.action_new_request or self.db_path is not None))
         self.ui.welcome_new_button.setEnabled(ready)
         for button in (self.ui.welcome_import_button, self.ui.welcome_demo_button):
@@ -158,9 +170,29 @@ class MainWindow(QMainWindow):
         if not self._ready:
             self.ui.statusbar.showMessage("Checking the database before anything can change: one moment.", 5000)
             return
-        self.detail = RequestDetailDialog(self.service, case_id, self)
+        self.detail = RequestDetailDialog(self.service, case_id, self, letters=self.letters)
         self.detail.changed.connect(lambda _id: self.apply_filter())
         self.detail.show()
+
+    def print_current(self) -> None:
+        """Ctrl+P: the letters of the request under the cursor."""
+        index = self.ui.worklist_view.currentIndex()
+        if not index.isValid():
+            self.ui.statusbar.showMessage("Choose a request in the worklist first, then print its letters.", 5000)
+            return
+        self.open_request(index)
+        if getattr(self, "detail", None) is not None and self.detail.isVisible():
+            self.detail.show_letters()
+
+    def print_due_today(self) -> None:
+        from app.ui.batch_print import print_due_today
+
+        if self.db_path is None or not self._ready:
+            return
+        printed = print_due_today(self.letters, self)
+        if printed is not None:
+            self.ui.statusbar.showMessage(f"Printed {printed} letter" + ("" if printed == 1 else "s") +
+                                          "; each is kept with its request.", 10_000)
 
     def new_request(self) -> None:
         from app.ui.intake_dialog import IntakeDialog

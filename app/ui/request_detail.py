@@ -65,7 +65,7 @@ def determination_html(determination: Determination) -> str:
 class RequestDetailDialog(QDialog):
     changed = Signal(int)  # the case id, after a step was recorded
 
-    def __init__(self, service: CaseService, case_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, service: CaseService, case_id: int, parent: QWidget | None = None, *, letters=None) -> None:
         super().__init__(parent)
         self.ui = Ui_RequestDetail()
         self.ui.setupUi(self)
@@ -106,7 +106,19 @@ class RequestDetailDialog(QDialog):
             self.ui.report_received_button: Status.report_received,
             self.ui.close_request_button: Status.closed, self.ui.withdraw_button: Status.withdrawn,
         }
+        self.letters_panel = None
+        if letters is not None:  # the letter service (app.services.letters): the Letters tab
+            from app.ui.letters_panel import LettersPanel
+
+            self.letters_panel = LettersPanel(letters, case_id, self)
+            self.ui.tabs.addTab(self.letters_panel, "&Letters")
+            self.changed.connect(lambda _id: self.letters_panel.refresh())
         self._show()
+
+    def show_letters(self) -> None:
+        if self.letters_panel is not None:
+            self.ui.tabs.setCurrentWidget(self.letters_panel)
+            self.letters_panel.ui.letters_table.setFocus()
 
     # --- showing --------------------------------------------------------------------------------------------
 
