@@ -96,6 +96,8 @@ class MainWindow(QMainWindow):
             self.ui.plan_combo.addItem(name, plan_id)
         self._search_pause = QTimer(self, singleShot=True, interval=SEARCH_PAUSE_MS)
         self._search_pause.timeout.connect(self.apply_filter)
+        self._counts_pause = QTimer(self, singleShot=True, interval=0)
+        self._counts_pause.timeout.connect(self.update_counts)
         self.ui.search_edit.textChanged.connect(lambda _text: self._search_pause.start())
         self.ui.search_edit.returnPressed.connect(self.apply_filter)
         self.ui.show_combo.currentIndexChanged.connect(self.apply_filter)
@@ -154,11 +156,24 @@ class MainWindow(QMainWindow):
         self.ui.search_edit.selectAll()
 
     def current_filter(self) -> CaseFilter:
-        where = VIEWS[max(self.ui.show_combo.currentIndex(), 0)].where(self._now())
+        return self._filter_for(max(self.ui.show_combo.currentIndex(), 0))
+
+    def _filter_for(self, view_index: int) -> CaseFilter:
+        """The view's filter narrowed by the plan and the search box."""
+        where = VIEWS[view_index].where(self._now())
         text = self.ui.search_edit.text().strip() or None
         plan = self.ui.plan_combo.currentData()
         return CaseFilter(statuses=where.statuses, plan=plan, text=text, overdue_at=where.overdue_at,
                           due_before=where.due_before, open_only=where.open_only)
+
+    def update_counts(self) -> None:
+        """Each view's count in the Show list ("Overdue (12)"), for the plan and search chosen."""
+        for index, view in enumerate(VIEWS):
+            try:
+                count = self._source.count(self._filter_for(index))
+            except InputProblem:
+                return
+            self.ui.show_combo.setItemText(index, f"{view.label} ({count:,})")
 
     def open_request(self, index) -> None:
         from app.ui.request_detail import RequestDetailDialog
@@ -234,6 +249,7 @@ class MainWindow(QMainWindow):
         self.model.set_filter(self.current_filter())
         total = self.model.total
         self.ui.count_label.setText(f"{total} request" + ("" if total == 1 else "s"))
+        self._counts_pause.start()  # after the rows are painted: the first screen never waits for them
         if self.model.problem:
             self.ui.statusbar.showMessage(self.model.problem)
             self.ui.pages.setCurrentWidget(self.ui.worklist_page)

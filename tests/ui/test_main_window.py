@@ -49,11 +49,15 @@ def test_typing_in_search_filters_after_a_pause(window, qtbot):
 
 
 def test_choosing_overdue_and_a_plan(window, qtbot):
-    window.ui.show_combo.setCurrentIndex([v.label for v in VIEWS].index("Overdue"))
+    overdue = [v.label for v in VIEWS].index("Overdue")
+    qtbot.waitUntil(lambda: window.ui.show_combo.itemText(overdue) == "Overdue (1)", timeout=2000)
+    assert window.ui.show_combo.itemText(0) == "Open requests (3)"
+    window.ui.show_combo.setCurrentIndex(overdue)
     assert window.ui.count_label.text() == "1 request" and _names(window) == ["URGENT  Ávila, Rosa"]
     window.ui.show_combo.setCurrentIndex(0)
     window.ui.plan_combo.setCurrentIndex(window.ui.plan_combo.findData("hpsj-medi-cal"))
     assert _names(window) == ["Zhou, Rosa"]
+    qtbot.waitUntil(lambda: window.ui.show_combo.itemText(overdue) == "Overdue (0)", timeout=2000)  # in the plan
 
 
 def test_keyboard_ctrl_f_goes_to_search_and_f5_refreshes(window, qtbot):
