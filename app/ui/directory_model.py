@@ -2,14 +2,19 @@
 
 A plain class with its own unit tests (no window needed). It only shows the providers it is given: the dialog
 asks the repository and hands the result over with `set_providers`. No SQL here.
+
+The directory screen shows each provider's plans in the Network column. The intake's professional chooser hands
+the model a `network` function instead (how a professional stands for *this* request, by `app.rules.network`)
+and marks the engine's suggested alternatives: bold, with a star before the name.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from html import escape
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
 
 from app.domain.models import Provider
 
@@ -25,6 +30,8 @@ COLUMNS = (
 )
 NAME, SPECIALTY, NETWORK, CERTIFIED, LANGUAGES, ACCEPTING, CITY, PHONE = range(len(COLUMNS))
 NPI_ROLE = Qt.ItemDataRole.UserRole + 1
+SUGGESTED_MARK = "★ "  # before a suggested professional's name (and the row is bold)
+SUGGESTED_TIP = "Suggested by the determination: a qualified in-network professional"
 
 
 def plan_labels(profiles) -> dict[str, str]:
@@ -46,12 +53,21 @@ def yes_no(value: bool) -> str:
 
 
 class ProviderTableModel(QAbstractTableModel):
-    """One row per provider, in the order given (the repository's name order)."""
+    """One row per provider, in the order given (the repository's name order).
 
-    def __init__(self, plans: Mapping[str, str] | None = None, parent=None) -> None:
+    `network`, when given, says what the Network column shows for a provider (the chooser's in / out of network
+    for the request at hand); otherwise the column lists the provider's plans by their short names.
+    """
+
+    def __init__(self, plans: Mapping[str, str] | None = None, parent=None, *,
+                 network: Callable[[Provider], str] | None = None) -> None:
         super().__init__(parent)
         self._plans = dict(plans or {})
+        self._network = network
         self._providers: list[Provider] = []
+        self._suggested: frozenset[str] = frozenset()
+        self._bold = QFont()
+        self._bold.setBold(True)
 
     # --- what the view asks -----------------------------------------------------------------------------------
 
@@ -76,10 +92,18 @@ class ProviderTableModel(QAbstractTableModel):
             return self.text(provider, column)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             # A screen reader says which column a bare "Yes" or "No" answers, and never reads an empty cell as silence.
-            return f"{COLUMNS[column]}: {self.text(provider, column) or 'none'}"
+            text = self.text(provider, column).removeprefix(SUGGESTED_MARK)
+            if column == NAME and provider.npi in self._suggested:
+                text = f"suggested, {text}"
+            return f"{COLUMNS[column]}: {text or 'none'}"
+        if role == Qt.ItemDataRole.FontRole:
+            return self._bold if provider.npi in self._suggested else None
         if role == Qt.ItemDataRole.ToolTipRole:  # the whole text of a cell the column is too narrow for
             if column == NETWORK:
-                return "\n".join(self._plans.get(plan, plan) for plan in provider.plans) or "In no plan's network"
+                plans = "\n".join(self._plans.get(plan, plan) for plan in provider.plans) or "In no plan's network"
+                return f"{self.network(provider)}\n\nPlans:\n{plans}" if self._network else plans
+            if column == NAME and provider.npi in self._suggested:
+                return f"{provider.display_name}\n{SUGGESTED_TIP}"
             return self.text(provider, column) or None
         if role == NPI_ROLE:
             return provider.npi
@@ -87,10 +111,16 @@ class ProviderTableModel(QAbstractTableModel):
 
     # --- what the dialog asks ---------------------------------------------------------------------------------
 
-    def set_providers(self, providers: Iterable[Provider]) -> None:
+    def set_providers(self, providers: Iterable[Provider], suggested: Collection[str] = ()) -> None:
+        """Show `providers`; the NPIs in `suggested` are marked as the engine's suggestions."""
         self.beginResetModel()
         self._providers = list(providers)
+        self._suggested = frozenset(suggested)
         self.endResetModel()
+
+    def is_suggested(self, row: int) -> bool:
+        provider = self.provider_at(row)
+        return provider is not None and provider.npi in self._suggested
 
     def provider_at(self, row: int) -> Provider | None:
         return self._providers[row] if 0 <= row < len(self._providers) else None
@@ -102,6 +132,8 @@ class ProviderTableModel(QAbstractTableModel):
     # --- how a row reads --------------------------------------------------------------------------------------
 
     def network(self, provider: Provider) -> str:
+        if self._network is not None:
+            return self._network(provider)
         if len(self._plans) > 1 and set(self._plans) <= set(provider.plans):
             extra = [plan for plan in provider.plans if plan not in self._plans]
             return ", ".join(["All plans", *extra])  # seven short names would not fit the column
@@ -109,7 +141,7 @@ class ProviderTableModel(QAbstractTableModel):
 
     def text(self, provider: Provider, column: int) -> str:
         if column == NAME:
-            return provider.display_name
+            return (SUGGESTED_MARK if provider.npi in self._suggested else "") + provider.display_name
         if column == SPECIALTY:
             return provider.specialty or provider.taxonomy or ""
         if column == NETWORK:

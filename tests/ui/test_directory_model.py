@@ -11,6 +11,7 @@ from app.ui.directory_model import (
     NAME,
     NETWORK,
     NPI_ROLE,
+    SUGGESTED_MARK,
     ProviderTableModel,
     details_html,
     plan_labels,
@@ -86,3 +87,29 @@ def test_details_list_every_field_escaped(qapp):
     odd = pena.model_copy(update={"organization": None, "last_name": "<b>Smith & Co</b>"})
     assert "&lt;b&gt;Smith &amp; Co&lt;/b&gt;" in details_html(odd, names)
     assert "Select a provider" in details_html(None, names)
+
+
+def test_the_chooser_hands_in_its_own_network_marker_and_it_shows_with_the_plans_as_tooltip(qapp):
+    model = ProviderTableModel(plan_labels(PROFILES), network=lambda p: "In network" if p.plans else "Out of network")
+    model.set_providers(cast())
+    assert model.index(_row(model, ORTHO_PENA), NETWORK).data() == "In network"
+    assert model.index(_row(model, ONCO_OON), NETWORK).data() == "Out of network"
+    tooltip = model.index(_row(model, ORTHO_PENA), NETWORK).data(Qt.ItemDataRole.ToolTipRole)
+    assert tooltip.startswith("In network\n") and "Health Net" in tooltip
+
+
+def test_suggested_rows_are_bold_starred_and_said_so(qtmodeltester):
+    model = ProviderTableModel(plan_labels(PROFILES))
+    model.set_providers(cast(), suggested=[ORTHO_PENA])
+    qtmodeltester.check(model)
+    pena, other = _row(model, ORTHO_PENA), _row(model, ONCO_OON)
+    assert model.is_suggested(pena) and not model.is_suggested(other) and not model.is_suggested(99)
+    assert model.index(pena, NAME).data() == SUGGESTED_MARK + "Lucía Peña, MD"
+    assert model.index(other, NAME).data() == "Hannah Weiss, MD"
+    assert all(model.index(pena, c).data(Qt.ItemDataRole.FontRole).bold() for c in range(len(COLUMNS)))
+    assert model.index(other, NAME).data(Qt.ItemDataRole.FontRole) is None
+    assert model.index(pena, NAME).data(Qt.ItemDataRole.AccessibleTextRole) == "Name: suggested, Lucía Peña, MD"
+    assert "Suggested by the determination" in model.index(pena, NAME).data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(pena, NAME).data(NPI_ROLE) == ORTHO_PENA
+    model.set_providers(cast())  # a new list forgets the old suggestions
+    assert not model.is_suggested(_row(model, ORTHO_PENA))

@@ -1,0 +1,125 @@
+"""Which professionals the intake's chooser lists, in what order: no Qt, no SQL, so it is tested without a window.
+
+By default the chooser lists the *qualified* professionals: in the member's plan network (for PCP care under a plan
+scoped so, in the member's health network: `app.rules.network`), of the same or an equivalent specialty as the care
+in question (for PCP care without a specialty: primary care), and not the professional whose care is in question.
+That is the set the engine draws its alternatives from (`app.rules.engine._check_network`), so the engine's own
+alternatives come first, marked as suggested, then the rest, without duplicates.
+
+Only the repository's indexed queries are asked, never a scan of the whole directory:
+
+- nothing typed: `qualified(...)`, the plan/taxonomy index walked in the engine's rank order;
+- something typed: the FTS5 name search inside the plan's network (`search(text, plan=...)`), of which the first
+  `CANDIDATES` are kept when they qualify. A rarer specialty among very common words can have qualified matches
+  beyond those: `Found.more` says so, and the clerk narrows by typing more (a surname and the city, say).
+- the filter off: the FTS5 search over the whole directory.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from app.domain.directory import DirectoryView
+from app.domain.models import CareFrom, Provider, RequesterType
+from app.rules.network import Membership, membership, required_health_network
+
+SHOWN = 50  # rows listed at most: a clerk narrows by typing
+CANDIDATES = 200  # FTS matches inside the plan's network looked at, at most, when a filtered search has text
+
+
+class SearchableDirectory(DirectoryView, Protocol):
+    def search(self, text: str, plan: str | None = None, taxonomy: str | None = None,
+               limit: int = 50) -> list[Provider]: ...
+
+
+class Specialties(Protocol):
+    def equivalents(self, code: str) -> frozenset[str]: ...
+
+    def primary_care_codes(self) -> frozenset[str]: ...
+
+    def name(self, code: str) -> str | None: ...
+
+
+@dataclass(frozen=True)
+class Qualification:
+    """Who is an appropriately qualified in-network professional for one request."""
+
+    plan: str
+    taxonomies: frozenset[str] | None  # None: any specialty (the care's specialty is not entered yet)
+    group: str | None = None  # the member's health network, when the opinion must come from within it
+    exclude: frozenset[str] = frozenset()  # the professionals whose care is in question
+    language: str | None = None  # the member's: speakers rank first, as in the engine
+
+    def admits(self, provider: Provider) -> bool:
+        return (provider.npi not in self.exclude
+                and membership(provider, self.plan, self.group) == Membership.in_network
+                and (self.taxonomies is None or provider.taxonomy in self.taxonomies))
+
+
+def qualification_for(
+    plan, specialties: Specialties, *, care_from: CareFrom | str, taxonomy: str | None, health_network: str | None,
+    treating: Collection[str | None] = (), language: str | None = None,
+) -> Qualification:
+    """The engine's rule for the request's network and specialty (H&S 1383.15; the plan's `[network]` scope):
+    `plan` is the PlanProfile; `treating` the NPIs of the professionals whose care is in question."""
+    pcp_care = CareFrom(care_from) == CareFrom.pcp
+    if taxonomy:
+        taxonomies: frozenset[str] | None = specialties.equivalents(taxonomy)
+    else:
+        taxonomies = specialties.primary_care_codes() if pcp_care else None
+    return Qualification(
+        plan=plan.id, taxonomies=taxonomies, group=required_health_network(plan, care_from, health_network or None),
+        exclude=frozenset(npi for npi in treating if npi), language=language or None)
+
+
+def treating_npis(*, care_from: CareFrom | str, care_npi: str, pcp_npi: str, requester_type: RequesterType | str,
+                  requester_npi: str) -> set[str]:
+    """Whose care is in question, as the engine counts them: the treating professional, the PCP for PCP care, and
+    a requester who is that treating professional."""
+    pcp_care = CareFrom(care_from) == CareFrom.pcp
+    requester_treats = RequesterType(requester_type) == RequesterType.treating_provider or (
+        RequesterType(requester_type) == RequesterType.pcp and pcp_care)
+    return {npi for npi in (care_npi, pcp_npi if pcp_care else "", requester_npi if requester_treats else "")
+            if npi}
+
+
+@dataclass
+class Found:
+    providers: list[Provider] = field(default_factory=list)
+    suggested: list[str] = field(default_factory=list)  # NPIs of the engine's alternatives among `providers`
+    more: bool = False  # more matches than are listed: type more to narrow
+
+
+def find_professionals(
+    directory: SearchableDirectory, text: str, qualification: Qualification | None,
+    suggested: Sequence[str] = (), *, limit: int = SHOWN,
+) -> Found:
+    """The chooser's rows: the engine's alternatives (`suggested` NPIs) first, then the matches of `text`, only the
+    qualified ones unless `qualification` is None (the whole directory)."""
+    text = text.strip()
+    if qualification is None:
+        matches = directory.search(text, limit=limit + 1)
+        more = len(matches) > limit
+    elif not text:
+        matches = directory.qualified(
+            plan=qualification.plan, taxonomies=qualification.taxonomies, group=qualification.group,
+            exclude=qualification.exclude, language=qualification.language, limit=limit + 1)
+        more = len(matches) > limit
+    else:
+        candidates = directory.search(text, plan=qualification.plan, limit=CANDIDATES)
+        matches = [provider for provider in candidates if qualification.admits(provider)]
+        more = len(candidates) >= CANDIDATES or len(matches) > limit
+    matches = matches[:limit]
+    listed = {provider.npi for provider in matches}
+    first: list[Provider] = []
+    for npi in dict.fromkeys(suggested):
+        if text and npi not in listed:
+            continue  # typed text narrows the suggestions too
+        provider = next((p for p in matches if p.npi == npi), None) or directory.get(npi)
+        if provider is not None and (qualification is None or qualification.admits(provider)):
+            first.append(provider)
+    firsts = {provider.npi for provider in first}
+    rest = [provider for provider in matches if provider.npi not in firsts]
+    return Found(providers=(first + rest)[:max(limit, len(first))], suggested=[p.npi for p in first], more=more)
