@@ -11,6 +11,13 @@ a missing one is, once Save was tried. Clicking a problem in the list (or Enter 
 
 Saving asks first when the member already has an open request about the same care (`CaseService.duplicates_of`).
 
+The professional step lists the qualified in-network professionals by default (app.ui.chooser_model: the plan's
+network, or the member's health network for PCP care, and the same or an equivalent specialty), the live
+determination's alternatives first and marked; the clerk unticks "Only qualified in-network professionals" to
+search the whole directory. Each keystroke restarts a 150 ms pause timer; when it fires, `refresh_professionals`
+asks the repository's indexed queries. Down goes from the search box to the matches; selecting a row (or Enter /
+Space on it) puts its NPI into Chosen NPI.
+
 A main window opens it with:
 
     dialog = IntakeDialog(service, parent=self)
@@ -25,8 +32,20 @@ import time
 from datetime import datetime
 from html import escape
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, QStringListModel, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import (
+    QDate,
+    QDateTime,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QStringListModel,
+    Qt,
+    QTime,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
@@ -35,10 +54,10 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
     QFormLayout,
+    QHeaderView,
     QLabel,
     QLayoutItem,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
@@ -55,13 +74,15 @@ from app.errors import InputProblem
 from app.services.cases import CaseService, DraftAutosaver
 from app.rules.network import Membership, membership, required_health_network
 from app.services.evaluation import parse_request
-from app.ui.directory_model import plan_labels
+from app.ui.chooser_model import Found, Qualification, find_professionals, qualification_for, treating_npis
+from app.ui.directory_model import SUGGESTED_MARK, ProviderTableModel, plan_labels
 from app.ui.forms.ui_intake_dialog import Ui_IntakeDialog
 from app.ui.request_detail import determination_html
 from app.ui.screen import fit_to_screen
 from app.ui.theme import colours, error_style
 
 PAUSE_MS = 200
+SEARCH_PAUSE_MS = 150  # as the directory screen: a search per pause in typing, not per key
 MAX_BEHIND_S = 1.0  # while typing goes on without a pause, update at least this often
 SUGGESTIONS = 12
 REQUESTER_TYPES = [RequesterType.member, RequesterType.authorized_representative, RequesterType.treating_provider,
@@ -214,12 +235,10 @@ class IntakeDialog(QDialog):
         self._watch_edits()
 
         ui.plan_combo.currentIndexChanged.connect(self._show_wording)
-        ui.plan_combo.currentIndexChanged.connect(self._search_providers)
         ui.add_diagnosis_button.clicked.connect(self._add_diagnosis)
         ui.diagnosis_edit.installEventFilter(self)  # Enter adds the diagnosis; it does not press Next
         ui.remove_diagnosis_button.clicked.connect(self._remove_diagnosis)
-        ui.provider_search_edit.textChanged.connect(self._search_providers)
-        ui.providers_list.currentItemChanged.connect(self._choose_provider)
+        self._set_up_chooser()
         ui.back_button.clicked.connect(lambda: self._go(ui.pages.currentIndex() - 1))
         ui.next_button.clicked.connect(lambda: self._go(ui.pages.currentIndex() + 1))
         ui.save_button.clicked.connect(self.save)
@@ -308,6 +327,8 @@ class IntakeDialog(QDialog):
             if isinstance(widget, QLineEdit) and widget not in (self.ui.provider_search_edit,
                                                                 self.ui.diagnosis_edit):
                 widget.textChanged.connect(self._edited)
+            elif widget is self.ui.qualified_only_check:
+                continue  # how the chooser filters, not part of the request
             elif isinstance(widget, QComboBox):
                 widget.currentIndexChanged.connect(self._edited)
             elif isinstance(widget, QDateTimeEdit):  # QDateEdit too
@@ -469,7 +490,9 @@ class IntakeDialog(QDialog):
         ui.save_button.setDefault(last)
         self.setWindowTitle(f"New request: {PAGE_NAMES[index]} ({index + 1} of {ui.pages.count()})")
         if index == 3:
-            self._search_providers()
+            if self.timer.isActive():
+                self._update()  # the alternatives offered first come from what was just typed
+            self.refresh_professionals()
         if last:
             self._update()
         first = {0: ui.plan_combo, 1: ui.requester_type_combo, 2: ui.care_from_combo,
@@ -560,6 +583,43 @@ class IntakeDialog(QDialog):
             self.ui.diagnoses_list.takeItem(row)
             self._edited()
 
+    # --- the professional: the qualified first, the engine's alternatives before them ------------------------
+
+    def _set_up_chooser(self) -> None:
+        ui = self.ui
+        self.providers_model = ProviderTableModel(plan_labels(self.profiles), self, network=self.network_marker)
+        self._suggested: list[str] = []
+        self._suggested_for: Qualification | None = None
+        self.found = Found()
+        view = ui.providers_view
+        view.setModel(self.providers_model)
+        view.verticalHeader().hide()
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        # Long titles ("Accepting new patients") wrap onto two lines over their narrow Yes/No columns.
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+                                   | Qt.TextFlag.TextWordWrap)
+        header.setMinimumHeight(2 * header.fontMetrics().lineSpacing() + 12)
+        samples = (SUGGESTED_MARK + "Guadalupe Hernández, MD", "Hematology & Oncology",
+                   "In network (ipa-delta-valley)", "Medi-Cal", "English, Spanish", "Accepting new",
+                   "San Francisco", "(714) 555-0101")
+        bold = view.font()
+        bold.setBold(True)
+        for column, sample in enumerate(samples):  # sized from the font, so 200 % scaling stays unclipped
+            width = max(QFontMetrics(bold).horizontalAdvance(sample),
+                        header.fontMetrics().horizontalAdvance(sample))
+            view.setColumnWidth(column, width + 24)
+        view.setMinimumHeight(header.minimumHeight() + 4 * view.verticalHeader().defaultSectionSize())
+
+        self._search_pause = QTimer(self, singleShot=True, interval=SEARCH_PAUSE_MS)
+        self._search_pause.timeout.connect(self.refresh_professionals)
+        ui.provider_search_edit.textChanged.connect(lambda _text: self._search_pause.start())
+        ui.qualified_only_check.toggled.connect(self.refresh_professionals)
+        view.selectionModel().currentRowChanged.connect(self._choose_row)
+        ui.provider_search_edit.installEventFilter(self)  # Down goes to the matches
+        view.installEventFilter(self)  # Enter and Space choose; Up from the first row goes back to the search
+
     def network_marker(self, provider) -> str:
         """How a professional stands for this request, by the engine's own rule (app.rules.network): for PCP care
         under most plans, in network means in the member's health network (medical group / IPA)."""
@@ -567,33 +627,101 @@ class IntakeDialog(QDialog):
         plan = ui.plan_combo.currentData()
         profile = self.profiles.get(plan or "")
         if profile is None:
-            return "choose a plan"
+            return "Choose a plan"
         care_from = CARE_FROM[max(ui.care_from_combo.currentIndex(), 0)]
         group = required_health_network(profile, care_from, ui.health_network_edit.text().strip())
         standing = membership(provider, profile.id, group)
         if standing == Membership.outside_health_network:
-            return f"in plan network, not in health network {group}"
+            return f"Outside health network {group}"
         if standing == Membership.out_of_network:
-            return "out of network"
-        return f"in network ({group})" if group else "in network"
+            return "Out of network"
+        return f"In network ({group})" if group else "In network"
 
-    def _search_providers(self, *_args) -> None:
-        found = self.service.evaluator.directory.search(self.ui.provider_search_edit.text(), limit=50)
-        listing: QListWidget = self.ui.providers_list
-        listing.blockSignals(True)
-        listing.clear()
-        for provider in found:
-            network = self.network_marker(provider)
-            text = " — ".join(part for part in (provider.display_name, provider.specialty, provider.city) if part)
-            item = QListWidgetItem(f"{text} — {network}")
-            item.setData(Qt.ItemDataRole.UserRole, provider.npi)
-            item.setToolTip(f"NPI {provider.npi}: {network}")
-            listing.addItem(item)
-        listing.blockSignals(False)
+    def qualification(self) -> Qualification | None:
+        """Who is qualified for the request as typed so far; None until the plan is chosen."""
+        ui = self.ui
+        profile = self.profiles.get(ui.plan_combo.currentData() or "")
+        if profile is None:
+            return None
+        care_from = CARE_FROM[max(ui.care_from_combo.currentIndex(), 0)]
+        treating = treating_npis(
+            care_from=care_from, care_npi=ui.treating_npi_edit.text().strip(), pcp_npi=ui.pcp_npi_edit.text().strip(),
+            requester_type=REQUESTER_TYPES[max(ui.requester_type_combo.currentIndex(), 0)],
+            requester_npi=ui.requester_npi_edit.text().strip())
+        return qualification_for(
+            profile, self.taxonomy, care_from=care_from, taxonomy=_first_word(ui.taxonomy_edit.text()) or None,
+            health_network=ui.health_network_edit.text().strip(), treating=treating,
+            language=ui.language_edit.text().strip())
 
-    def _choose_provider(self, item: QListWidgetItem | None, _previous=None) -> None:
-        if item is not None:
-            self.ui.chosen_npi_edit.setText(item.data(Qt.ItemDataRole.UserRole))
+    def refresh_professionals(self) -> None:
+        """Search again with the search box and the filter (what the pause timer runs); keep the chosen row."""
+        self._search_pause.stop()
+        ui = self.ui
+        qualification = self.qualification()
+        ui.qualified_only_check.setEnabled(qualification is not None)
+        filtered = qualification if ui.qualified_only_check.isChecked() else None
+        self.found = find_professionals(self.service.evaluator.directory, ui.provider_search_edit.text(), filtered,
+                                        self._suggestions(qualification))
+        self.providers_model.set_providers(self.found.providers, self.found.suggested)
+        ui.providers_count_label.setText(self._count_text(qualification, filtered is not None))
+        row = self.providers_model.row_of(ui.chosen_npi_edit.text().strip())
+        if row >= 0:
+            index = self.providers_model.index(row, 0)
+            ui.providers_view.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            ui.providers_view.scrollTo(index)
+
+    def _suggestions(self, qualification: Qualification | None) -> list[str]:
+        """The live determination's alternatives. Once a qualified professional is chosen the engine offers none;
+        the chooser keeps showing the last ones until what makes someone qualified changes."""
+        offered = [alternative.npi for alternative in self.determination.alternatives] if self.determination else []
+        if offered or qualification != self._suggested_for or not self.ui.chosen_npi_edit.text().strip():
+            self._suggested, self._suggested_for = offered, qualification
+        return self._suggested
+
+    def _count_text(self, qualification: Qualification | None, filtered: bool) -> str:
+        found = self.found
+        count = len(found.providers)
+        if qualification is None:
+            text = (f"{count} professional{'s' if count != 1 else ''} from the whole directory. Choose the member's "
+                    "plan (step 1) to see who is qualified and in network.")
+        elif filtered:
+            plan = plan_labels(self.profiles).get(qualification.plan, qualification.plan)
+            code = _first_word(self.ui.taxonomy_edit.text())
+            if code:
+                specialty = f"{self.taxonomy.name(code) or code} or an equivalent specialty"
+            elif qualification.taxonomies is not None:
+                specialty = "primary care"
+            else:
+                specialty = "any specialty (enter the specialty on step 3 to narrow)"
+            network = f"health network {qualification.group}" if qualification.group else f"the {plan} network"
+            text = (f"{count} qualified professional{'s' if count != 1 else ''}: in {network}, {specialty}. "
+                    "Untick the box to search the whole directory.")
+        else:
+            text = f"{count} professional{'s' if count != 1 else ''} from the whole directory."
+        if found.more:
+            text += " More match: type more (a surname, the city) to narrow."
+        if found.suggested:
+            text += f" {SUGGESTED_MARK}Bold: suggested by the determination."
+        return text
+
+    def _into_matches(self) -> None:
+        """Down in the search box: the matches, with the first (or the chosen) row current, which chooses it."""
+        if self._search_pause.isActive():
+            self.refresh_professionals()
+        view = self.ui.providers_view
+        if self.providers_model.rowCount() == 0:
+            return
+        view.setFocus(Qt.FocusReason.OtherFocusReason)
+        if not view.currentIndex().isValid():
+            view.selectionModel().setCurrentIndex(
+                self.providers_model.index(0, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+
+    def _choose_row(self, current: QModelIndex, _previous: QModelIndex | None = None) -> None:
+        provider = self.providers_model.provider_at(current.row()) if current.isValid() else None
+        if provider is not None:
+            self.ui.chosen_npi_edit.setText(provider.npi)
 
     # --- saving and closing -----------------------------------------------------------------------------------
 
@@ -638,10 +766,22 @@ class IntakeDialog(QDialog):
         return box.clickedButton() is save
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if (watched is self.ui.diagnosis_edit and event.type() == QEvent.Type.KeyPress
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+        if event.type() != QEvent.Type.KeyPress:
+            return super().eventFilter(watched, event)
+        ui, key = self.ui, event.key()
+        if watched is ui.diagnosis_edit and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self._add_diagnosis()
             return True
+        if watched is ui.provider_search_edit and key == Qt.Key.Key_Down:
+            self._into_matches()
+            return True
+        if watched is ui.providers_view:
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+                self._choose_row(ui.providers_view.currentIndex())  # chosen; Enter does not also press Next
+                return True
+            if key == Qt.Key.Key_Up and ui.providers_view.currentIndex().row() <= 0:
+                ui.provider_search_edit.setFocus(Qt.FocusReason.BacktabFocusReason)
+                return True
         return super().eventFilter(watched, event)
 
     def done(self, result: int) -> None:

@@ -1,7 +1,7 @@
 """What the intake checks as the clerk types: fields explained beside them, problems that lead to their field,
 possible duplicates asked about before saving, the county and the health network as the engine reads them."""
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from app.domain.cases import Status
@@ -9,8 +9,11 @@ from tests.factories import PCP_CHEN, PCP_REYES, make_request
 from tests.ui.test_intake_dialog import (  # noqa: F401  (dialog and service are fixtures)
     LEFT,
     choose,
+    click_match,
     dialog,
     fill_member,
+    match_npis,
+    matches,
     next_page,
     problems,
     service,
@@ -134,23 +137,21 @@ def test_for_pcp_care_in_network_means_in_the_members_health_network(qtbot, dial
     choose(ui.care_from_combo, "PCP")
     next_page(qtbot, dialog)
     type_into(ui.provider_search_edit, "Family")
-    qtbot.waitUntil(lambda: ui.providers_list.count() == 2)
-    rows = {ui.providers_list.item(row).data(Qt.ItemDataRole.UserRole): ui.providers_list.item(row).text()
-            for row in range(2)}
-    assert rows[PCP_REYES].endswith("— in network (ipa-sunrise)")
-    assert rows[PCP_CHEN].endswith("— in plan network, not in health network ipa-sunrise")
+    qtbot.waitUntil(lambda: match_npis(dialog) == [PCP_REYES])  # Chen practises family medicine elsewhere
+    assert matches(dialog)[0]["Network"] == "In network (ipa-sunrise)"
+    box = ui.qualified_only_check
+    qtbot.mouseClick(box, LEFT, pos=QPoint(8, box.height() // 2))  # the whole directory
+    qtbot.waitUntil(lambda: sorted(match_npis(dialog)) == sorted([PCP_REYES, PCP_CHEN]))
+    rows = {row["NPI"]: row["Network"] for row in matches(dialog)}
+    assert rows == {PCP_REYES: "In network (ipa-sunrise)", PCP_CHEN: "Outside health network ipa-sunrise"}
 
-    chen = next(ui.providers_list.item(row) for row in range(2)
-                if ui.providers_list.item(row).data(Qt.ItemDataRole.UserRole) == PCP_CHEN)
-    qtbot.mouseClick(ui.providers_list.viewport(), LEFT, pos=ui.providers_list.visualItemRect(chen).center())
+    click_match(qtbot, dialog, PCP_CHEN)
     qtbot.waitUntil(lambda: "not in the member's health network" in ui.determination_view.toPlainText())
 
     qtbot.mouseClick(ui.back_button, LEFT)
     choose(ui.care_from_combo, "Specialist")  # a specialist's care: the plan's whole network
     next_page(qtbot, dialog)
-    chen = next(ui.providers_list.item(row) for row in range(ui.providers_list.count())
-                if ui.providers_list.item(row).data(Qt.ItemDataRole.UserRole) == PCP_CHEN)
-    assert chen.text().endswith("— in network")
+    assert {row["NPI"]: row["Network"] for row in matches(dialog)}[PCP_CHEN] == "In network"
 
 
 def answer_the_question(qtbot, button, seen):

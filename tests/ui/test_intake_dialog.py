@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel
 
 from app.domain.cases import Status
 from app.domain.time import LOS_ANGELES
+from app.ui.directory_model import NPI_ROLE
 from app.ui.intake_dialog import IntakeDialog, labelled
 from tests.factories import ORTHO_HAKOBYAN, ORTHO_ORTIZ, PCP_REYES
 from tests.unit.test_cases_service import Clock, service_on
@@ -49,6 +50,27 @@ def shot(dialog, name):
 
 def next_page(qtbot, dialog):
     qtbot.mouseClick(dialog.ui.next_button, LEFT)
+
+
+def matches(dialog):
+    """The professionals' table as the clerk reads it: one {column title: text} per row, with the row's NPI."""
+    model = dialog.ui.providers_view.model()
+    titles = [model.headerData(column, Qt.Orientation.Horizontal) for column in range(model.columnCount())]
+    return [{"NPI": model.index(row, 0).data(NPI_ROLE)}
+            | {title: model.index(row, column).data() for column, title in enumerate(titles)}
+            for row in range(model.rowCount())]
+
+
+def match_npis(dialog):
+    return [row["NPI"] for row in matches(dialog)]
+
+
+def click_match(qtbot, dialog, npi):
+    """Click the professional's row, where a clerk clicks (scrolled into view first, as a clerk scrolls)."""
+    view = dialog.ui.providers_view
+    index = view.model().index(match_npis(dialog).index(npi), 0)
+    view.scrollTo(index)
+    qtbot.mouseClick(view.viewport(), LEFT, pos=view.visualRect(index).center())
 
 
 def problems(dialog):
@@ -105,10 +127,10 @@ def test_a_complete_caloptima_request_is_determined_live_and_saved(qtbot, dialog
     next_page(qtbot, dialog)
 
     type_into(ui.provider_search_edit, ORTHO_HAKOBYAN)
-    qtbot.waitUntil(lambda: ui.providers_list.count() == 1)
-    item = ui.providers_list.item(0)
-    assert "Adult Reconstructive Orthopaedic Surgery" in item.text() and "in network" in item.text()
-    qtbot.mouseClick(ui.providers_list.viewport(), LEFT, pos=ui.providers_list.visualItemRect(item).center())
+    qtbot.waitUntil(lambda: match_npis(dialog) == [ORTHO_HAKOBYAN])
+    [row] = matches(dialog)
+    assert row["Specialty"] == "Adult Reconstructive Orthopaedic Surgery" and row["Network"] == "In network"
+    click_match(qtbot, dialog, ORTHO_HAKOBYAN)
     assert ui.chosen_npi_edit.text() == ORTHO_HAKOBYAN
     shot(dialog, "4-professional")
 

@@ -9,7 +9,13 @@ from PySide6.QtWidgets import QApplication
 
 from app.domain.cases import Status
 from tests.factories import ORTHO_HAKOBYAN, ORTHO_ORTIZ, PCP_REYES
-from tests.ui.test_intake_dialog import dialog, service, type_into  # noqa: F401  (dialog and service are fixtures)
+from tests.ui.test_intake_dialog import (  # noqa: F401  (dialog and service are fixtures)
+    dialog,
+    match_npis,
+    matches,
+    service,
+    type_into,
+)
 
 TAB, BACKTAB, DOWN, UP = Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Down, Qt.Key.Key_Up
 ALT, CTRL = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ControlModifier
@@ -104,13 +110,17 @@ def test_a_complete_request_from_the_keyboard_alone(qtbot, dialog, service):
     through_window(Qt.Key.Key_N, ALT)
     qtbot.waitUntil(lambda: ui.pages.currentWidget() is ui.professional_page)
 
-    # Step 4, the professional: search, Tab into the matches, the first one is taken.
+    # Step 4, the professional: search, Down into the matches, Enter takes the one there.
     assert focused() is ui.provider_search_edit
     type_into(focused(), ORTHO_HAKOBYAN)
-    qtbot.waitUntil(lambda: ui.providers_list.count() == 1)
-    tab_to(ui.providers_list)
-    qtbot.waitUntil(lambda: ui.chosen_npi_edit.text() == ORTHO_HAKOBYAN)
-    assert ui.providers_list.currentItem().text().endswith("— in network")
+    qtbot.waitUntil(lambda: match_npis(dialog) == [ORTHO_HAKOBYAN])
+    press(DOWN)
+    assert focused() is ui.providers_view
+    press(Qt.Key.Key_Return)
+    assert ui.pages.currentWidget() is ui.professional_page, "Enter chose the professional; it did not press Next"
+    assert ui.chosen_npi_edit.text() == ORTHO_HAKOBYAN
+    assert matches(dialog)[0]["Network"] == "In network"
+    tab_to(ui.chosen_npi_edit)
 
     def determined():
         text = ui.determination_view.toPlainText()

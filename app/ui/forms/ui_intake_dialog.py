@@ -15,12 +15,13 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDateTimeEdit,
-    QDialog, QFormLayout, QFrame, QGroupBox,
-    QHBoxLayout, QLabel, QLineEdit, QListWidget,
-    QListWidgetItem, QPlainTextEdit, QPushButton, QScrollArea,
-    QSizePolicy, QSpacerItem, QStackedWidget, QTextBrowser,
-    QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox,
+    QDateTimeEdit, QDialog, QFormLayout, QFrame,
+    QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+    QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
+    QPushButton, QScrollArea, QSizePolicy, QSpacerItem,
+    QStackedWidget, QTableView, QTextBrowser, QVBoxLayout,
+    QWidget)
 
 class Ui_IntakeDialog(object):
     def setupUi(self, IntakeDialog):
@@ -570,43 +571,67 @@ class Ui_IntakeDialog(object):
         self.professional_form.setObjectName(u"professional_form")
         self.professional_form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         self.professional_form.setRowWrapPolicy(QFormLayout.DontWrapRows)
-        self.chosen_npi_label = QLabel(self.professional_page)
-        self.chosen_npi_label.setObjectName(u"chosen_npi_label")
-
-        self.professional_form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.chosen_npi_label)
-
-        self.chosen_npi_edit = QLineEdit(self.professional_page)
-        self.chosen_npi_edit.setObjectName(u"chosen_npi_edit")
-
-        self.professional_form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.chosen_npi_edit)
-
         self.provider_search_label = QLabel(self.professional_page)
         self.provider_search_label.setObjectName(u"provider_search_label")
 
-        self.professional_form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.provider_search_label)
+        self.professional_form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.provider_search_label)
 
         self.provider_search_edit = QLineEdit(self.professional_page)
         self.provider_search_edit.setObjectName(u"provider_search_edit")
+        self.provider_search_edit.setClearButtonEnabled(True)
 
-        self.professional_form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.provider_search_edit)
+        self.professional_form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.provider_search_edit)
 
-        self.providers_label = QLabel(self.professional_page)
-        self.providers_label.setObjectName(u"providers_label")
+        self.qualified_only_check = QCheckBox(self.professional_page)
+        self.qualified_only_check.setObjectName(u"qualified_only_check")
+        self.qualified_only_check.setChecked(True)
 
-        self.professional_form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.providers_label)
-
-        self.providers_list = QListWidget(self.professional_page)
-        self.providers_list.setObjectName(u"providers_list")
-
-        self.professional_form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.providers_list)
+        self.professional_form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.qualified_only_check)
 
 
         self.professional_page_layout.addLayout(self.professional_form)
 
-        self.professional_page_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+        self.providers_label = QLabel(self.professional_page)
+        self.providers_label.setObjectName(u"providers_label")
 
-        self.professional_page_layout.addItem(self.professional_page_spacer)
+        self.professional_page_layout.addWidget(self.providers_label)
 
+        self.providers_view = QTableView(self.professional_page)
+        self.providers_view.setObjectName(u"providers_view")
+        self.providers_view.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.providers_view.setTabKeyNavigation(False)
+        self.providers_view.setAlternatingRowColors(True)
+        self.providers_view.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.providers_view.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.providers_view.setTextElideMode(Qt.ElideRight)
+        self.providers_view.setWordWrap(False)
+
+        self.professional_page_layout.addWidget(self.providers_view)
+
+        self.providers_count_label = QLabel(self.professional_page)
+        self.providers_count_label.setObjectName(u"providers_count_label")
+        self.providers_count_label.setWordWrap(True)
+
+        self.professional_page_layout.addWidget(self.providers_count_label)
+
+        self.chosen_form = QFormLayout()
+        self.chosen_form.setObjectName(u"chosen_form")
+        self.chosen_form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        self.chosen_form.setRowWrapPolicy(QFormLayout.DontWrapRows)
+        self.chosen_npi_label = QLabel(self.professional_page)
+        self.chosen_npi_label.setObjectName(u"chosen_npi_label")
+
+        self.chosen_form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.chosen_npi_label)
+
+        self.chosen_npi_edit = QLineEdit(self.professional_page)
+        self.chosen_npi_edit.setObjectName(u"chosen_npi_edit")
+
+        self.chosen_form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.chosen_npi_edit)
+
+
+        self.professional_page_layout.addLayout(self.chosen_form)
+
+        self.professional_page_layout.setStretch(3, 1)
         self.pages.addWidget(self.professional_page)
         self.review_page = QWidget()
         self.review_page.setObjectName(u"review_page")
@@ -739,9 +764,9 @@ class Ui_IntakeDialog(object):
         self.procedure_label.setBuddy(self.procedure_edit)
         self.diagnosis_label.setBuddy(self.diagnosis_edit)
         self.diagnoses_label.setBuddy(self.diagnoses_list)
-        self.chosen_npi_label.setBuddy(self.chosen_npi_edit)
         self.provider_search_label.setBuddy(self.provider_search_edit)
-        self.providers_label.setBuddy(self.providers_list)
+        self.providers_label.setBuddy(self.providers_view)
+        self.chosen_npi_label.setBuddy(self.chosen_npi_edit)
         self.notes_label.setBuddy(self.notes_edit)
         self.determination_label.setBuddy(self.determination_view)
 #endif // QT_CONFIG(shortcut)
@@ -944,20 +969,36 @@ class Ui_IntakeDialog(object):
 #endif // QT_CONFIG(accessibility)
         self.other_reason_edit.setPlaceholderText(QCoreApplication.translate("IntakeDialog", u"say what the member asks", None))
         self.professional_page_heading.setText(QCoreApplication.translate("IntakeDialog", u"Step 4 of 5: the second-opinion professional", None))
-        self.chosen_npi_label.setText(QCoreApplication.translate("IntakeDialog", u"&Chosen NPI:", None))
-#if QT_CONFIG(accessibility)
-        self.chosen_npi_edit.setAccessibleName(QCoreApplication.translate("IntakeDialog", u"Chosen NPI", None))
-#endif // QT_CONFIG(accessibility)
-        self.chosen_npi_edit.setPlaceholderText(QCoreApplication.translate("IntakeDialog", u"pick below, or type the NPI", None))
         self.provider_search_label.setText(QCoreApplication.translate("IntakeDialog", u"Searc&h directory:", None))
 #if QT_CONFIG(accessibility)
         self.provider_search_edit.setAccessibleName(QCoreApplication.translate("IntakeDialog", u"Search directory", None))
 #endif // QT_CONFIG(accessibility)
-        self.provider_search_edit.setPlaceholderText(QCoreApplication.translate("IntakeDialog", u"name, specialty, city or NPI", None))
+#if QT_CONFIG(accessibility)
+        self.provider_search_edit.setAccessibleDescription(QCoreApplication.translate("IntakeDialog", u"Type a name, specialty, city or NPI; press Down to go to the matches", None))
+#endif // QT_CONFIG(accessibility)
+        self.provider_search_edit.setPlaceholderText(QCoreApplication.translate("IntakeDialog", u"name, specialty, city or NPI; Down goes to the matches", None))
+        self.qualified_only_check.setText(QCoreApplication.translate("IntakeDialog", u"&Only qualified in-network professionals", None))
+#if QT_CONFIG(accessibility)
+        self.qualified_only_check.setAccessibleName(QCoreApplication.translate("IntakeDialog", u"Only qualified in-network professionals", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.qualified_only_check.setAccessibleDescription(QCoreApplication.translate("IntakeDialog", u"In the member's plan network (for PCP care, the member's health network) and of the same or an equivalent specialty; untick to search the whole directory", None))
+#endif // QT_CONFIG(accessibility)
         self.providers_label.setText(QCoreApplication.translate("IntakeDialog", u"M&atches:", None))
 #if QT_CONFIG(accessibility)
-        self.providers_list.setAccessibleName(QCoreApplication.translate("IntakeDialog", u"Matches", None))
+        self.providers_view.setAccessibleName(QCoreApplication.translate("IntakeDialog", u"Matches", None))
 #endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.providers_view.setAccessibleDescription(QCoreApplication.translate("IntakeDialog", u"Enter, Space or selecting a row chooses that professional", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.providers_count_label.setAccessibleName(QCoreApplication.translate("IntakeDialog", u"Matches found", None))
+#endif // QT_CONFIG(accessibility)
+        self.chosen_npi_label.setText(QCoreApplication.translate("IntakeDialog", u"&Chosen NPI:", None))
+#if QT_CONFIG(accessibility)
+        self.chosen_npi_edit.setAccessibleName(QCoreApplication.translate("IntakeDialog", u"Chosen NPI", None))
+#endif // QT_CONFIG(accessibility)
+        self.chosen_npi_edit.setPlaceholderText(QCoreApplication.translate("IntakeDialog", u"pick above, or type the NPI", None))
         self.review_page_heading.setText(QCoreApplication.translate("IntakeDialog", u"Step 5 of 5: review, then Save", None))
 #if QT_CONFIG(accessibility)
         self.summary_view.setAccessibleName(QCoreApplication.translate("IntakeDialog", u"Summary", None))
