@@ -16,8 +16,10 @@ APP_AUTHOR = "SecondOpinionDesk"
 
 def resources_dir() -> Path:
     frozen_root = getattr(sys, "_MEIPASS", None)
-    if frozen_root:
+    if frozen_root:  # PyInstaller: dist/sodesk/_internal (one folder, packaging/sodesk.spec)
         return Path(frozen_root) / "resources"
+    if getattr(sys, "frozen", False):  # another freezer: resources beside the executable
+        return Path(sys.executable).resolve().parent / "resources"
     return Path(__file__).resolve().parent.parent / "resources"
 
 

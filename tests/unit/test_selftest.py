@@ -33,3 +33,21 @@ def test_a_failing_check_is_named_and_exits_1(monkeypatch):
     assert "  ok  database: " in out.getvalue()
     assert lines[-2] == "  FAIL resources: FileNotFoundError: resources/letters/en.toml"
     assert lines[-1] == "self-test FAILED"
+
+
+def test_resources_are_found_inside_a_pyinstaller_bundle(monkeypatch, tmp_path):
+    from app.paths import resource_path
+
+    monkeypatch.setattr("sys._MEIPASS", str(tmp_path / "_internal"), raising=False)
+    monkeypatch.setattr("sys.frozen", True, raising=False)
+    assert resource_path("plans", "hpsj-medi-cal.toml") == tmp_path / "_internal" / "resources" / "plans" / \
+        "hpsj-medi-cal.toml"
+
+
+def test_resources_are_found_beside_another_frozen_executable(monkeypatch, tmp_path):
+    from app.paths import resource_path
+
+    monkeypatch.delattr("sys._MEIPASS", raising=False)
+    monkeypatch.setattr("sys.frozen", True, raising=False)
+    monkeypatch.setattr("sys.executable", str(tmp_path / "sodesk"))
+    assert resource_path("fonts") == tmp_path / "resources" / "fonts"
