@@ -9,9 +9,12 @@ alternatives come first, marked as suggested, then the rest, without duplicates.
 Only the repository's indexed queries are asked, never a scan of the whole directory:
 
 - nothing typed: `qualified(...)`, the plan/taxonomy index walked in the engine's rank order;
-- something typed: the FTS5 name search inside the plan's network (`search(text, plan=...)`), of which the first
-  `CANDIDATES` are kept when they qualify. A rarer specialty among very common words can have qualified matches
-  beyond those: `Found.more` says so, and the clerk narrows by typing more (a surname and the city, say).
+- something typed: the FTS5 search inside the plan's network (`search(text, plan=...)`), the qualified kept.
+  When every qualifying code is of one NUCC classification (its first four characters: "207X" for orthopaedic
+  surgery and its subspecialties), that classification is searched too, as one more word (the FTS index holds the
+  taxonomy code), so FTS5 narrows by the specialty itself and the list is complete. Otherwise (primary care spans
+  several classifications) the first `CANDIDATES` matches are looked at; a rare specialty among very common
+  words can have qualified matches beyond those: `Found.more` says so, and the clerk types more to narrow.
 - the filter off: the FTS5 search over the whole directory.
 """
 
@@ -27,6 +30,7 @@ from app.rules.network import Membership, membership, required_health_network
 
 SHOWN = 50  # rows listed at most: a clerk narrows by typing
 CANDIDATES = 200  # FTS matches inside the plan's network looked at, at most, when a filtered search has text
+CLASSIFICATION = 4  # characters of a NUCC code naming its classification: 207X = orthopaedic surgery
 
 
 class SearchableDirectory(DirectoryView, Protocol):
@@ -51,6 +55,12 @@ class Qualification:
     group: str | None = None  # the member's health network, when the opinion must come from within it
     exclude: frozenset[str] = frozenset()  # the professionals whose care is in question
     language: str | None = None  # the member's: speakers rank first, as in the engine
+
+    @property
+    def classification(self) -> str | None:
+        """The NUCC classification every qualifying code shares ("207X"), or None."""
+        prefixes = {code[:CLASSIFICATION] for code in self.taxonomies or ()}
+        return prefixes.pop() if len(prefixes) == 1 else None
 
     def admits(self, provider: Provider) -> bool:
         return (provider.npi not in self.exclude
@@ -108,9 +118,12 @@ def find_professionals(
             exclude=qualification.exclude, language=qualification.language, limit=limit + 1)
         more = len(matches) > limit
     else:
-        candidates = directory.search(text, plan=qualification.plan, limit=CANDIDATES)
+        classification = qualification.classification
+        words = f"{text} {classification}" if classification else text
+        wanted = 2 * limit + 1 if classification else CANDIDATES  # narrowed by FTS5: most candidates qualify
+        candidates = directory.search(words, plan=qualification.plan, limit=wanted)
         matches = [provider for provider in candidates if qualification.admits(provider)]
-        more = len(candidates) >= CANDIDATES or len(matches) > limit
+        more = len(candidates) >= wanted or len(matches) > limit
     matches = matches[:limit]
     listed = {provider.npi for provider in matches}
     first: list[Provider] = []

@@ -34,6 +34,10 @@ SUGGESTED_MARK = "★ "  # before a suggested professional's name (and the row i
 SUGGESTED_TIP = "Suggested by the determination: a qualified in-network professional"
 
 
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.FontRole,
+                    Qt.ItemDataRole.ToolTipRole, NPI_ROLE})
+
+
 def plan_labels(profiles) -> dict[str, str]:
     """Plan id -> the short name a clerk knows ("Health Net"); two plans of one company keep their product
     ("CalOptima Medi-Cal", "CalOptima OneCare")."""
@@ -84,8 +88,8 @@ class ProviderTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._providers):
-            return None
+        if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self._providers):
+            return None  # (a view asks each cell for a dozen roles while it paints: most are answered here)
         provider = self._providers[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:

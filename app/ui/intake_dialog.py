@@ -591,6 +591,7 @@ class IntakeDialog(QDialog):
         self._suggested: list[str] = []
         self._suggested_for: Qualification | None = None
         self.found = Found()
+        self._shown: tuple | None = None  # what the table shows: the rows, the suggested, who is qualified
         view = ui.providers_view
         view.setModel(self.providers_model)
         view.verticalHeader().hide()
@@ -660,9 +661,13 @@ class IntakeDialog(QDialog):
         qualification = self.qualification()
         ui.qualified_only_check.setEnabled(qualification is not None)
         filtered = qualification if ui.qualified_only_check.isChecked() else None
-        self.found = find_professionals(self.service.evaluator.directory, ui.provider_search_edit.text(), filtered,
-                                        self._suggestions(qualification))
-        self.providers_model.set_providers(self.found.providers, self.found.suggested)
+        found = find_professionals(self.service.evaluator.directory, ui.provider_search_edit.text(), filtered,
+                                   self._suggestions(qualification))
+        shown = (found.providers, found.suggested, qualification)  # the marker reads the request's network
+        if shown != self._shown:  # typing more of a name often finds the same rows: keep them, and the scroll
+            self.providers_model.set_providers(found.providers, found.suggested)
+            self._shown = shown
+        self.found = found
         ui.providers_count_label.setText(self._count_text(qualification, filtered is not None))
         row = self.providers_model.row_of(ui.chosen_npi_edit.text().strip())
         if row >= 0:

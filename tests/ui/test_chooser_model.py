@@ -137,3 +137,28 @@ def test_more_than_the_limit_says_so(repository):
     assert not find_professionals(repository, "", None).more
     everyone = Qualification(plan="caloptima-medi-cal", taxonomies=None)
     assert find_professionals(repository, "", everyone, limit=3).more
+
+
+def test_one_classification_is_searched_with_the_words_and_several_are_not(profiles, specialties):
+    assert ortho(profiles, specialties).classification == "207X"
+    pcp = qualification_for(profiles["caloptima-medi-cal"], specialties, care_from="pcp", taxonomy=None,
+                            health_network="ipa-sunrise")
+    assert pcp.classification is None and ortho(profiles, specialties, taxonomy=None).classification is None
+
+
+def test_a_typed_search_narrowed_by_classification_still_finds_the_qualified(repository, profiles, specialties):
+    class Recording:
+        def __init__(self):
+            self.asked = []
+
+        def __getattr__(self, name):
+            return getattr(repository, name)
+
+        def search(self, text, plan=None, taxonomy=None, limit=50):
+            self.asked.append((text, plan))
+            return repository.search(text, plan=plan, taxonomy=taxonomy, limit=limit)
+
+    recording = Recording()
+    assert npis(find_professionals(recording, "stockton", ortho(profiles, specialties))) == [ORTHO_PENA,
+                                                                                             ORTHO_HAKOBYAN]
+    assert recording.asked == [("stockton 207X", "caloptima-medi-cal")]
