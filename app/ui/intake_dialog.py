@@ -489,10 +489,6 @@ class IntakeDialog(QDialog):
         ui.next_button.setDefault(not last)
         ui.save_button.setDefault(last)
         self.setWindowTitle(f"New request: {PAGE_NAMES[index]} ({index + 1} of {ui.pages.count()})")
-        if index == 3:
-            if self.timer.isActive():
-                self._update()  # the alternatives offered first come from what was just typed
-            self.refresh_professionals()
         if last:
             self._update()
         first = {0: ui.plan_combo, 1: ui.requester_type_combo, 2: ui.care_from_combo,
@@ -617,9 +613,17 @@ class IntakeDialog(QDialog):
         self._search_pause.timeout.connect(self.refresh_professionals)
         ui.provider_search_edit.textChanged.connect(lambda _text: self._search_pause.start())
         ui.qualified_only_check.toggled.connect(self.refresh_professionals)
+        ui.pages.currentChanged.connect(self._page_shown)
         view.selectionModel().currentRowChanged.connect(self._choose_row)
         ui.provider_search_edit.installEventFilter(self)  # Down goes to the matches
         view.installEventFilter(self)  # Enter and Space choose; Up from the first row goes back to the search
+
+    def _page_shown(self, index: int) -> None:
+        """Entering the professional step (by Next, a problem's link or a screenshot script) lists who fits now."""
+        if self.ui.pages.widget(index) is self.ui.professional_page:
+            if self.timer.isActive():
+                self._update()  # the alternatives offered first come from what was just typed
+            self.refresh_professionals()
 
     def network_marker(self, provider) -> str:
         """How a professional stands for this request, by the engine's own rule (app.rules.network): for PCP care

@@ -578,7 +578,6 @@ class Ui_IntakeDialog(object):
 
         self.provider_search_edit = QLineEdit(self.professional_page)
         self.provider_search_edit.setObjectName(u"provider_search_edit")
-        self.provider_search_edit.setClearButtonEnabled(True)
 
         self.professional_form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.provider_search_edit)
 
