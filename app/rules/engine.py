@@ -24,7 +24,13 @@ from app.domain.models import (
 )
 from app.domain.time import LOS_ANGELES
 from app.rules.calendar import DEFAULT_CALENDAR, BusinessCalendar
-from app.rules.network import Membership, membership, required_health_network
+from app.rules.network import (
+    Membership,
+    membership,
+    qualifying_taxonomies,
+    required_health_network,
+    treating_npis,
+)
 from app.rules.profiles import AuthorizationRule, PlanProfile, RequesterRule
 
 ENGINE_VERSION = "1.0.0"
@@ -307,24 +313,20 @@ def _check_network(work: _Work, directory: DirectoryView, specialties: Specialty
     care = request.care_in_question
     pcp_care = care.from_ == CareFrom.pcp
     requester = request.requester
-    requester_treats = requester.type == RequesterType.treating_provider or (
-        requester.type == RequesterType.pcp and pcp_care)
-    treating = {npi for npi in (care.npi, request.pcp.npi if pcp_care else None,
-                                requester.npi if requester_treats else None) if npi}
+    treating = treating_npis(care_from=care.from_, care_npi=care.npi, pcp_npi=request.pcp.npi,
+                             requester_type=requester.type, requester_npi=requester.npi)
     result = _Network()
 
     group = required_health_network(plan, care.from_, request.member.health_network)
-    taxonomies: frozenset[str] | None
+    taxonomies = qualifying_taxonomies(specialties, care.from_, care.taxonomy)
     if pcp_care:
         if plan.network.pcp_care.scope == "health_network":
             if not group:
                 work.add("network.health_network_missing", Severity.warning,
                          "Enter the member's health network (medical group / IPA): a second opinion about the "
                          "PCP's care comes from within it.", plan.network.pcp_care.citation)
-        taxonomies = specialties.equivalents(care.taxonomy) if care.taxonomy else specialties.primary_care_codes()
         scope_citation = plan.network.pcp_care.citation
     else:
-        taxonomies = specialties.equivalents(care.taxonomy) if care.taxonomy else None
         scope_citation = plan.network.specialist_care.citation
         if taxonomies is None:
             work.add("network.specialty_unknown", Severity.warning,

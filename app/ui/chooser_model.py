@@ -25,8 +25,14 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from app.domain.directory import DirectoryView
-from app.domain.models import CareFrom, Provider, RequesterType
-from app.rules.network import Membership, membership, required_health_network
+from app.domain.models import CareFrom, Provider
+from app.rules.network import (  # noqa: F401  (treating_npis: the intake asks here)
+    Membership,
+    membership,
+    qualifying_taxonomies,
+    required_health_network,
+    treating_npis,
+)
 
 SHOWN = 50  # rows listed at most: a clerk narrows by typing
 CANDIDATES = 200  # FTS matches inside the plan's network looked at, at most, when a filtered search has text
@@ -74,25 +80,10 @@ def qualification_for(
 ) -> Qualification:
     """The engine's rule for the request's network and specialty (H&S 1383.15; the plan's `[network]` scope):
     `plan` is the PlanProfile; `treating` the NPIs of the professionals whose care is in question."""
-    pcp_care = CareFrom(care_from) == CareFrom.pcp
-    if taxonomy:
-        taxonomies: frozenset[str] | None = specialties.equivalents(taxonomy)
-    else:
-        taxonomies = specialties.primary_care_codes() if pcp_care else None
+    taxonomies = qualifying_taxonomies(specialties, care_from, taxonomy)
     return Qualification(
         plan=plan.id, taxonomies=taxonomies, group=required_health_network(plan, care_from, health_network or None),
         exclude=frozenset(npi for npi in treating if npi), language=language or None)
-
-
-def treating_npis(*, care_from: CareFrom | str, care_npi: str, pcp_npi: str, requester_type: RequesterType | str,
-                  requester_npi: str) -> set[str]:
-    """Whose care is in question, as the engine counts them: the treating professional, the PCP for PCP care, and
-    a requester who is that treating professional."""
-    pcp_care = CareFrom(care_from) == CareFrom.pcp
-    requester_treats = RequesterType(requester_type) == RequesterType.treating_provider or (
-        RequesterType(requester_type) == RequesterType.pcp and pcp_care)
-    return {npi for npi in (care_npi, pcp_npi if pcp_care else "", requester_npi if requester_treats else "")
-            if npi}
 
 
 @dataclass

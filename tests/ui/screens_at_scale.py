@@ -79,10 +79,16 @@ def main(out: Path) -> None:
         window = make()
         window.show()
         app.processEvents()
-        geometry = window.frameGeometry()
-        report["screens"][name] = {"size": [window.width(), window.height()],
-                                   "inside": area.contains(geometry), "clipped": clipped(window)}
-        window.grab().save(str(out / f"{name}.png"))
+        steps = window.ui.pages if name == "intake" else None  # every step of the new-request form
+        for step in range(steps.count() if steps is not None else 1):
+            if steps is not None:
+                steps.setCurrentIndex(step)
+                app.processEvents()
+            shown = f"{name}-{step + 1}" if steps is not None else name
+            geometry = window.frameGeometry()
+            report["screens"][shown] = {"size": [window.width(), window.height()],
+                                        "inside": area.contains(geometry), "clipped": clipped(window)}
+            window.grab().save(str(out / f"{shown}.png"))
         window.close()
     print(json.dumps(report))
 
