@@ -2,6 +2,8 @@ import os
 
 # Qt needs a platform before any QApplication exists; CI and newcomers have no screen.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# No log file in the user's data folder from a test run (tests/unit/test_logs.py logs to a temporary file).
+os.environ.setdefault("SODESK_LOG", "off")
 
 import pytest  # noqa: E402
 

@@ -28,7 +28,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from app.cli import backup, demo, evaluate, exports, letters, plans, providers, report, requests
+    from app.cli import backup, demo, evaluate, exports, letters, plans, providers, report, requests, security
 
     parser = _Parser(prog="sodesk", description="Second Opinion Desk: Medi-Cal second medical opinions.")
     parser.add_argument("--version", action="version", version=f"sodesk {__version__}")
@@ -40,8 +40,12 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         help="database file (default: $SODESK_DB, else sodesk.sqlite3 in the user's data folder)",
     )
+    parser.add_argument("--user", metavar="NAME",
+                        help="sign in as NAME once the desk has users (default $SODESK_USER); the password is read "
+                             "from $SODESK_PASSWORD or asked. An encrypted database's passphrase: $SODESK_PASSPHRASE "
+                             "or asked")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in (backup, demo, evaluate, exports, letters, plans, providers, report, requests):
+    for module in (backup, demo, evaluate, exports, letters, plans, providers, report, requests, security):
         module.register(commands)
     return parser
 
@@ -75,7 +79,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_desk(db_path(args))
     try:
-        return args.handler(args)
+        from app.cli.security import signed_in
+
+        with signed_in(args):  # once the desk has users, every command runs as a signed-in user
+            return args.handler(args)
     except InputProblem as problem:
         print(problem.render(), file=sys.stderr)
         return EXIT_BAD_INPUT

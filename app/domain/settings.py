@@ -42,3 +42,7 @@ class Settings(Model):
     practice_phone: PhoneText = None
     practice_fax: PhoneText = None
     practice_logo: LogoPath = Field(default=None, description="path of a .png or .jpg picture file")
+    # Security (issue 7): the desk locks itself after this many idle minutes; five failed sign-ins lock an
+    # account for lockout_minutes.
+    idle_lock_minutes: int = Field(default=10, ge=1, le=240, description="minutes without input before the desk locks")
+    lockout_minutes: int = Field(default=15, ge=1, le=1440, description="minutes an account stays locked")

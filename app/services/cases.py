@@ -25,6 +25,7 @@ from app.rules.lifecycle import (
     extension_deadline,
 )
 from app.services.evaluation import Evaluator
+from app.services.security import Action, Guard, Session
 from app.storage.cases import CaseFilter, CaseRepository, StaleVersion, UnknownCase
 from app.storage.worklist import WorklistRow
 
@@ -66,12 +67,31 @@ class CaseService:
         who: str | None = None,
         clock: Callable[[], datetime] = now_pacific,
         report_due_days: int = DEFAULT_REPORT_DUE_DAYS,
+        session: Session | None = None,
     ) -> None:
         self.repository = repository
         self.evaluator = evaluator
-        self.who = who or current_user()
         self.clock = clock
         self.report_due_days = report_due_days
+        self.use_session(session, who)
+
+    def use_session(self, session: Session | None, who: str | None = None) -> None:
+        """Act for `session` (app.services.security: its role is checked before each change, and the history
+        and the audit trail name its user). Without one, only a database with no users yet allows changes."""
+        from app.storage.audit import AuditLog
+
+        self.session = session
+        self.guard = Guard(self.repository.db, session)
+        # The history and the audit trail name the signed-in user (or the one acting_as says, e.g. the CLI's).
+        self.who = who or self.guard.user or current_user()
+        self.audit = AuditLog(self.repository.db)
+
+    def get_for_view(self, case_id: int) -> Case:
+        """The case a user opens on screen: allowed to every signed-in role, and recorded in the audit trail."""
+        self.guard.check(Action.view)
+        case = self.get(case_id)
+        self.audit.record(self.who, "view", request_id=case_id)
+        return case
 
     # --- reading ---------------------------------------------------------------------------------------------
 
@@ -115,6 +135,7 @@ class CaseService:
 
     def save_draft(self, data: dict, case_id: int | None = None) -> Case:
         """Store what has been typed so far (any shape: it is validated only when submitted)."""
+        self.guard.check(Action.intake)
         now = self.clock()
         if case_id is None:
             draft = Case(id=0, version=1, status=Status.draft, draft=data, created_at=now, updated_at=now)
@@ -132,6 +153,7 @@ class CaseService:
         """Validate the draft (every problem named by its field path), evaluate it and move it on."""
         from app.services.evaluation import parse_request
 
+        self.guard.check(Action.intake)
         case = self.get(case_id)
         if case.status != Status.draft:
             raise CaseProblem([f"request #{case_id} is {LABELS[case.status]}, not a draft"])
@@ -148,6 +170,7 @@ class CaseService:
 
     def submit(self, request: Request) -> Submitted:
         """Validate, evaluate and store a request; it goes to scheduling or waits for authorization."""
+        self.guard.check(Action.intake)
         duplicates = self.duplicates_of(request)
         determination = self.evaluator.evaluate(request)
         now = self.clock()
@@ -181,6 +204,7 @@ class CaseService:
         extension_to: date | None = None,
         expected_version: int | None = None,
     ) -> Case:
+        self.guard.check(Action.decide)
         case = self.get(case_id)
         problems = []
         if outcome in (Outcome.approved, Outcome.modified) and not authorization_number:
@@ -204,13 +228,17 @@ class CaseService:
                 raise CaseProblem(["this request has no decision clock to extend (no authorization was needed)"])
             updates["extension_due"] = extension_deadline(due, extension_to)
             updates["extension_reason"] = reason
-        return self._change(case, Status(outcome.value), why=reason, updates=updates,
-                            expected_version=expected_version)
+        with self.repository.db.atomic():  # the decision and its audit row: both or neither
+            changed = self._change(case, Status(outcome.value), why=reason, updates=updates,
+                                   expected_version=expected_version)
+            self.audit.record(self.who, "decide", request_id=case_id, detail=f"outcome={outcome.value}")
+        return changed
 
     def schedule_consult(self, case_id: int, scheduled_for: date, npi: str, name: str | None = None,
                          expected_version: int | None = None) -> Case:
         from app.codes.npi import npi_problem
 
+        self.guard.check(Action.schedule)
         problem = npi_problem(npi)
         if problem:
             raise CaseProblem([f"npi: {problem}"])
@@ -221,10 +249,12 @@ class CaseService:
                             expected_version=expected_version)
 
     def request_report(self, case_id: int, expected_version: int | None = None) -> Case:
+        self.guard.check(Action.schedule)
         return self._change(self.get(case_id), Status.report_requested, why="consultation report requested",
                             expected_version=expected_version)
 
     def report_received(self, case_id: int, received_on: date, expected_version: int | None = None) -> Case:
+        self.guard.check(Action.schedule)
         case = self.get(case_id)
         if case.consult and received_on < case.consult.scheduled_for:
             raise CaseProblem([f"report received: {received_on.isoformat()} is before the consult "
@@ -233,9 +263,11 @@ class CaseService:
                             updates={"report_received_on": received_on}, expected_version=expected_version)
 
     def close(self, case_id: int, expected_version: int | None = None) -> Case:
+        self.guard.check(Action.schedule)
         return self._change(self.get(case_id), Status.closed, why="closed", expected_version=expected_version)
 
     def withdraw(self, case_id: int, reason: str, expected_version: int | None = None) -> Case:
+        self.guard.check(Action.schedule)
         if not reason or not reason.strip():
             raise CaseProblem(["reason: say why the request is withdrawn (e.g. the member no longer wants it)"])
         return self._change(self.get(case_id), Status.withdrawn, why=reason.strip(),

@@ -30,8 +30,9 @@ def evaluator_for(db_path: Path | None) -> Evaluator:
     return evaluator_over(ProviderRepository(open_db(db_path)))
 
 
-def case_service_for(db_path: Path):
-    """The case file on the database at `db_path` (created and migrated when new), with its evaluator."""
+def case_service_for(db_path: Path, *, session=None):
+    """The case file on the database at `db_path` (created and migrated when new), with its evaluator, acting for
+    `session` (app.services.security.Session; None: allowed only while the database has no users)."""
     from app.services.cases import CaseService
     from app.storage.cases import CaseRepository
     from app.storage.db import open_db
@@ -42,4 +43,4 @@ def case_service_for(db_path: Path):
     db = open_db(db_path)
     settings = SettingsRepository(db).load()
     return CaseService(CaseRepository(db), evaluator_over(ProviderRepository(db)),
-                       report_due_days=settings.report_due_days)
+                       report_due_days=settings.report_due_days, session=session)

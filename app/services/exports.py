@@ -150,6 +150,9 @@ class ExportService:
 
     def export(self, plan: str, out: Path | str, *, as_zip: bool = False, passphrase: str | None = None,
                again: bool = False, ids: Sequence[int] = (), progress: Progress | None = None) -> ExportResult:
+        from app.services.security import Action
+
+        self.cases.guard.check(Action.export)
         cases = self.select(plan, again=again, ids=ids)
         if not cases:
             raise InputProblem([f"nothing to export for {plan}: no submitted request waits for its authorization "
@@ -180,6 +183,8 @@ class ExportService:
                                             f"to {plan} while this batch was being written; nothing was "
                                             "recorded: export again"])
                 self.repository.record(stored, items)
+                self.cases.audit.record(self.who, "export", detail=f"batch={header.batch_id} plan={plan} requests="
+                                        + ",".join(str(s.request_id) for s in submissions))
                 published = pending.publish()
         except sqlite3.IntegrityError:
             self._undo(pending, published)
@@ -204,6 +209,9 @@ class ExportService:
                 progress: Progress | None = None) -> ExportResult:
         """Write a recorded batch again from the database: the same files, byte for byte (checked against the
         manifest recorded when it was sent: a mismatch writes nothing)."""
+        from app.services.security import Action
+
+        self.cases.guard.check(Action.export)
         record = self.batch(batch_id)
         batch = record.batch
         if batch.with_pdfs and self.pdf_for is None:
@@ -222,6 +230,7 @@ class ExportService:
                                 "differs): the letters renderer or the export format changed since; nothing "
                                 "was written"])
         path = pending.publish()
+        self.cases.audit.record(self.who, "export_again", detail=f"batch={batch.id} plan={batch.plan}")
         return ExportResult(batch.id, path, len(submissions), [s.request_id for s in submissions],
                             pending.manifest_sha256)
 
@@ -247,6 +256,9 @@ class ExportService:
         history); every refused row is reported by line and column; the good rows are applied together in one
         transaction (none of them when `dry_run`). A row already recorded (same outcome, same authorization
         number) is left as it is, so importing a file twice changes nothing."""
+        from app.services.security import Action
+
+        self.cases.guard.check(Action.decide)
         rows, problems = read_decisions(data)
         report = DecisionReport(problems=list(problems), dry_run=dry_run)
         try:
@@ -327,7 +339,7 @@ def _strip_column(message: str) -> str:
     return message
 
 
-def export_service_for(db_path: Path, *, with_pdfs: bool = True) -> ExportService:
+def export_service_for(db_path: Path, *, with_pdfs: bool = True, session=None) -> ExportService:
     """The export service on the database at `db_path`. With letters asked for but no renderer available,
     says so (an InputProblem) rather than writing batches without them."""
     from app.rules.profiles import default_profiles
@@ -335,7 +347,7 @@ def export_service_for(db_path: Path, *, with_pdfs: bool = True) -> ExportServic
     from app.storage.providers import ProviderRepository
     from app.storage.settings import SettingsRepository
 
-    cases = case_service_for(db_path)
+    cases = case_service_for(db_path, session=session)
     db = cases.repository.db
     settings = SettingsRepository(db).load()
     pdf_for = None

@@ -21,6 +21,7 @@ from app.letters import Letter, LetterKind, Letterhead, Professional, letters_fo
 from app.letters.model import CriterionLine, DiagnosisLine
 from app.letters.texts import Catalog, default_catalog, language_for
 from app.services.cases import current_user, now_pacific
+from app.services.security import Action, Guard, Session
 from app.storage.cases import CaseFilter, CaseRepository, UnknownCase
 from app.storage.letters import LetterRepository, PrintedLetter
 
@@ -62,6 +63,7 @@ class LetterService:
         catalog: Catalog | None = None,
         who: str | None = None,
         clock: Callable[[], datetime] = now_pacific,
+        session: Session | None = None,
     ) -> None:
         self.cases = cases
         self.letters = letters
@@ -71,8 +73,18 @@ class LetterService:
         self.directory = directory
         self._codes = codes
         self.catalog = catalog or default_catalog()
-        self.who = who or current_user()
         self.clock = clock
+        self.use_session(session, who)
+
+    def use_session(self, session: Session | None, who: str | None = None) -> None:
+        """Print for `session` (see CaseService.use_session)."""
+        from app.storage.audit import AuditLog
+
+        self.session = session
+        self.guard = Guard(self.cases.db, session)
+        # The history and the audit trail name the signed-in user (or the one acting_as says, e.g. the CLI's).
+        self.who = who or self.guard.user or current_user()
+        self.audit = AuditLog(self.cases.db)
 
     # --- building and rendering ------------------------------------------------------------------------------
 
@@ -147,15 +159,19 @@ class LetterService:
         return self.record(letter, data)
 
     def record(self, letter: Letter, data: bytes) -> PrintedLetter:
+        self.guard.check(Action.print)
         now = self.clock()
         relative = Path(str(letter.case.id)) / f"{letter.kind.value}-{letter.language}-{now:%Y%m%dT%H%M%S}.pdf"
         target = self._free_name(self.folder / relative)
         _write(target, data)
-        return self.letters.add(
+        printed = self.letters.add(
             request_id=letter.case.id, kind=letter.kind.value, language=letter.language,
             file_path=target.relative_to(self.folder).as_posix(), sha256=hashlib.sha256(data).hexdigest(),
             size=len(data), printed_by=self.who, printed_at=now,
         )
+        self.audit.record(self.who, "print_letter", request_id=letter.case.id,
+                          detail=f"letter={printed.id} kind={letter.kind.value} lang={letter.language}")
+        return printed
 
     def prints(self, case_id: int) -> list[PrintedLetter]:
         self.case(case_id)
@@ -208,6 +224,7 @@ class LetterService:
     def export(self, case_id: int, folder: Path, kinds: list[LetterKind] | None = None,
                language: str | None = None) -> list[Path]:
         """Write the case's letters (all that apply, or `kinds`) as PDFs into `folder`."""
+        self.guard.check(Action.print)
         case = self.case(case_id)
         kinds = kinds or letters_for(case, self.clock().date())
         if not kinds:
@@ -218,6 +235,8 @@ class LetterService:
             target = Path(folder) / f"{case_id}-{kind.value}.pdf"
             _write(target, data)
             written.append(target)
+        self.audit.record(self.who, "save_letters", request_id=case_id,
+                          detail="kinds=" + ",".join(kind.value for kind in kinds))
         return written
 
     # --- helpers ---------------------------------------------------------------------------------------------
@@ -276,7 +295,7 @@ def _write(target: Path, data: bytes) -> None:
         raise LetterProblem([f"cannot write {target}: {error.strerror or error}"]) from None
 
 
-def letter_service_for(db_path: Path, *, who: str | None = None) -> LetterService:
+def letter_service_for(db_path: Path, *, who: str | None = None, session: Session | None = None) -> LetterService:
     """Letters of the case file at `db_path`; printed files go to the `letters` folder beside it."""
     from app.rules.profiles import default_profiles
     from app.storage.db import open_db
@@ -286,4 +305,4 @@ def letter_service_for(db_path: Path, *, who: str | None = None) -> LetterServic
     db = open_db(db_path)
     return LetterService(CaseRepository(db), LetterRepository(db), letters_folder_for(db_path),
                          settings=SettingsRepository(db).load(), profiles=default_profiles(),
-                         directory=ProviderRepository(db), who=who)
+                         directory=ProviderRepository(db), who=who, session=session)

@@ -97,13 +97,16 @@ class RestoreReport:
 # ---------------------------------------------------------------------------------------------- check
 
 
-def check(db_path: Path | str, *, quick: bool = False) -> CheckReport:
+def check(db_path: Path | str, *, quick: bool = False, passphrase: str | None = None) -> CheckReport:
     """Is this a whole, readable Second Opinion Desk database? Never writes to the file.
 
     `quick=True` runs `PRAGMA quick_check` (skips matching index entries against their rows) instead of the
-    full `integrity_check`.
+    full `integrity_check`. An encrypted database is checked with `passphrase` (or the one remembered for it).
     """
     path = Path(db_path)
+    passphrase = passphrase or _passphrase_for(path)
+    if passphrase and path.is_file() and path.stat().st_size > 0:
+        return _check_encrypted(path, quick, passphrase)
     if not path.exists():
         return CheckReport(path, ["there is no file here"])
     if path.is_dir():
@@ -125,6 +128,28 @@ def check(db_path: Path | str, *, quick: bool = False) -> CheckReport:
         return CheckReport(path, [_sqlite_problem(error)])
     try:
         return _check_open(path, conn, quick)
+    finally:
+        conn.close()
+
+
+def _passphrase_for(path: Path) -> str | None:
+    from app.storage.crypto import passphrase_for
+
+    return passphrase_for(path)
+
+
+def _check_encrypted(path: Path, quick: bool, passphrase: str) -> CheckReport:
+    from app.storage import crypto
+
+    try:
+        conn = crypto.connect(path, passphrase, readonly=True, check_same_thread=False,
+                              immutable=not _side(path, "-wal").exists() and not _side(path, "-journal").exists())
+    except InputProblem as problem:
+        return CheckReport(path, problem.problems)
+    try:
+        return _check_open(path, conn, quick)
+    except crypto.errors() as error:
+        return CheckReport(path, [_sqlite_problem(error)])
     finally:
         conn.close()
 
@@ -225,20 +250,23 @@ def _side(path: Path, suffix: str) -> Path:
 # ---------------------------------------------------------------------------------------------- backup
 
 
-def backup_to(db_path: Path | str, target: Path | str, *, overwrite: bool = False) -> Path:
+def backup_to(db_path: Path | str, target: Path | str, *, overwrite: bool = False,
+              passphrase: str | None = None) -> Path:
     """Copy the database to `target` (a file name, or an existing folder: then `sodesk-<now>.sqlite3` in it).
 
     The copy is made with SQLite's online backup API from a read-only connection, so it is one consistent
     state even while the desk is writing. It is written under a temporary name in the target folder, passes
     `PRAGMA integrity_check`, is flushed to disk, and only then gets its name: a file under `target` is
     always whole. An existing `target` is refused unless `overwrite=True`. The copy is self-contained
-    (rollback-journal mode: no `-wal` beside it). Returns the path written.
+    (rollback-journal mode: no `-wal` beside it). An encrypted database is copied encrypted, with the same
+    passphrase. Returns the path written.
     """
     source = Path(db_path)
     target = Path(target)
     if target.is_dir():
         target = target / backup_name(datetime.now())
-    _require_readable_database(source)
+    passphrase = passphrase or _passphrase_for(source)
+    _require_readable_database(source, encrypted=bool(passphrase))
     if _same_file(source, target):
         raise InputProblem(
             ["this is the database itself: give another file name for the backup"], source=str(target)
@@ -250,7 +278,7 @@ def backup_to(db_path: Path | str, target: Path | str, *, overwrite: bool = Fals
             ["this file already exists and was left as it is: give a new file name (or overwrite it)"],
             source=str(target),
         )
-    partial = _copy_verified(source, target.parent, target.name)
+    partial = _copy_verified(source, target.parent, target.name, passphrase)
     try:
         _place(partial, target, overwrite=overwrite)
     except BaseException:
@@ -275,7 +303,7 @@ def backup_time(path: Path | str) -> datetime | None:
         return None
 
 
-def _require_readable_database(path: Path) -> None:
+def _require_readable_database(path: Path, encrypted: bool = False) -> None:
     if not path.exists():
         raise InputProblem(["there is no database here, so there is nothing to back up"], source=str(path))
     if path.is_dir():
@@ -287,12 +315,12 @@ def _require_readable_database(path: Path) -> None:
     except OSError as error:
         raise InputProblem([f"cannot read the database: {error.strerror}"], source=str(path)) from None
     problem = "the file is empty (0 bytes): it holds no database" if size == 0 else None
-    problem = problem or _header_problem(path, head, size)
+    problem = problem or (None if encrypted else _header_problem(path, head, size))
     if problem:
         raise InputProblem([problem], source=str(path))
 
 
-def _copy_verified(source: Path, folder: Path, name: str) -> Path:
+def _copy_verified(source: Path, folder: Path, name: str, passphrase: str | None = None) -> Path:
     """Back up `source` into a new temporary file in `folder` and check the copy; return the temporary path.
 
     A damaged source raises InputProblem; a copy that cannot be written raises BackupFailed. Either way no
@@ -304,6 +332,10 @@ def _copy_verified(source: Path, folder: Path, name: str) -> Path:
     except OSError as error:
         raise BackupFailed(f"{folder}: cannot write the backup there: {error.strerror}") from None
     try:
+        if passphrase:
+            _copy_encrypted(source, partial, passphrase)
+            _fsync_file(partial)
+            return partial
         try:
             src = _connect_readonly(source)
         except sqlite3.Error as error:
@@ -323,6 +355,25 @@ def _copy_verified(source: Path, folder: Path, name: str) -> Path:
         _remove_partial(partial)
         raise
     return partial
+
+
+def _copy_encrypted(source: Path, partial: Path, passphrase: str) -> None:
+    """The online backup between two SQLCipher databases keyed alike: the copy is encrypted as the source is."""
+    from app.storage import crypto
+
+    src = crypto.connect(source, passphrase, readonly=True, check_same_thread=False,
+                         immutable=not _side(source, "-wal").exists() and not _side(source, "-journal").exists())
+    try:
+        dst = crypto.connect(partial, passphrase)
+        try:
+            dst.execute("PRAGMA synchronous=OFF")
+            _backup(src, dst, source, partial)
+        except crypto.errors() as error:
+            raise BackupFailed(f"{partial.parent}: cannot write the backup there: {error}") from None
+        finally:
+            dst.close()
+    finally:
+        src.close()
 
 
 def _backup(src: sqlite3.Connection, dst: sqlite3.Connection, source: Path, partial: Path) -> None:
@@ -415,7 +466,8 @@ def _same_file(a: Path, b: Path) -> bool:
 # ---------------------------------------------------------------------------------------------- restore
 
 
-def restore_from(backup: Path | str, db_path: Path | str, *, now: datetime | None = None) -> RestoreReport:
+def restore_from(backup: Path | str, db_path: Path | str, *, now: datetime | None = None,
+                 passphrase: str | None = None) -> RestoreReport:
     """Put the content of `backup` at `db_path`, keeping the current database aside.
 
     The backup must pass `check`; otherwise InputProblem says why and nothing changes. The current database
@@ -434,7 +486,9 @@ def restore_from(backup: Path | str, db_path: Path | str, *, now: datetime | Non
         raise InputProblem(["this is a folder: give the database file"], source=str(db_path))
     if _same_file(backup, db_path):
         raise InputProblem(["this backup is the database itself: give a backup file"], source=str(backup))
-    report = check(backup)
+    # An encrypted database's backups are encrypted with its passphrase.
+    passphrase = passphrase or _passphrase_for(db_path)
+    report = check(backup, passphrase=passphrase)
     if not report.ok:
         raise InputProblem(
             [
@@ -444,14 +498,14 @@ def restore_from(backup: Path | str, db_path: Path | str, *, now: datetime | Non
             ],
             source=str(backup),
         )
-    previous = check(db_path) if db_path.exists() else None
+    previous = check(db_path, passphrase=passphrase) if db_path.exists() else None
     if previous is not None and previous.ok and _in_use(db_path):
         raise InputProblem(
             ["the database is open in another program (the desk?): close it, then restore again"],
             source=str(db_path),
         )
     db_path.parent.mkdir(parents=True, exist_ok=True)
-    partial = _copy_verified(backup, db_path.parent, db_path.name)
+    partial = _copy_verified(backup, db_path.parent, db_path.name, passphrase)
     try:
         kept = _swap_in(partial, db_path, now or datetime.now())
     except BaseException:
@@ -560,6 +614,7 @@ def automatic_backup(
     keep: int = DEFAULT_KEEP,
     now: datetime | None = None,
     min_interval: timedelta = timedelta(days=1),
+    passphrase: str | None = None,
 ) -> Path | None:
     """Back the database up into `backup_folder(db_path)` if the newest backup there is `min_interval` old
     (or there is none), then delete the oldest automatic backups beyond `keep`. Returns the new file, or
@@ -588,16 +643,17 @@ def automatic_backup(
                 raise BackupFailed(
                     f"{target.parent}: cannot create the backup folder: {error.strerror}"
                 ) from None
-            made = backup_to(db_path, target)
+            made = backup_to(db_path, target, passphrase=passphrase)
     for old in automatic_backups(db_path)[keep:]:
         old.unlink()
     return made
 
 
-def last_good_backup(db_path: Path | str) -> Path | None:
+def last_good_backup(db_path: Path | str, passphrase: str | None = None) -> Path | None:
     """The newest automatic backup that passes `check`, or None."""
+    passphrase = passphrase or _passphrase_for(Path(db_path))
     for path in automatic_backups(db_path):
-        if check(path).ok:
+        if check(path, passphrase=passphrase).ok:
             return path
     return None
 
@@ -613,7 +669,8 @@ def restore_command(db_path: Path | str, backup: Path | str) -> str:
 # ---------------------------------------------------------------------------------------------- app start
 
 
-def open_or_explain(db_path: Path | str, *, quick: bool = True) -> sqlite_utils.Database:
+def open_or_explain(db_path: Path | str, *, quick: bool = True,
+                    passphrase: str | None = None) -> sqlite_utils.Database:
     """Open the database for the app, unless it is damaged: then raise DamagedDatabase (nothing changed),
     naming the last good backup and the command that restores it.
 
@@ -622,8 +679,19 @@ def open_or_explain(db_path: Path | str, *, quick: bool = True) -> sqlite_utils.
     the full `integrity_check`, which `sodesk check` and every backup still run).
     """
     path = Path(db_path)
+    passphrase = passphrase or _passphrase_for(path)
     if path.exists() and not path.is_dir():
-        report = check(path, quick=quick)
+        if not passphrase and _looks_encrypted(path):
+            return open_db(path)  # says it is encrypted and needs its passphrase; nothing is changed
+        report = check(path, quick=quick, passphrase=passphrase)
+        if passphrase and report.problems and report.problems[0].startswith("the passphrase is wrong"):
+            raise InputProblem(report.problems, source=str(path))
         if not report.ok and not report.blank:
-            raise DamagedDatabase(path, report, last_good_backup(path))
-    return open_db(path)
+            raise DamagedDatabase(path, report, last_good_backup(path, passphrase))
+    return open_db(path, passphrase)
+
+
+def _looks_encrypted(path: Path) -> bool:
+    from app.storage.crypto import looks_encrypted
+
+    return looks_encrypted(path)

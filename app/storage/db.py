@@ -18,6 +18,7 @@ from app.errors import InputProblem
 from app.storage import cases, providers
 from app.storage import exports
 from app.storage import letters
+from app.storage import users
 from app.storage.worklist import SQLITE_HEADER  # noqa: F401  (backup.py reads it from here)
 
 BUSY_TIMEOUT_MS = 5000
@@ -29,6 +30,7 @@ MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     cases.m003_worklist_and_settings,
     letters.m004_letters,
     exports.m005_exports,
+    users.m006_users_and_audit,
 )
 
 
@@ -39,15 +41,24 @@ def migrations() -> Migrations:
     return registry
 
 
-def open_db(path: Path | str) -> sqlite_utils.Database:
+def open_db(path: Path | str, passphrase: str | None = None) -> sqlite_utils.Database:
     """Open (creating if need be) the database at `path` and bring its schema up to date.
 
-    A file that is not a SQLite database raises InputProblem naming it, and is left untouched.
+    A file that is not a SQLite database raises InputProblem naming it, and is left untouched. With a passphrase
+    (given, or remembered for this file by app.storage.crypto) the file is opened, or created, with SQLCipher.
     """
+    from app.storage import crypto
+
     path = Path(path)
     source = str(path)
     if path.is_dir():
         raise InputProblem([f"{path} is a folder: give a database file name inside it"], source=source)
+    passphrase = passphrase or crypto.passphrase_for(path)
+    if passphrase:
+        return crypto.open_encrypted(path, passphrase, _configure, migrations)
+    if crypto.looks_encrypted(path):
+        raise crypto.EncryptedDatabase(["this database is encrypted: give its passphrase (the desk asks for it; "
+                                        "commands read SODESK_PASSPHRASE or ask)"], source=source)
     _refuse_non_sqlite(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,224 @@
+"""Encryption at rest with SQLCipher 4 (sqlcipher3): open, convert a plain database, and back to plain.
+
+The passphrase is asked once when the desk or a command starts (never taken from the command line) and kept for
+this process only, per database file (`remember`): every `open_db(path)` and every backup of that file then uses
+it, without the passphrase being handed through each call. Nothing writes it anywhere.
+
+A SQLCipher file has no readable header (its first 16 bytes are a random salt): the standard sqlite3 module
+reads it as "file is not a database". A lost passphrase cannot be recovered: keep a copy in a safe place.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from app.errors import InputProblem
+
+_KEYS: dict[str, str] = {}
+SQLITE_HEADER = b"SQLite format 3\x00"
+WRONG_PASSPHRASE = ("the passphrase is wrong, or this database is not encrypted (a plain database opens without "
+                    "one); check the passphrase and the file")
+_STAMP = "%Y%m%d-%H%M%S"
+
+
+class EncryptedDatabase(InputProblem):
+    """The file looks encrypted and no passphrase was given."""
+
+
+class WrongPassphrase(InputProblem):
+    """The passphrase does not open this file (or the file is not encrypted)."""
+
+
+def _key(path: Path | str) -> str:
+    return str(Path(path).resolve())
+
+
+def remember(path: Path | str, passphrase: str | None) -> None:
+    """Use `passphrase` for every later open and backup of `path` in this process (None: forget it)."""
+    if passphrase:
+        _KEYS[_key(path)] = passphrase
+    else:
+        _KEYS.pop(_key(path), None)
+
+
+def passphrase_for(path: Path | str) -> str | None:
+    return _KEYS.get(_key(path))
+
+
+def looks_encrypted(path: Path | str) -> bool:
+    """A non-empty file of whole pages that does not start with the SQLite header: a SQLCipher database (or
+    damage; opening it with the passphrase tells which)."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(len(SQLITE_HEADER))
+    except OSError:
+        return False
+    return size >= 512 and size % 512 == 0 and head != SQLITE_HEADER
+
+
+def quote(passphrase: str) -> str:
+    """A SQL string literal: PRAGMA key takes no bound parameters."""
+    return "'" + passphrase.replace("'", "''") + "'"
+
+
+def errors() -> tuple[type[BaseException], ...]:
+    """The exception classes of both drivers (sqlcipher3's do not derive from sqlite3's)."""
+    import sqlcipher3
+
+    return (sqlite3.Error, sqlcipher3.dbapi2.Error)
+
+
+def connect(path: Path | str, passphrase: str, *, readonly: bool = False, immutable: bool = False,
+            check_same_thread: bool = True, timeout: float = 5.0):
+    """A sqlcipher3 connection keyed with `passphrase` and proven to read the file; WrongPassphrase if not."""
+    import sqlcipher3
+
+    path = Path(path)
+    if readonly:
+        uri = path.resolve().as_uri() + "?mode=ro" + ("&immutable=1" if immutable else "")
+        conn = sqlcipher3.connect(uri, uri=True, timeout=timeout, check_same_thread=check_same_thread)
+    else:
+        conn = sqlcipher3.connect(str(path), timeout=timeout, check_same_thread=check_same_thread)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key would otherwise print noise on stderr
+        conn.execute(f"PRAGMA key = {quote(passphrase)}")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher3.dbapi2.DatabaseError as error:
+        conn.close()
+        if "not a database" in str(error):
+            raise WrongPassphrase([WRONG_PASSPHRASE], source=str(path)) from None
+        raise InputProblem([f"cannot open the encrypted database: {error}"], source=str(path)) from None
+    return conn
+
+
+def open_encrypted(path: Path, passphrase: str, configure, migrations) -> sqlite_utils.Database:
+    """The encrypted counterpart of app.storage.db.open_db (which calls it with its own configure/migrations)."""
+    import sqlcipher3
+
+    source = str(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise InputProblem([f"cannot create the folder {path.parent} for the database: {error.strerror}"],
+                           source=source) from None
+    conn = connect(path, passphrase)
+    db = sqlite_utils.Database(conn, strict=True)
+    try:
+        configure(db)
+        migrations().apply(db)
+    except sqlcipher3.dbapi2.OperationalError as error:
+        db.close()
+        raise InputProblem([f"cannot use the database: {error}"], source=source) from None
+    except sqlcipher3.dbapi2.DatabaseError as error:
+        db.close()
+        raise InputProblem([f"not a usable database ({error})"], source=source) from None
+    return db
+
+
+# ---------------------------------------------------------------------------------------------- conversion
+
+
+@dataclass
+class Conversion:
+    database: Path  # now in the new form
+    kept_aside: Path  # the previous file, under a new name
+    rows: dict[str, int] = field(default_factory=dict)  # table -> rows, the same in both
+
+
+def encrypt_database(path: Path | str, passphrase: str, *, now: datetime | None = None) -> Conversion:
+    """Convert a plain database to SQLCipher. The plain original is kept aside as
+    `<name>.plain-before-encryption-<time>` (delete it yourself once the encrypted one is known good)."""
+    return _convert(Path(path), passphrase, encrypt=True, now=now or datetime.now())
+
+
+def decrypt_database(path: Path | str, passphrase: str, *, now: datetime | None = None) -> Conversion:
+    """Convert a SQLCipher database back to plain SQLite; the encrypted file is kept aside as
+    `<name>.encrypted-before-decryption-<time>`."""
+    return _convert(Path(path), passphrase, encrypt=False, now=now or datetime.now())
+
+
+def _convert(path: Path, passphrase: str, *, encrypt: bool, now: datetime) -> Conversion:
+    import sqlcipher3
+
+    from app.storage.backup import _fsync_file, _fsync_folder, _in_use, _side, check
+
+    if not passphrase:
+        raise InputProblem(["the passphrase is empty: give one"])
+    if not path.is_file():
+        raise InputProblem(["there is no database here"], source=str(path))
+    if encrypt:
+        if looks_encrypted(path):
+            raise InputProblem(["this database is already encrypted"], source=str(path))
+        report = check(path)
+        if not report.ok:
+            raise InputProblem([*report.problems, "nothing was converted"], source=str(path))
+        if _in_use(path):
+            raise InputProblem(["the database is open in another program (the desk?): close it first"],
+                               source=str(path))
+    elif not looks_encrypted(path):
+        raise InputProblem(["this database is not encrypted"], source=str(path))
+    partial = path.with_name(f".{path.name}.converting.partial")
+    for stale in (partial, _side(partial, "-wal"), _side(partial, "-shm"), _side(partial, "-journal")):
+        stale.unlink(missing_ok=True)
+    if encrypt:
+        source = sqlcipher3.connect(str(path))
+        source.execute("PRAGMA cipher_log_level = NONE")
+        target_key = quote(passphrase)
+    else:
+        source = connect(path, passphrase)
+        target_key = "''"  # an empty key: a plain SQLite file
+    try:
+        source.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # every committed page into the file first
+        version = source.execute("PRAGMA user_version").fetchone()[0]
+        source.execute(f"ATTACH DATABASE {quote(str(partial))} AS converted KEY {target_key}")
+        source.execute("SELECT sqlcipher_export('converted')")
+        source.execute(f"PRAGMA converted.user_version = {int(version)}")
+        source.execute("DETACH DATABASE converted")
+        rows = _row_counts(source)
+    except sqlcipher3.dbapi2.Error as error:
+        partial.unlink(missing_ok=True)
+        raise InputProblem([f"the conversion failed ({error}); nothing was changed"], source=str(path)) from None
+    finally:
+        source.close()
+    converted = connect(partial, passphrase) if encrypt else sqlite3.connect(partial)
+    try:
+        copied = _row_counts(converted)
+        found = [row[0] for row in converted.execute("PRAGMA integrity_check")]
+    finally:
+        converted.close()
+    if copied != rows or found != ["ok"]:
+        partial.unlink(missing_ok=True)
+        differ = sorted(table for table in rows.keys() | copied.keys() if rows.get(table) != copied.get(table))
+        raise InputProblem([f"the converted copy does not match (tables {', '.join(differ) or 'none'}; integrity "
+                            f"{', '.join(found)}); nothing was changed"], source=str(path))
+    _fsync_file(partial)
+    label = "plain-before-encryption" if encrypt else "encrypted-before-decryption"
+    aside = path.with_name(f"{path.name}.{label}-{now:{_STAMP}}")
+    number = 2
+    while aside.exists():
+        aside = path.with_name(f"{path.name}.{label}-{now:{_STAMP}}-{number}")
+        number += 1
+    os.rename(path, aside)
+    for suffix in ("-wal", "-shm"):
+        side = _side(path, suffix)
+        if side.exists():
+            side.unlink()  # emptied by the checkpoint above
+    os.replace(partial, path)
+    _fsync_folder(path.parent)
+    remember(path, passphrase if encrypt else None)
+    return Conversion(database=path, kept_aside=aside, rows=rows)
+
+
+def _row_counts(conn) -> dict[str, int]:
+    tables = [row[0] for row in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+        "AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name")]  # a virtual table's rows are its shadow tables'
+    return {table: conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0] for table in tables}
