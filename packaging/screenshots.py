@@ -31,7 +31,7 @@ from app.storage.cases import CaseRepository  # noqa: E402
 from app.storage.db import open_db  # noqa: E402
 from app.storage.providers import ProviderRepository  # noqa: E402
 from app.ui.main import MainWindow  # noqa: E402
-from tests.factories import ORTHO_HAKOBYAN, cast, make_request  # noqa: E402
+from tests.factories import ORTHO_HAKOBYAN, ORTHO_ORTIZ, PCP_REYES, cast, make_request  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 
@@ -54,6 +54,44 @@ def demo_service(folder: Path) -> CaseService:
     service.decide(cases[3].id, Outcome.approved, authorization_number="AUTH-2025-0042")
     service.schedule_consult(cases[3].id, date(2025, 3, 6), ORTHO_HAKOBYAN, name="Armen Հակոբյան, MD")
     return service
+
+
+def settle(app, seconds: float = 0.6) -> None:
+    """Let the pause timers fire (live determination, professional search) before the picture."""
+    import time
+
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.02)
+
+
+def fill_step(intake, page: int) -> None:
+    """The synthetic request of the intake screenshots (an invented member)."""
+    ui = intake.ui
+    if page == 0:
+        ui.plan_combo.setCurrentIndex(ui.plan_combo.findData("caloptima-medi-cal"))
+        for edit, text in ((ui.member_id_edit, "TST000009"), (ui.first_name_edit, "Thảo"),
+                           (ui.last_name_edit, "Nguyễn"), (ui.date_of_birth_edit, "05/14/1971"),
+                           (ui.language_edit, "Vietnamese"), (ui.member_phone_edit, "714-555-0101"),
+                           (ui.health_network_edit, "ipa-sunrise"), (ui.street_edit, "100 Example St"),
+                           (ui.city_edit, "Santa Ana"), (ui.state_edit, "CA"), (ui.zip_edit, "92701"),
+                           (ui.county_edit, "Orange")):
+            edit.setText(text)
+    elif page == 1:
+        ui.requester_type_combo.setCurrentIndex(ui.requester_type_combo.findText("Member"))
+        ui.requester_name_edit.setText("Thảo Nguyễn")
+    elif page == 2:
+        ui.care_from_combo.setCurrentIndex(ui.care_from_combo.findText("Specialist"))
+        for edit, text in ((ui.taxonomy_edit, "207X00000X"), (ui.treating_npi_edit, ORTHO_ORTIZ),
+                           (ui.treating_name_edit, "Sam Ortiz, MD"), (ui.pcp_npi_edit, PCP_REYES),
+                           (ui.pcp_name_edit, "Ana Reyes, MD"), (ui.procedure_edit, "Right total knee arthroplasty")):
+            edit.setText(text)
+        ui.reason_surgery_questioned_check.setChecked(True)
+        ui.diagnosis_edit.setText("M17.11")
+        ui.add_diagnosis_button.click()
+    elif page == 3:
+        ui.provider_search_edit.setText("")
 
 
 def main() -> None:
@@ -120,10 +158,13 @@ def main() -> None:
         intake = IntakeDialog(service, window, now=datetime(2025, 3, 3, 10, tzinfo=LOS_ANGELES))
         intake.show()
         stack = intake.ui.pages
-        for page in range(stack.count()):
-            stack.setCurrentIndex(page)
-            app.processEvents()
+        for page in range(stack.count()):  # a request filled in step by step, as a clerk would
+            fill_step(intake, page)
+            settle(app)
             intake.grab().save(str(OUT / f"intake-{page + 1}.png"))
+            if page + 1 < stack.count():
+                intake.ui.next_button.click()
+                settle(app)
         intake.close()
         print(f"wrote {stack.count()} intake pages")
         from app.services.context import case_service_for

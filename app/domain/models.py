@@ -22,6 +22,7 @@ from pydantic import (
 )
 
 from app.codes.npi import npi_problem
+from app.domain.names import professional_name
 from app.domain.time import LOS_ANGELES, as_pacific
 
 SCHEMA_VERSION = 1
@@ -242,10 +243,7 @@ class Provider(Model):
 
     @property
     def display_name(self) -> str:
-        person = " ".join(part for part in (self.first_name, self.last_name) if part)
-        if person and self.credential:
-            person = f"{person}, {self.credential}"
-        return person or self.organization or self.npi
+        return professional_name(self.first_name, self.last_name, self.credential, self.organization, self.npi)
 
 
 class Finding(Model):

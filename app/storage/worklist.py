@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from app.domain.names import professional_name
 from app.domain.status import FINISHED, Status
 from app.domain.time import LOS_ANGELES
 from app.errors import InputProblem
@@ -111,7 +112,7 @@ class WorklistRow:
     member: str  # "Last, First", or "(draft)"
     plan: str  # the plan's name as determined, else its id
     urgent: bool
-    professional: str  # the consult's professional, the requested NPI, or "not chosen"
+    professional: str  # the consult's or the requested professional, named from the directory, or "not chosen"
     decision_due: datetime | None
     consult_due: datetime | None
     report_due: datetime | None
@@ -142,14 +143,16 @@ def _text(value) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
 
 
-def _worklist_row(values: tuple) -> WorklistRow:
+def _worklist_row(values: tuple, names: dict[str, str]) -> WorklistRow:
     (case_id, status, urgent, plan, last, first, plan_name, consult_name, consult_npi, requested_npi,
      decision_due, consult_due, report_due) = values
     member = ", ".join(part for part in (_text(last), _text(first)) if part) or "(draft)"
     if consult_npi:
-        professional = consult_name or f"NPI {consult_npi}"
+        professional = consult_name or names.get(consult_npi) or f"NPI {consult_npi}"
+    elif requested_npi:
+        professional = names.get(requested_npi) or f"NPI {requested_npi}"
     else:
-        professional = f"NPI {requested_npi}" if requested_npi else "not chosen"
+        professional = "not chosen"
     return WorklistRow(
         id=case_id, status=Status(status), member=member, plan=plan_name or plan or "", urgent=bool(urgent),
         professional=professional, decision_due=from_utc_text(decision_due),
@@ -168,9 +171,20 @@ class WorklistReader:
         clauses, params = where_sql(where)
         order_by = ORDERS[order][1 if descending else 0]
         with _unreadable_explained():
-            cursor = self.connection.execute(f"{_ROW_SQL} {clauses} ORDER BY {order_by} LIMIT ? OFFSET ?",
-                                             [*params, limit, offset])
-            return [_worklist_row(values) for values in cursor]
+            rows = self.connection.execute(f"{_ROW_SQL} {clauses} ORDER BY {order_by} LIMIT ? OFFSET ?",
+                                           [*params, limit, offset]).fetchall()
+            return [_worklist_row(values, self._names(rows)) for values in rows]
+
+    def _names(self, rows: list[tuple]) -> dict[str, str]:
+        """The professionals' names from the directory, one query for the page."""
+        npis = sorted({npi for row in rows for npi in (row[8], row[9]) if isinstance(npi, str)})
+        if not npis:
+            return {}
+        found = self.connection.execute(
+            "SELECT npi, first_name, last_name, credential, organization FROM providers "
+            f"WHERE npi IN ({', '.join('?' for _ in npis)})", npis)
+        return {npi: professional_name(first, last, credential, organization, npi)
+                for npi, first, last, credential, organization in found}
 
     def count(self, where: CaseFilter = CaseFilter()) -> int:
         clauses, params = where_sql(where, for_count=True)

@@ -22,13 +22,18 @@ from tests.unit.test_cases_service import Clock, service_on
 RECEIVED = datetime(2026, 2, 2, 9, 30, tzinfo=LOS_ANGELES)
 
 
-def row_from_case(case) -> WorklistRow:
-    """What the worklist showed when it was built from full cases (the reference)."""
+def row_from_case(case, directory) -> WorklistRow:
+    """What the worklist shows, worked out from the full case and the directory (the reference)."""
     request = case.request
+
+    def named(npi):
+        found = directory.get(npi)
+        return found.display_name if found else f"NPI {npi}"
+
     if case.consult:
-        professional = case.consult.name or f"NPI {case.consult.npi}"
+        professional = case.consult.name or named(case.consult.npi)
     elif request and request.requested_provider_npi:
-        professional = f"NPI {request.requested_provider_npi}"
+        professional = named(request.requested_provider_npi)
     else:
         professional = "not chosen"
     return WorklistRow(
@@ -51,6 +56,8 @@ def desk(tmp_path, specialties):
     service.schedule_consult(ready.id, date(2026, 2, 10), ORTHO_HAKOBYAN, "Armen Hakobyan, MD")
     pending = service.submit(make_request(member={"member_id": "TST000004", "last_name": "O'Brien"})).case
     service.decide(pending.id, Outcome.denied, reason="not medically necessary")
+    service.submit(make_request(plan="hpsj-medi-cal", requested_provider_npi=ORTHO_HAKOBYAN,
+                                member={"member_id": "TST000006", "last_name": "Lee"}))
     service.save_draft({"member": {"last_name": "Pérez", "member_id": "TST000005"}})
     service.save_draft({"member": {"last_name": 42}, "plan": ["not", "text"]})  # whatever was typed
     return path, service
@@ -60,10 +67,12 @@ def test_worklist_rows_say_what_the_full_cases_say(desk):
     _path, service = desk
     everything = CaseFilter()
     rows = service.worklist(everything, limit=100)
-    assert rows == [row_from_case(case) for case in service.find(everything, limit=100)]
+    directory = service.evaluator.directory
+    assert rows == [row_from_case(case, directory) for case in service.find(everything, limit=100)]
     members = {row.member for row in rows}
     assert {"Nguyễn, Thảo", "Pérez", "(draft)"} <= members
-    assert "Armen Hakobyan, MD" in {row.professional for row in rows}
+    assert "Armen Hakobyan, MD" in {row.professional for row in rows}  # the consult's name as recorded
+    assert "Armen Հակոբյան, MD" in {row.professional for row in rows}  # the requested one, from the directory
 
 
 @pytest.mark.parametrize("order", ["due", "newest", "name", "plan", "status", "decision_due", "report_due"])
@@ -84,7 +93,7 @@ def test_the_fast_path_opens_a_current_database_read_only(desk):
     assert not reader.is_empty()
     with pytest.raises(sqlite3.OperationalError, match="readonly|read-only|query_only"):
         reader.connection.execute("DELETE FROM requests")
-    assert service.count(CaseFilter()) == 6
+    assert service.count(CaseFilter()) == 7
 
 
 def test_the_fast_path_refuses_what_needs_the_full_start(tmp_path):
