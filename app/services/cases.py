@@ -75,6 +75,15 @@ class CaseService:
         self.report_due_days = report_due_days
         self.use_session(session, who)
 
+    @property
+    def who(self) -> str:
+        """Who the history and the audit trail name: the session's user (or the CLI's or the desk's)."""
+        return self._who or self.guard.user or current_user()
+
+    @who.setter
+    def who(self, value: str | None) -> None:
+        self._who = value
+
     def use_session(self, session: Session | None, who: str | None = None) -> None:
         """Act for `session` (app.services.security: its role is checked before each change, and the history
         and the audit trail name its user). Without one, only a database with no users yet allows changes."""
@@ -82,8 +91,7 @@ class CaseService:
 
         self.session = session
         self.guard = Guard(self.repository.db, session)
-        # The history and the audit trail name the signed-in user (or the one acting_as says, e.g. the CLI's).
-        self.who = who or self.guard.user or current_user()
+        self._who = who
         self.audit = AuditLog(self.repository.db)
 
     def get_for_view(self, case_id: int) -> Case:

@@ -139,9 +139,19 @@ def acting_as(session: Session | None) -> Iterator[None]:
         _ACTING.reset(token)
 
 
+_DESK_SESSION: Session | None = None
+
+
+def set_desk_session(session: Session | None) -> None:
+    """The desk window's signed-in user, for every service of this process that has no session of its own (the
+    desk is one person at a time; its worker threads act for that person too)."""
+    global _DESK_SESSION
+    _DESK_SESSION = session
+
+
 def current_session() -> Session | None:
-    """The session set by `acting_as` (the CLI's signed-in user), if any."""
-    return _ACTING.get()
+    """The session set by `acting_as` (the CLI's signed-in user), else the desk's, if any."""
+    return _ACTING.get() or _DESK_SESSION
 
 
 class Guard:
@@ -154,7 +164,7 @@ class Guard:
 
     @property
     def session(self) -> Session | None:
-        return self._session if self._session is not None else _ACTING.get()
+        return self._session if self._session is not None else current_session()
 
     def check(self, action: Action | str) -> None:
         session = self.session

@@ -236,11 +236,12 @@ class MainWindow(QMainWindow):
         self.directory.open()
 
     def open_settings(self) -> None:
+        from app.services.security import SettingsService
         from app.storage.db import open_db
-        from app.storage.settings import SettingsRepository
         from app.ui.settings_dialog import SettingsDialog
 
-        self.settings_dialog = SettingsDialog(SettingsRepository(open_db(self.db_path)), self.db_path.parent,
+        # Saved only by an admin (the service checks the signed-in session) and audited.
+        self.settings_dialog = SettingsDialog(SettingsService(open_db(self.db_path), None), self.db_path.parent,
                                               self.plans, parent=self)
         self.settings_dialog.open()
 
@@ -342,6 +343,12 @@ def run_desk(db_path: Path) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Second Opinion Desk")
+    from app.logs import ensure_logging
+    from app.ui.sign_in_dialog import unlock_encrypted
+
+    ensure_logging()
+    if not unlock_encrypted(db_path):  # an encrypted database: its passphrase before anything is read
+        return 1
 
     def make_service():
         from app.services.context import case_service_for
@@ -381,6 +388,9 @@ def run_desk(db_path: Path) -> int:
             window.service  # noqa: B018  built now, while the clerk reads, not on the first Ctrl+N
 
         check.done.connect(checked)
+    from app.ui.idle_lock import install_desk_lock
+
+    window.desk_lock = install_desk_lock(window, db_path, check=check)  # sign in first; locks when idle
     window.show()
     if check is not None:
         QTimer.singleShot(0, check.start)  # after the window is painted

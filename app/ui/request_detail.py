@@ -72,7 +72,7 @@ class RequestDetailDialog(QDialog):
         fit_to_screen(self)  # the designed size, or less on a small or 200 %-scaled screen
         self.ui.error_label.setStyleSheet(error_style())  # readable in a light or a dark palette
         self.service = service
-        self.case: Case = service.get(case_id)
+        self.case: Case = service.get_for_view(case_id)  # opening a request is recorded in the audit trail
         today = QDate.currentDate()
         for edit in (self.ui.valid_from_edit, self.ui.valid_to_edit, self.ui.date_edit):
             edit.setDate(today)
