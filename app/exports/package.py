@@ -58,13 +58,23 @@ def batch_files(header: BatchHeader, submissions: Sequence[Submission],
                 pdf_for: PdfFor | None) -> Iterator[tuple[int, list[tuple[str, bytes]]]]:
     """(requests done, files) as they are produced: submissions.csv first, then each request's files."""
     yield 0, [(SUBMISSIONS, submissions_csv(header, submissions))]
-    for done, submission in enumerate(submissions, start=1):
-        rid = submission.request_id
-        files = [(request_json_name(rid), request_json(header, submission)),
-                 (fhir_name(rid), fhir_bundle(header, submission))]
-        if pdf_for is not None:
-            files.append((pdf_name(rid), pdf_for(submission.case)))
-        yield done, files
+    # A renderer that can take the whole batch (from its snapshots, in worker processes) is given it at once,
+    # so the letters render while the JSON and FHIR files are made here.
+    batch_pdfs = getattr(pdf_for, "for_submissions", None)
+    pdfs = iter(batch_pdfs(header, submissions)) if batch_pdfs is not None else None
+    try:
+        for done, submission in enumerate(submissions, start=1):
+            rid = submission.request_id
+            files = [(request_json_name(rid), request_json(header, submission)),
+                     (fhir_name(rid), fhir_bundle(header, submission))]
+            if pdfs is not None:
+                files.append((pdf_name(rid), next(pdfs)))
+            elif pdf_for is not None:
+                files.append((pdf_name(rid), pdf_for(submission.case)))
+            yield done, files
+    finally:
+        if pdfs is not None and hasattr(pdfs, "close"):
+            pdfs.close()  # stops the workers when the batch is abandoned
 
 
 @dataclass

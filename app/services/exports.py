@@ -9,7 +9,8 @@ The order of a batch's life, and why:
    records nothing. (Only a crash in the microseconds between the rename and the commit can leave a finished
    batch unrecorded: its requests are then offered again, which is safer than the reverse.)
 
-`pdf_for(case) -> bytes` renders a request's referral letter; None writes no letters (`--no-pdf`, benchmarks).
+`pdf_for(case) -> bytes` renders a request's referral letter (one with `for_submissions(header, submissions)`
+renders a whole batch from its snapshots: app.services.referrals); None writes no letters (`--no-pdf`).
 `referral_pdf_renderer()` is the one place that wires it to app.letters.
 """
 
@@ -61,20 +62,13 @@ class _DryRun(Exception):
     pass
 
 
-def referral_pdf_renderer(settings: Settings) -> PdfFor | None:
-    """The referral letter renderer for exports, or None while app.letters cannot render one.
+def referral_pdf_renderer(letters) -> PdfFor:
+    """The referral letter of each exported request (app.services.referrals): from the batch's snapshots, dated
+    the day the request reached the status it was sent in, rendered deterministically, so a batch written again
+    matches the manifest it was sent with (`rewrite` refuses and writes nothing otherwise)."""
+    from app.services.referrals import ReferralRenderer
 
-    Wiring point for the letters, e.g. with app.services.letters.LetterService `letters`:
-
-        return lambda case: render(letters.build(case, LetterKind.referral, today=case.updated_at.date()),
-                                   letters.catalog)
-
-    `pdf_for` must be a pure function of the case snapshot it is given: date the letter from the snapshot
-    (`case.updated_at` is the day the request reached the status it was sent in), never from today's clock,
-    and render deterministically (no creation time or random document id in the PDF), or a batch written again
-    will not match the manifest it was sent with (`rewrite` then refuses and writes nothing).
-    """
-    return None
+    return ReferralRenderer(letters)
 
 
 class ExportService:
@@ -350,10 +344,13 @@ def export_service_for(db_path: Path, *, with_pdfs: bool = True, session=None) -
     cases = case_service_for(db_path, session=session)
     db = cases.repository.db
     settings = SettingsRepository(db).load()
+    directory, profiles = ProviderRepository(db), default_profiles()
     pdf_for = None
     if with_pdfs:
-        pdf_for = referral_pdf_renderer(settings)
-        if pdf_for is None:
-            raise InputProblem(["referral letters cannot be rendered by this build yet: export with --no-pdf"])
-    return ExportService(cases, directory=ProviderRepository(db), profiles=default_profiles(), settings=settings,
-                         pdf_for=pdf_for)
+        from app.services.letters import LetterService, letters_folder_for
+        from app.storage.letters import LetterRepository
+
+        letters = LetterService(cases.repository, LetterRepository(db), letters_folder_for(db_path),
+                                settings=settings, profiles=profiles, directory=directory)
+        pdf_for = referral_pdf_renderer(letters)
+    return ExportService(cases, directory=directory, profiles=profiles, settings=settings, pdf_for=pdf_for)

@@ -49,6 +49,58 @@ def letters_folder_for(db_path: Path) -> Path:
     return Path(db_path).resolve().parent / LETTERS_FOLDER
 
 
+def compose_letter(case: Case, kind: LetterKind, language: str | None, today: date, *, profiles: Mapping,
+                   catalog: Catalog, letterhead: Letterhead, professional: Professional | None,
+                   describe: Callable[[str], str | None]) -> Letter:
+    """A case's letter from what it needs, no database: `language` a code or name, or None for the member's."""
+    request = case.request
+    if request is None:
+        raise LetterProblem([f"request #{case.id} is a draft: submit it before printing letters"])
+    requested_language = None
+    if language is None:
+        language, unavailable = language_for(kind, request.member.language, catalog)
+        requested_language = request.member.language if unavailable else None
+    else:
+        code = catalog.code_for(language)
+        if code is None:
+            raise LetterProblem([f"--lang: no letter texts in {language!r}; available: "
+                                 f"{', '.join(sorted(catalog.languages))}"])
+        language = code
+    profile = profiles[request.plan]
+    policy = profile.policy
+    policy_text = " ".join(part for part in (policy.issuer, policy.number, f"“{policy.title}”") if part)
+    policy_text += f" (revised {policy.revised})"
+    criteria_by_reason = {criterion.reason: criterion.citation for criterion in profile.criteria}
+    criteria = [CriterionLine(reason=reason, citation=criteria_by_reason.get(reason, profile.not_limited_to.citation))
+                for reason in request.reasons]
+    return Letter(
+        kind=kind, language=language, requested_language=requested_language, issued_on=today, case=case,
+        letterhead=letterhead, plan_name=profile.name, policy=policy_text, professional=professional,
+        diagnoses=[DiagnosisLine(code=code, description=describe(code)) for code in request.diagnoses],
+        criteria=criteria,
+    )
+
+
+def professional_of(case: Case, found) -> Professional | None:
+    """The letter's professional: the consult's or the requested one, as `found` in the directory (a Provider,
+    or None when it is not there)."""
+    request = case.request
+    npi = case.consult.npi if case.consult else request.requested_provider_npi
+    if npi is None:
+        return None
+    if found is None:
+        name = case.consult.name if case.consult and case.consult.name else f"NPI {npi}"
+        return Professional(name=name, npi=npi)
+    return Professional(name=found.display_name, npi=found.npi, specialty=found.specialty, address=found.address,
+                        city=found.city, state=found.state, zip=found.zip, phone=found.phone, fax=found.fax)
+
+
+def letterhead_of(name: str | None, address: str | None, phone: str | None, fax: str | None,
+                  logo: str | None = None) -> Letterhead:
+    lines = [line.strip() for line in (address or "").splitlines() if line.strip()]
+    return Letterhead(name=name, address_lines=lines, phone=phone, fax=fax, logo=logo)
+
+
 class LetterService:
     def __init__(
         self,
@@ -117,42 +169,16 @@ class LetterService:
                                  f"letters it needs: {which}"])
         return self.build(case, kind, language, today)
 
-    def build(self, case: Case, kind: LetterKind, language: str | None = None, today: date | None = None) -> Letter:
-        """The Letter for a case without checking it applies (previews, samples, benchmarks)."""
-        request = case.request
-        if request is None:
-            raise LetterProblem([f"request #{case.id} is a draft: submit it before printing letters"])
-        requested_language = None
-        if language is None:
-            language, unavailable = language_for(kind, request.member.language, self.catalog)
-            requested_language = request.member.language if unavailable else None
-        else:
-            code = self.catalog.code_for(language)
-            if code is None:
-                raise LetterProblem([f"--lang: no letter texts in {language!r}; available: "
-                                     f"{', '.join(sorted(self.catalog.languages))}"])
-            language = code
-        profile = self.profiles[request.plan]
-        policy = profile.policy
-        policy_text = " ".join(part for part in (policy.issuer, policy.number, f"“{policy.title}”") if part)
-        policy_text += f" (revised {policy.revised})"
-        criteria_by_reason = {criterion.reason: criterion.citation for criterion in profile.criteria}
-        criteria = [CriterionLine(reason=reason,
-                                  citation=criteria_by_reason.get(reason, profile.not_limited_to.citation))
-                    for reason in request.reasons]
-        return Letter(
-            kind=kind,
-            language=language,
-            requested_language=requested_language,
-            issued_on=today or self.clock().date(),
-            case=case,
-            letterhead=self._letterhead(),
-            plan_name=profile.name,
-            policy=policy_text,
-            professional=self._professional(case),
-            diagnoses=[DiagnosisLine(code=code, description=self._describe(code)) for code in request.diagnoses],
-            criteria=criteria,
-        )
+    def build(self, case: Case, kind: LetterKind, language: str | None = None, today: date | None = None, *,
+              professional: Professional | None | str = "directory", letterhead: Letterhead | None = None) -> Letter:
+        """The Letter for a case without checking it applies (previews, samples, benchmarks). By default the
+        professional comes from the directory and the letterhead from the settings; an export passes the ones
+        recorded with its batch, so the letter written again is the letter sent."""
+        return compose_letter(
+            case, kind, language, today or self.clock().date(), profiles=self.profiles, catalog=self.catalog,
+            letterhead=letterhead or self._letterhead(),
+            professional=self._professional(case) if professional == "directory" else professional,
+            describe=self._describe)
 
     def render(self, case_id: int, kind: LetterKind | str, language: str | None = None) -> bytes:
         """The letter's PDF bytes (the same case, kind, language and day give the same bytes)."""
@@ -259,22 +285,12 @@ class LetterService:
 
     def _letterhead(self) -> Letterhead:
         s = self.settings
-        lines = [line.strip() for line in (s.practice_address or "").splitlines() if line.strip()]
-        return Letterhead(name=s.practice_name, address_lines=lines, phone=s.practice_phone, fax=s.practice_fax,
-                          logo=s.practice_logo)
+        return letterhead_of(s.practice_name, s.practice_address, s.practice_phone, s.practice_fax, s.practice_logo)
 
     def _professional(self, case: Case) -> Professional | None:
         request = case.request
         npi = case.consult.npi if case.consult else request.requested_provider_npi
-        if npi is None:
-            return None
-        found = self.directory.get(npi)
-        if found is None:
-            name = case.consult.name if case.consult and case.consult.name else f"NPI {npi}"
-            return Professional(name=name, npi=npi)
-        return Professional(name=found.display_name, npi=found.npi, specialty=found.specialty,
-                            address=found.address, city=found.city, state=found.state, zip=found.zip,
-                            phone=found.phone, fax=found.fax)
+        return professional_of(case, self.directory.get(npi) if npi else None)
 
     def _describe(self, code: str) -> str | None:
         if self._codes is None:

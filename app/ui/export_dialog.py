@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QWidget
 
 from app.errors import InputProblem
 from app.ui.forms.ui_export_dialog import Ui_ExportDialog
+from app.ui.screen import fit_to_screen
 
 MIN_PASSPHRASE = 8
 
@@ -59,6 +60,7 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_ExportDialog()
         self.ui.setupUi(self)
+        fit_to_screen(self)
         self.service_for = service_for
         for plan_id, name in plans:
             self.ui.plan_combo.addItem(name, plan_id)

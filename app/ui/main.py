@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
         self._letters = None
         self.ui.action_print.triggered.connect(self.print_current)
         self.ui.action_print_due.triggered.connect(self.print_due_today)
+        self.ui.action_export.triggered.connect(self.open_export)
         if db_path is not None:
             self.ui.statusbar.showMessage(f"Database: {db_path}")
         self.apply_filter()
@@ -185,9 +186,19 @@ class MainWindow(QMainWindow):
         if not self._ready:
             self.ui.statusbar.showMessage("Checking the database before anything can change: one moment.", 5000)
             return
-        self.detail = RequestDetailDialog(self.service, case_id, self, letters=self.letters)
+        self.detail = RequestDetailDialog(self.service, case_id, self, letters=self.letters, sent=self.sent_to_plan)
         self.detail.changed.connect(lambda _id: self.apply_filter())
         self.detail.show()
+
+    def sent_to_plan(self, case_id: int) -> list:
+        """The export batches a request went out in (for the request detail)."""
+        if self.db_path is None:
+            return []
+        if getattr(self, "_exports", None) is None:
+            from app.services.exports import export_service_for
+
+            self._exports = export_service_for(self.db_path, with_pdfs=False)
+        return self._exports.sent(case_id)
 
     def print_current(self) -> None:
         """Ctrl+P: the letters of the request under the cursor."""
@@ -198,6 +209,19 @@ class MainWindow(QMainWindow):
         self.open_request(index)
         if getattr(self, "detail", None) is not None and self.detail.isVisible():
             self.detail.show_letters()
+
+    def open_export(self) -> None:
+        """File > Export for the plan: a batch for upload, written on a worker thread with its own connection."""
+        from app.services.exports import export_service_for
+        from app.ui.export_dialog import ExportDialog
+
+        if self.db_path is None or not self._ready:
+            return
+        db_path = self.db_path
+        self.export_dialog = ExportDialog(lambda with_pdfs: export_service_for(db_path, with_pdfs=with_pdfs),
+                                          self.plans, folder=db_path.parent / "exports", parent=self)
+        self.export_dialog.finished.connect(lambda _result: self.apply_filter())
+        self.export_dialog.open()
 
     def print_due_today(self) -> None:
         from app.ui.batch_print import print_due_today

@@ -6,6 +6,7 @@ service with the version shown, so a change made at another desk meanwhile is re
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from html import escape
 
@@ -65,13 +66,15 @@ def determination_html(determination: Determination) -> str:
 class RequestDetailDialog(QDialog):
     changed = Signal(int)  # the case id, after a step was recorded
 
-    def __init__(self, service: CaseService, case_id: int, parent: QWidget | None = None, *, letters=None) -> None:
+    def __init__(self, service: CaseService, case_id: int, parent: QWidget | None = None, *, letters=None,
+                 sent: Callable[[int], list] | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_RequestDetail()
         self.ui.setupUi(self)
         fit_to_screen(self)  # the designed size, or less on a small or 200 %-scaled screen
         self.ui.error_label.setStyleSheet(error_style())  # readable in a light or a dark palette
         self.service = service
+        self._sent = sent  # when the request went to the plan (ExportService.sent), if known
         self.case: Case = service.get_for_view(case_id)  # opening a request is recorded in the audit trail
         today = QDate.currentDate()
         for edit in (self.ui.valid_from_edit, self.ui.valid_to_edit, self.ui.date_edit):
@@ -130,9 +133,13 @@ class RequestDetailDialog(QDialog):
             f"<b>#{case.id} {escape(case.member_label)}</b>{urgent}: {escape(LABELS[case.status])}, "
             f"version {case.version}")
         running = case.clocks.running()
-        self.ui.clocks_label.setText(
-            "Deadlines: " + ("; ".join(f"{name} due {format_pacific(due)}" for name, due in running)
-                             or "none running"))
+        clocks = "Deadlines: " + ("; ".join(f"{name} due {format_pacific(due)}" for name, due in running)
+                                  or "none running")
+        sent = self._sent(case.id) if self._sent is not None else []
+        if sent:
+            clocks += "\nSent to the plan: " + "; ".join(
+                f"batch {s.batch_id} line {s.line}, {format_pacific(s.created_at)} by {s.who}" for s in sent)
+        self.ui.clocks_label.setText(clocks)
         if case.determination:
             self.ui.determination_view.setHtml(determination_html(case.determination))
         else:

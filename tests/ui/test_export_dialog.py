@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from app.rules.profiles import default_profiles
 from app.storage.db import open_db
 from app.ui.export_dialog import ExportDialog
+from app.ui.worklist_model import CASE_ID_ROLE
 from tests.unit.test_exports_support import fake_pdf, make_desk, submit_three
 
 PLANS = [(plan_id, profile.name) for plan_id, profile in default_profiles().items()]
@@ -78,3 +79,31 @@ def test_encrypted_zip_needs_the_same_passphrase_twice(qtbot, db_path, tmp_path)
         archive.setpassword(b"synthetic passphrase")
         assert not any(name.startswith("letters/") for name in archive.namelist())
         assert b"Testcase" in archive.read("submissions.csv")
+
+
+def test_ctrl_e_exports_from_the_desk_and_the_request_shows_when_it_was_sent(qtbot, tmp_path):
+    from app.rules.plan_names import plan_names
+    from app.ui.main import MainWindow
+
+    db_path = tmp_path / "desk.sqlite3"
+    cases, _exports = make_desk(db_path, pdf_for=fake_pdf)
+    first, _, _ = submit_three(cases)
+    window = MainWindow(cases, plan_names(), db_path=db_path)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    qtbot.keyClick(window.ui.worklist_view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.export_dialog
+    assert dialog.isVisible()
+    dialog.ui.plan_combo.setCurrentIndex(dialog.ui.plan_combo.findData("caloptima-medi-cal"))
+    dialog.ui.out_edit.setText(str(tmp_path / "batch-1"))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=60_000)
+    assert sorted(p.name for p in (tmp_path / "batch-1" / "letters").iterdir()) == [
+        f"{first}-referral.pdf", f"{first + 1}-referral.pdf"]
+    dialog.close()
+    row = next(r for r in range(window.model.rowCount()) if window.model.index(r, 0).data(CASE_ID_ROLE) == first)
+    window.open_request(window.model.index(row, 0))
+    assert f"Sent to the plan: batch {dialog.result.batch_id} line 1" in window.detail.ui.clocks_label.text()
+    window.detail.close()

@@ -49,14 +49,19 @@ def test_export_without_letters_then_nothing_left_then_again(desk, tmp_path):
     assert status == 0 and out.startswith("batch 1 written again (2 requests)")
 
 
-def test_letters_asked_for_while_no_renderer_is_wired(desk, tmp_path):
-    status, out, err = desk("export", "--plan", PLAN, "--out", tmp_path / "b1")
-    assert (status, out) == (2, "") and "--no-pdf" in err
-    assert not (tmp_path / "b1").exists()
+def test_export_carries_the_real_referral_letter_of_each_request(desk, tmp_path):
+    from pypdf import PdfReader
+
+    status, _, err = desk("export", "--plan", PLAN, "--out", tmp_path / "b1")
+    assert status == 0, err
+    letters = sorted((tmp_path / "b1" / "letters").iterdir())
+    assert [p.name for p in letters] == ["1-referral.pdf", "2-referral.pdf"]
+    text = "".join(page.extract_text() for page in PdfReader(letters[0]).pages)
+    assert "Authorization for a second medical opinion" in text and "second opinion only" in text
 
 
-def test_letters_when_a_renderer_is_wired(desk, tmp_path, monkeypatch):
-    monkeypatch.setattr("app.services.exports.referral_pdf_renderer", lambda settings: fake_pdf)
+def test_letters_when_a_renderer_is_given(desk, tmp_path, monkeypatch):
+    monkeypatch.setattr("app.services.exports.referral_pdf_renderer", lambda letters: fake_pdf)
     status, _, _ = desk("export", "--plan", PLAN, "--out", tmp_path / "b1")
     assert status == 0 and sorted(p.name for p in (tmp_path / "b1" / "letters").iterdir()) == [
         "1-referral.pdf", "2-referral.pdf"]
