@@ -36,6 +36,19 @@ def test_each_released_schema_opens_upgrades_and_keeps_its_rows(fixture, tmp_pat
             history = cases.get(case.id).history
             assert history and history[0].to_status in (Status.submitted, Status.draft)
         assert SettingsRepository(db).load().default_county == "San Joaquin"
+    if fixture.name >= "schema-v6":  # printed letters (m004), export batches (m005), users and audit (m006)
+        from app.storage.audit import AuditLog
+        from app.storage.exports import ExportRepository
+        from app.storage.letters import LetterRepository
+        from app.storage.users import UserRepository
+
+        urgent = next(case for case in CaseRepository(db).find(CaseFilter(), limit=100)
+                      if case.request and case.request.urgent)
+        assert [letter.kind for letter in LetterRepository(db).for_request(urgent.id)] == ["referral"]
+        sent = [ExportRepository(db).sent(case.id) for case in CaseRepository(db).find(CaseFilter(), limit=100)]
+        assert sum(len(batches) for batches in sent) == 1
+        assert [user.username for user in UserRepository(db).all()] == ["admin"]
+        assert AuditLog(db).verify().ok
 
 
 def test_a_desk_whose_early_m002_had_no_settings_table_is_upgraded(tmp_path):
