@@ -4,7 +4,8 @@
 
 1. Cold start to a shown, populated worklist on a database of N requests (the real `run_desk` path: the worklist's
    first page read from the scalar columns, the window shown; the start-up check, settings and the daily backup
-   then run on a worker thread), from launching the process to the window shown, beside a bare PySide6
+   then run on a worker thread), from launching the process to the window shown (its sign-in form in front,
+   issue 7: signing in is the clerk's step, not the app's; the worklist is read behind it), beside a bare PySide6
    QMainWindow measured the same way in the same run; target <= 2x bare. Also the whole process (start, show,
    the background check, quit). Today's automatic backup is made once before timing, as on any start after the
    first of the day.

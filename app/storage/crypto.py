@@ -16,8 +16,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-import sqlite_utils
-
 from app.errors import InputProblem
 
 _KEYS: dict[str, str] = {}
@@ -99,7 +97,7 @@ def connect(path: Path | str, passphrase: str, *, readonly: bool = False, immuta
     return conn
 
 
-def open_encrypted(path: Path, passphrase: str, configure, migrations) -> sqlite_utils.Database:
+def open_encrypted(path: Path, passphrase: str, configure, migrations):  # -> sqlite_utils.Database
     """The encrypted counterpart of app.storage.db.open_db (which calls it with its own configure/migrations)."""
     import sqlcipher3
 
@@ -110,6 +108,8 @@ def open_encrypted(path: Path, passphrase: str, configure, migrations) -> sqlite
         raise InputProblem([f"cannot create the folder {path.parent} for the database: {error.strerror}"],
                            source=source) from None
     conn = connect(path, passphrase)
+    import sqlite_utils  # here: the desk checks `looks_encrypted` at start, before sqlite-utils is needed
+
     db = sqlite_utils.Database(conn, strict=True)
     try:
         configure(db)

@@ -349,6 +349,12 @@ class StartupCheck(QObject):
 CANNOT_OPEN = "Second Opinion Desk cannot open its database"
 
 
+def _start_logging() -> None:
+    from app.logs import ensure_logging
+
+    ensure_logging()
+
+
 def _show_backup(window: MainWindow, started) -> None:
     if started.backup_problem:
         window.statusBar().showMessage(f"Automatic backup failed: {started.backup_problem}")
@@ -367,10 +373,9 @@ def run_desk(db_path: Path) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Second Opinion Desk")
-    from app.logs import ensure_logging
     from app.ui.sign_in_dialog import unlock_encrypted
 
-    ensure_logging()
+    QTimer.singleShot(0, _start_logging)  # once the window is up: the log file is not what the clerk waits for
     if not unlock_encrypted(db_path):  # an encrypted database: its passphrase before anything is read
         return 1
 
