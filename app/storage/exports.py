@@ -11,13 +11,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime
 
 import sqlite_utils
 
 from app.domain.cases import Authorization, Case, Status
 from app.domain.models import Determination, Provider, Request
-from app.domain.time import LOS_ANGELES
+from app.storage.worklist import from_utc_text, utc_text
 
 # Waiting for the plan's decision, as submitted: what a default export sends.
 AWAITING_DECISION = (Status.submitted, Status.pending_authorization)
@@ -54,12 +54,7 @@ CREATE TABLE export_items (
     db.execute("CREATE INDEX export_items_by_request ON export_items (request_id, batch_id)")
 
 
-def _utc_text(moment: datetime) -> str:
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _from_utc_text(text: str) -> datetime:
-    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc).astimezone(LOS_ANGELES)
+_utc_text, _from_utc_text = utc_text, from_utc_text  # the case file's own: one way to store a time
 
 
 def stored_time(moment: datetime) -> datetime:

@@ -142,3 +142,12 @@ def test_ids_are_derived_from_the_request_not_random(batch, tmp_path):
     # The plan and the practice are the same resources in every bundle; the rest belongs to its request.
     shared = {e["fullUrl"] for e in first["entry"]} & {e["fullUrl"] for e in second["entry"]}
     assert {_by_url(first)[url]["resourceType"] for url in shared} == {"Organization"}
+
+
+def test_full_urls_are_rfc_4122_version_5_uuids():
+    import uuid
+
+    from app.exports.fhir import NAMESPACE, _full_url
+
+    for key in ("claim/1", "practitioner/42", "organization/requesting-practice", "patient/TST000001/Ñ"):
+        assert _full_url(key) == f"urn:uuid:{uuid.uuid5(NAMESPACE, key)}"
