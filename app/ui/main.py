@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
         self.ui.action_print.triggered.connect(self.print_current)
         self.ui.action_print_due.triggered.connect(self.print_due_today)
         self.ui.action_export.triggered.connect(self.open_export)
+        self.ui.action_reports.triggered.connect(self.open_reports)
         if db_path is not None:
             self.ui.statusbar.showMessage(f"Database: {db_path}")
         self.apply_filter()
@@ -222,6 +223,15 @@ class MainWindow(QMainWindow):
                                           self.plans, folder=db_path.parent / "exports", parent=self)
         self.export_dialog.finished.connect(lambda _result: self.apply_filter())
         self.export_dialog.open()
+
+    def open_reports(self) -> None:
+        """Tools > Reports: decisions within the clock, consultation reports, outcomes, days to consult."""
+        from app.ui.reports_dialog import ReportsDialog
+
+        if self.db_path is None or not self._ready:
+            return
+        self.reports_dialog = ReportsDialog(self.db_path, self)
+        self.reports_dialog.show()
 
     def print_due_today(self) -> None:
         from app.ui.batch_print import print_due_today

@@ -164,3 +164,21 @@ def test_table_model_headers_and_alignment():
     assert model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == "the a"
     assert model.index(1, 1).data() == "2.5"
     assert model.index(0, 1).data(Qt.ItemDataRole.TextAlignmentRole) & int(Qt.AlignmentFlag.AlignRight)
+
+
+def test_ctrl_r_opens_the_reports_from_the_desk(qtbot, tmp_path, specialties):
+    from PySide6.QtCore import Qt
+
+    from app.rules.plan_names import plan_names
+    from app.ui.main import MainWindow
+    from tests.unit.test_cases_service import service_on
+
+    db_path = tmp_path / "desk.sqlite3"
+    window = MainWindow(service_on(db_path, specialties), plan_names(), db_path=db_path)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    qtbot.keyClick(window.ui.worklist_view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert window.reports_dialog.isVisible()
+    window.reports_dialog.close()
