@@ -15,7 +15,6 @@ typed, a date of birth for one). Other libraries' records are kept from WARNING 
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import re
 import traceback
 from enum import Enum
@@ -112,6 +111,37 @@ def ensure_logging() -> Path | None:
 _installed: logging.Handler | None = None
 
 
+class _RotatingOnFirstUse(logging.Handler):
+    """The rotating file handler, made at the first record: a one-shot command that logs nothing does not pay for
+    importing logging.handlers (sockets, pickle, queues) at every start."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+        self._file: logging.Handler | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self._file is None:
+            import logging.handlers
+
+            try:
+                self._file = logging.handlers.RotatingFileHandler(self.path, maxBytes=MAX_BYTES,
+                                                                  backupCount=BACKUPS, encoding="utf-8")
+            except OSError:
+                return
+            self._file.setFormatter(self.formatter)
+        self._file.emit(record)
+
+    def flush(self) -> None:
+        if self._file is not None:
+            self._file.flush()
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+        super().close()
+
+
 def setup_logging(path: Path | None = None, level: int = logging.INFO) -> Path | None:
     """Log to a rotating file (five files of 1 MB); the desk and every command call it once at start. A folder
     that cannot be written leaves logging off rather than stopping the desk. Returns the file, or None."""
@@ -124,10 +154,11 @@ def setup_logging(path: Path | None = None, level: int = logging.INFO) -> Path |
         _installed = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS,
-                                                       encoding="utf-8")
+        with open(path, "a", encoding="utf-8"):
+            pass  # writable: said now, not at the first record
     except OSError:
         return None
+    handler = _RotatingOnFirstUse(path)
     handler.setFormatter(logging.Formatter(_FORMAT))
     handler.addFilter(RedactFilter())
     handler.setLevel(level)

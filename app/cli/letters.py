@@ -8,7 +8,7 @@ from app.cli.requests import _case_id
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    from app.letters.model import LetterKind
+    from app.letters.letter_kind import LetterKind
 
     letters = commands.add_parser(
         "letters", help="write a request's letters (referral, report request, member notices) as PDF files",
@@ -35,7 +35,7 @@ def _folder(text: str):
 
 def run_letters(args: argparse.Namespace) -> int:
     from app.cli import db_path
-    from app.letters.model import LetterKind
+    from app.letters.letter_kind import LetterKind
     from app.services.letters import letter_service_for
 
     service = letter_service_for(db_path(args))

@@ -7,11 +7,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from app.reports.compute import KINDS, TITLES
-from app.reports.model import parse_month
+from app.reports.kinds import KINDS, TITLES
 
 
 def _month(text: str) -> str:
+    from app.reports.model import parse_month
+
     try:
         return parse_month(text)
     except ValueError as error:

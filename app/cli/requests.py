@@ -28,7 +28,7 @@ def _case_id(text: str) -> int:
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    from app.domain.cases import Status
+    from app.domain.status import Status
 
     requests = commands.add_parser("requests", help="the case file: add, list, show, decide, consult, close")
     sub = requests.add_subparsers(dest="requests_command", metavar="ACTION", required=True,
@@ -123,7 +123,7 @@ def run_add(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from app.domain.cases import Status
+    from app.domain.status import Status
     from app.services.cases import now_pacific
     from app.storage.cases import CaseFilter
 

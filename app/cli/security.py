@@ -64,9 +64,6 @@ def signed_in(args: argparse.Namespace) -> Iterator[object]:
 @contextmanager
 def _signed_in(args: argparse.Namespace) -> Iterator[object]:
     from app.cli import db_path
-    from app.services.security import AuthService, acting_as
-    from app.storage.db import open_db
-    from app.storage.users import UserRepository
 
     path = db_path(args)
     command = args.command
@@ -76,6 +73,9 @@ def _signed_in(args: argparse.Namespace) -> Iterator[object]:
             or (command == "users" and getattr(args, "users_command", None) == "first-admin")):
         yield None
         return
+    from app.services.security import AuthService, acting_as
+    from app.storage.db import open_db
+    from app.storage.users import UserRepository
     known = _has_users_readonly(path)
     if known is False or (known is None and not _sound(path)):
         # No users yet (a first start), or a damaged file that holds no users to ask: the command itself says
@@ -171,9 +171,12 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-30") from None
 
 
-def register(commands: argparse._SubParsersAction) -> None:
-    from app.services.security import Role
+# The roles as the command takes them: plain text here, so listing the commands loads no service (a test keeps
+# them equal to app.services.security.Role).
+ROLE_CHOICES = ("front_desk", "reviewer", "admin")
 
+
+def register(commands: argparse._SubParsersAction) -> None:
     users = commands.add_parser("users", help="the desk's users and roles (admins)",
                                 description="Add, disable and change users. The first admin is created with "
                                             "`first-admin`; after that an admin signs in (--user).")
@@ -188,7 +191,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     add = sub.add_parser("add", help="add a user (the password is read from SODESK_NEW_PASSWORD, or asked)")
     add.add_argument("username")
     add.add_argument("--name", required=True)
-    add.add_argument("--role", required=True, choices=[role.value for role in Role])
+    add.add_argument("--role", required=True, choices=ROLE_CHOICES)
     add.set_defaults(handler=run_users_add)
     for action, help_text in (("disable", "a user can no longer sign in"), ("enable", "undo disable"),
                               ("unlock", "lift the lock after failed sign-ins")):
@@ -197,7 +200,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         one.set_defaults(handler=run_users_change, change=action)
     role = sub.add_parser("role", help="change a user's role")
     role.add_argument("username")
-    role.add_argument("role", choices=[role.value for role in Role])
+    role.add_argument("role", choices=ROLE_CHOICES)
     role.set_defaults(handler=run_users_change, change="role")
     reset = sub.add_parser("reset-password", help="give a user a new password (SODESK_NEW_PASSWORD or asked)")
     reset.add_argument("username")

@@ -4,26 +4,12 @@ professional's address, diagnosis descriptions, the plan's name and policy). Bui
 from __future__ import annotations
 
 from datetime import date
-from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.domain.cases import Case
 from app.domain.models import Reason
-
-
-class LetterKind(StrEnum):
-    referral = "referral"
-    consult_report_request = "consult_report_request"
-    consult_report_overdue = "consult_report_overdue"
-    member_approval = "member_approval"
-    member_denial = "member_denial"
-    member_delay = "member_delay"
-    member_financial_responsibility = "member_financial_responsibility"
-
-
-MEMBER_NOTICES = frozenset({LetterKind.member_approval, LetterKind.member_denial, LetterKind.member_delay,
-                            LetterKind.member_financial_responsibility})
+from app.letters.letter_kind import MEMBER_NOTICES, LetterKind  # noqa: F401  (imported from here too)
 
 
 class _Model(BaseModel):

@@ -18,18 +18,7 @@ from app.reports.model import Chart, Column, MonthRange, Report, Table, month_of
 if TYPE_CHECKING:  # the rows' shapes only: this package runs no SQL
     from app.storage.reports import ConsultRow, DecisionRow, OutcomeRow
 
-TIMELINESS = "timeliness"
-CONSULT_REPORTS = "consult-reports"
-OUTCOMES = "outcomes"
-TIME_TO_CONSULT = "time-to-consult"
-
-TITLES = {
-    TIMELINESS: "Decisions within the clock",
-    CONSULT_REPORTS: "Consultation reports received and overdue",
-    OUTCOMES: "Outcomes by plan, reason and specialty",
-    TIME_TO_CONSULT: "Days from request to consult",
-}
-KINDS = tuple(TITLES)
+from app.reports.kinds import CONSULT_REPORTS, KINDS, OUTCOMES, TIME_TO_CONSULT, TIMELINESS, TITLES  # noqa: F401, E402
 
 URGENT, ROUTINE = "urgent", "routine"
 STILL_WAITING = ("submitted", "pending_authorization", "pended")

@@ -310,3 +310,10 @@ def test_the_cli_signs_in_and_the_services_enforce_the_role(tmp_path, specialtie
                  "--role", "front_desk"]) == 0
     assert main(["--db", str(path), "--user", "admin", "users", "list"]) == 0
     assert "newbie" in capsys.readouterr().out
+
+
+def test_the_commands_role_choices_are_the_roles():
+    from app.cli.security import ROLE_CHOICES
+    from app.services.security import Role
+
+    assert ROLE_CHOICES == tuple(role.value for role in Role)
