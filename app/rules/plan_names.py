@@ -16,7 +16,9 @@ def plan_names(directory: Path | None = None) -> list[tuple[str, str]]:
     raw: dict[str, dict] = {}
     for path in sorted(directory.glob("*.toml")):
         try:
-            raw[path.stem] = tomllib.loads(path.read_text(encoding="utf-8"))
+            text = path.read_text(encoding="utf-8")
+            table = text.find("\n[")  # top-level keys (id, name, extends) come before the first table
+            raw[path.stem] = tomllib.loads(text if table < 0 else text[:table])
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
             raw[path.stem] = {}  # the full load reports it, with line and column, when the plan is used
 

@@ -173,7 +173,8 @@ class WorklistReader:
         with _unreadable_explained():
             rows = self.connection.execute(f"{_ROW_SQL} {clauses} ORDER BY {order_by} LIMIT ? OFFSET ?",
                                            [*params, limit, offset]).fetchall()
-            return [_worklist_row(values, self._names(rows)) for values in rows]
+            names = self._names(rows)
+            return [_worklist_row(values, names) for values in rows]
 
     def _names(self, rows: list[tuple]) -> dict[str, str]:
         """The professionals' names from the directory, one query for the page."""
