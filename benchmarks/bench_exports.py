@@ -18,9 +18,9 @@ Baselines, same rows, same run: `json.dumps` of each request + determination to 
 `csv.writer` of one row per request (no FHIR, no hashing, no sync, no database). For letters: the renderer
 alone, called for the same 1,000 requests with no export around it.
 
-Letters: the referral letter of app.letters (`render(Letter(kind=referral, ...))`, built from the case as
-app.services.letters builds it, letterhead and diagnoses included); --fake-letters uses a constant 30 KB body
-instead (to separate the export's own cost from the renderer's).
+Letters: the desk's own renderer (app.services.referrals.ReferralRenderer: the referral letter of each request
+from the batch's snapshot, in worker processes); the baseline renders the same letters one by one in process.
+--fake-letters uses a constant 30 KB body instead (to separate the export's own cost from the renderer's).
 """
 
 from __future__ import annotations
@@ -39,7 +39,6 @@ from pathlib import Path
 
 from _common import Row, print_table
 
-from app.domain.cases import Case
 from app.domain.models import Request
 from app.domain.time import LOS_ANGELES
 from app.errors import InputProblem
@@ -98,24 +97,20 @@ def build(path: Path, count: int, seed: int) -> None:
     conn.close()
 
 
-def referral_renderer(db, fake: bool):
+def referral_renderer(db, path: Path, fake: bool):
     if fake:
         body = b"%PDF-1.4\n" + bytes(30_000) + b"\n%%EOF\n"
         return (lambda case: body), "constant 30 KB body (--fake-letters)"
-    from app.letters import Letter, LetterKind, Letterhead, render
-    from app.letters.model import DiagnosisLine
+    from app.services.letters import LetterService, letters_folder_for
+    from app.services.referrals import ReferralRenderer
+    from app.storage.letters import LetterRepository
 
-    settings = SettingsRepository(db).load()
-    profile = default_profiles()[PLAN]
-    letterhead = Letterhead(name=settings.practice_name, phone=settings.practice_phone,
-                            address_lines=(settings.practice_address or "").splitlines())
-
-    def pdf_for(case: Case) -> bytes:
-        return render(Letter(kind=LetterKind.referral, issued_on=case.updated_at.date(), case=case,
-                             letterhead=letterhead, plan_name=profile.name,
-                             diagnoses=[DiagnosisLine(code=code) for code in case.request.diagnoses]))
-
-    return pdf_for, "app.letters referral letter (reportlab, embedded DejaVu)"
+    letters = LetterService(CaseRepository(db), LetterRepository(db), letters_folder_for(path),
+                            settings=SettingsRepository(db).load(), profiles=default_profiles(),
+                            directory=ProviderRepository(db))
+    renderer = ReferralRenderer(letters)
+    return renderer, (f"the desk's own: app.services.referrals, the batch's letters in {renderer.workers} worker "
+                      "processes; the baseline renders the same letters one after another in this process")
 
 
 def timed(action, runs: int) -> float:
@@ -216,7 +211,7 @@ def main() -> None:
         rows.append(Row(f"batch of {args.requests:,}, no PDFs (AES-256 ZIP, 1 run)", seconds,
                         "json.dumps + csv, same rows", baseline(args.requests)))
 
-        pdf_for, letters_label = referral_renderer(db, args.fake_letters)
+        pdf_for, letters_label = referral_renderer(db, path, args.fake_letters)
         letter_ids = all_ids[:args.letters]
         service.pdf_for = pdf_for
         pdf_for(loaded[0])  # fonts registered once per process, as on a desk
