@@ -28,6 +28,8 @@ class SignInForm(QWidget):
         self.ui = Ui_SignInForm()
         self.ui.setupUi(self)
         self.ui.error_label.setStyleSheet(error_style())
+        # Room for the hints and the messages, from the font (so 200 % scaling keeps it): about 55 characters.
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 55)
         self._auth_factory = auth
         self._auth = None
         self.first_start = False
