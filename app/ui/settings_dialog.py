@@ -46,6 +46,8 @@ FIELD_LABELS = {
     "default_county": "Default county",
     "report_due_days": "Consultation report due",
     "backup_keep": "Backups kept",
+    "idle_lock_minutes": "Lock when idle",
+    "lockout_minutes": "Lockout after 5 failed sign-ins",
 }
 
 
@@ -70,6 +72,8 @@ class SettingsDialog(QDialog):
             "default_county": self.ui.default_county_combo,
             "report_due_days": self.ui.report_due_days_spin,
             "backup_keep": self.ui.backup_keep_spin,
+            "idle_lock_minutes": self.ui.idle_lock_spin,
+            "lockout_minutes": self.ui.lockout_spin,
         }
         self.ui.default_plan_combo.addItem("None", None)
         for plan_id, name in plans:
@@ -108,6 +112,8 @@ class SettingsDialog(QDialog):
         county.setEditText(settings.default_county or "")
         self.ui.report_due_days_spin.setValue(settings.report_due_days)
         self.ui.backup_keep_spin.setValue(settings.backup_keep)
+        self.ui.idle_lock_spin.setValue(settings.idle_lock_minutes)
+        self.ui.lockout_spin.setValue(settings.lockout_minutes)
 
     def changes(self) -> dict[str, object]:
         """What the form says, as Settings fields (blank text is None; the model trims and validates)."""
@@ -123,12 +129,15 @@ class SettingsDialog(QDialog):
             "default_county": known.get(county.casefold(), county),
             "report_due_days": self.ui.report_due_days_spin.value(),
             "backup_keep": self.ui.backup_keep_spin.value(),
+            "idle_lock_minutes": self.ui.idle_lock_spin.value(),
+            "lockout_minutes": self.ui.lockout_spin.value(),
         }
 
     # ------------------------------------------------------------------------------------------------ actions
 
     def accept(self) -> None:
-        for spin in (self.ui.report_due_days_spin, self.ui.backup_keep_spin):
+        for spin in (self.ui.report_due_days_spin, self.ui.backup_keep_spin, self.ui.idle_lock_spin,
+                     self.ui.lockout_spin):
             spin.interpretText()  # a number typed but not yet committed still counts
         try:
             self.settings = self.repository.update(**self.changes())

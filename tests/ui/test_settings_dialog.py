@@ -141,6 +141,20 @@ def test_the_spin_boxes_set_report_due_days_and_backups_kept(qtbot, db_path):
     assert (ui.backup_keep_spin.minimum(), ui.backup_keep_spin.maximum()) == (1, 365)
 
 
+def test_the_idle_lock_and_the_lockout_are_set_here(qtbot, db_path):
+    dialog = make_dialog(qtbot, db_path)
+    ui = dialog.ui
+    assert (ui.idle_lock_spin.value(), ui.lockout_spin.value()) == (10, 15)  # the defaults, shown
+    ui.idle_lock_spin.setFocus()
+    qtbot.keyClick(ui.idle_lock_spin, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(ui.idle_lock_spin, "5")
+    ui.lockout_spin.setFocus()
+    qtbot.keyClick(ui.lockout_spin, Qt.Key.Key_Up)
+    click_ok(qtbot, dialog)
+    again = stored(db_path)
+    assert (again.idle_lock_minutes, again.lockout_minutes) == (5, 16)
+
+
 def test_cancel_stores_nothing(qtbot, db_path):
     dialog = make_dialog(qtbot, db_path)
     qtbot.keyClicks(dialog.ui.practice_name_edit, "Not saved")
@@ -177,7 +191,7 @@ def test_every_input_has_a_label_and_an_accessible_name(qtbot, db_path):
     dialog = make_dialog(qtbot, db_path)
     inputs = [w for kind in (QLineEdit, QPlainTextEdit, QComboBox, QSpinBox) for w in dialog.findChildren(kind)
               if w.objectName() and not w.objectName().startswith("qt_")]  # skip the combo's and spin's inner edits
-    assert len(inputs) == 10
+    assert len(inputs) == 12
     buddies = {label.buddy(): label for label in dialog.findChildren(QLabel) if label.buddy() is not None}
     for widget in inputs:
         label = buddies[widget]

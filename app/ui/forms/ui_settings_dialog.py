@@ -149,10 +149,40 @@ class Ui_SettingsDialog(object):
 
         self.form_layout.setWidget(8, QFormLayout.ItemRole.FieldRole, self.backup_keep_spin)
 
+        self.idle_lock_label = QLabel(SettingsDialog)
+        self.idle_lock_label.setObjectName(u"idle_lock_label")
+
+        self.form_layout.setWidget(9, QFormLayout.ItemRole.LabelRole, self.idle_lock_label)
+
+        self.idle_lock_spin = QSpinBox(SettingsDialog)
+        self.idle_lock_spin.setObjectName(u"idle_lock_spin")
+        self.idle_lock_spin.setMinimum(1)
+        self.idle_lock_spin.setMaximum(240)
+        self.idle_lock_spin.setValue(10)
+        sizePolicy.setHeightForWidth(self.idle_lock_spin.sizePolicy().hasHeightForWidth())
+        self.idle_lock_spin.setSizePolicy(sizePolicy)
+
+        self.form_layout.setWidget(9, QFormLayout.ItemRole.FieldRole, self.idle_lock_spin)
+
+        self.lockout_label = QLabel(SettingsDialog)
+        self.lockout_label.setObjectName(u"lockout_label")
+
+        self.form_layout.setWidget(10, QFormLayout.ItemRole.LabelRole, self.lockout_label)
+
+        self.lockout_spin = QSpinBox(SettingsDialog)
+        self.lockout_spin.setObjectName(u"lockout_spin")
+        self.lockout_spin.setMinimum(1)
+        self.lockout_spin.setMaximum(1440)
+        self.lockout_spin.setValue(15)
+        sizePolicy.setHeightForWidth(self.lockout_spin.sizePolicy().hasHeightForWidth())
+        self.lockout_spin.setSizePolicy(sizePolicy)
+
+        self.form_layout.setWidget(10, QFormLayout.ItemRole.FieldRole, self.lockout_spin)
+
         self.data_folder_label = QLabel(SettingsDialog)
         self.data_folder_label.setObjectName(u"data_folder_label")
 
-        self.form_layout.setWidget(9, QFormLayout.ItemRole.LabelRole, self.data_folder_label)
+        self.form_layout.setWidget(11, QFormLayout.ItemRole.LabelRole, self.data_folder_label)
 
         self.data_folder_row = QHBoxLayout()
         self.data_folder_row.setObjectName(u"data_folder_row")
@@ -169,7 +199,7 @@ class Ui_SettingsDialog(object):
         self.data_folder_row.addWidget(self.open_folder_button)
 
 
-        self.form_layout.setLayout(9, QFormLayout.ItemRole.FieldRole, self.data_folder_row)
+        self.form_layout.setLayout(11, QFormLayout.ItemRole.FieldRole, self.data_folder_row)
 
 
         self.dialog_layout.addLayout(self.form_layout)
@@ -202,6 +232,8 @@ class Ui_SettingsDialog(object):
         self.default_county_label.setBuddy(self.default_county_combo)
         self.report_due_days_label.setBuddy(self.report_due_days_spin)
         self.backup_keep_label.setBuddy(self.backup_keep_spin)
+        self.idle_lock_label.setBuddy(self.idle_lock_spin)
+        self.lockout_label.setBuddy(self.lockout_spin)
         self.data_folder_label.setBuddy(self.data_folder_edit)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.practice_name_edit, self.practice_address_edit)
@@ -213,7 +245,9 @@ class Ui_SettingsDialog(object):
         QWidget.setTabOrder(self.default_plan_combo, self.default_county_combo)
         QWidget.setTabOrder(self.default_county_combo, self.report_due_days_spin)
         QWidget.setTabOrder(self.report_due_days_spin, self.backup_keep_spin)
-        QWidget.setTabOrder(self.backup_keep_spin, self.data_folder_edit)
+        QWidget.setTabOrder(self.backup_keep_spin, self.idle_lock_spin)
+        QWidget.setTabOrder(self.idle_lock_spin, self.lockout_spin)
+        QWidget.setTabOrder(self.lockout_spin, self.data_folder_edit)
         QWidget.setTabOrder(self.data_folder_edit, self.open_folder_button)
         QWidget.setTabOrder(self.open_folder_button, self.button_box)
 
@@ -268,6 +302,16 @@ class Ui_SettingsDialog(object):
 #if QT_CONFIG(accessibility)
         self.backup_keep_spin.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Backups kept", None))
 #endif // QT_CONFIG(accessibility)
+        self.idle_lock_label.setText(QCoreApplication.translate("SettingsDialog", u"&Lock when idle:", None))
+#if QT_CONFIG(accessibility)
+        self.idle_lock_spin.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Lock when idle", None))
+#endif // QT_CONFIG(accessibility)
+        self.idle_lock_spin.setSuffix(QCoreApplication.translate("SettingsDialog", u" minutes without input", None))
+        self.lockout_label.setText(QCoreApplication.translate("SettingsDialog", u"Loc&kout after 5 failed sign-ins:", None))
+#if QT_CONFIG(accessibility)
+        self.lockout_spin.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Lockout after 5 failed sign-ins", None))
+#endif // QT_CONFIG(accessibility)
+        self.lockout_spin.setSuffix(QCoreApplication.translate("SettingsDialog", u" minutes", None))
         self.data_folder_label.setText(QCoreApplication.translate("SettingsDialog", u"&Data folder:", None))
 #if QT_CONFIG(accessibility)
         self.data_folder_edit.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Data folder", None))
