@@ -158,6 +158,32 @@ def run_checks(folder: Path, say: Callable[[str], None], *, screen: bool = True)
         return f"referral letter rendered headless: a PDF of {len(data):,} bytes" + (
             f", {pages} page(s)" if pages else "")
 
+    def export() -> str:
+        from app.rules.profiles import default_profiles
+        from app.services.cases import CaseService
+        from app.services.context import evaluator_over
+        from app.services.exports import ExportService
+        from app.services.letters import letter_service_for
+        from app.services.referrals import ReferralRenderer
+        from app.storage.cases import CaseRepository
+        from app.storage.providers import ProviderRepository
+        from app.storage.settings import SettingsRepository
+
+        db = state["db"]
+        directory = ProviderRepository(db)
+        cases = CaseService(CaseRepository(db), evaluator_over(directory), who="self-test")
+        letters = letter_service_for(db_path, who="self-test")
+        renderer = ReferralRenderer(letters, workers=2, parallel_from=1)  # the worker processes a big batch uses
+        exports = ExportService(cases, directory=directory, profiles=default_profiles(),
+                                settings=SettingsRepository(db).load(), pdf_for=renderer, who="self-test")
+        plan = cases.get(state["case_id"]).request.plan
+        made = exports.export(plan, folder / "batch", ids=[state["case_id"]])
+        letter = made.path / "letters" / f"{state['case_id']}-referral.pdf"
+        _check(letter.read_bytes().startswith(b"%PDF-"), "the batch's referral letter is not a PDF")
+        _check((made.path / "manifest.json").is_file(), "the batch has no manifest")
+        return (f"batch {made.batch_id} for {plan}: manifest, CSV, JSON, FHIR bundle and the referral letter "
+                f"rendered in a worker process")
+
     def report() -> str:
         from app.services.reports import ReportService
 
@@ -174,13 +200,20 @@ def run_checks(folder: Path, say: Callable[[str], None], *, screen: bool = True)
 
         return self_check(db_path)
 
+    def printing() -> str:
+        from app.ui.printing import self_check
+
+        return self_check(folder / "referral.pdf")
+
     step("database", database)
     step("resources", resources)
     step("evaluate", evaluate)
     step("letter", letter)
+    step("export", export)
     step("report", report)
     if screen:
         step("screen", window)
+        step("print", printing)
     state["db"].close()
 
 

@@ -4,6 +4,7 @@ print dialog and print preview. Qt only; what to print and the record of it come
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRect, QSize, Qt
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
@@ -80,3 +81,19 @@ def preview(parent: QWidget | None, data: bytes, title: str) -> QPrintPreviewDia
     dialog.setWindowState(dialog.windowState() | Qt.WindowState.WindowMaximized)
     dialog.paintRequested.connect(lambda target: paint_pdf(data, target))
     return dialog
+
+
+def self_check(letter: Path) -> str:
+    """For `sodesk --self-test`: the letter painted through QtPdf onto a PDF printer (an application must exist)."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])  # noqa: F841  (kept alive while printing)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    target = letter.with_name("printed.pdf")
+    printer.setOutputFileName(str(target))
+    pages = paint_pdf(letter.read_bytes(), printer)
+    size = target.stat().st_size if target.exists() else 0
+    if not size:
+        raise PdfUnreadable("printing the letter wrote nothing")
+    return f"the referral letter printed through QtPdf: {pages} page(s), {size:,} bytes"
