@@ -7,7 +7,7 @@ from datetime import date, datetime
 from pydantic import Field
 
 from app.domain.models import Determination, Model, Request
-from app.domain.status import FINISHED, LABELS, OPEN, Status  # noqa: F401  (where they were first)
+from app.domain.status import FINISHED, LABELS, OPEN, RunningClocks, Status  # noqa: F401  (where they were first)
 
 
 class Authorization(Model):
@@ -22,21 +22,12 @@ class Consult(Model):
     name: str | None = None
 
 
-class Clocks(Model):
+class Clocks(RunningClocks, Model):
     """Deadlines still running (None when a clock is stopped or never started)."""
 
     decision_due: datetime | None = None
     consult_due: datetime | None = None
     report_due: datetime | None = None
-
-    def running(self) -> list[tuple[str, datetime]]:
-        named = [("decision", self.decision_due), ("consult", self.consult_due), ("report", self.report_due)]
-        return [(name, due) for name, due in named if due is not None]
-
-    @property
-    def next_due(self) -> datetime | None:
-        running = [due for _, due in self.running()]
-        return min(running) if running else None
 
 
 class HistoryEntry(Model):

@@ -3,6 +3,7 @@ before the pydantic models are loaded)."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from enum import StrEnum
 
 
@@ -40,3 +41,21 @@ LABELS = {
     Status.closed: "Closed",
     Status.withdrawn: "Withdrawn",
 }
+
+
+class RunningClocks:
+    """The deadlines still running, for anything with decision_due, consult_due and report_due (a case's Clocks,
+    a worklist row)."""
+
+    decision_due: datetime | None
+    consult_due: datetime | None
+    report_due: datetime | None
+
+    def running(self) -> list[tuple[str, datetime]]:
+        named = [("decision", self.decision_due), ("consult", self.consult_due), ("report", self.report_due)]
+        return [(name, due) for name, due in named if due is not None]
+
+    @property
+    def next_due(self) -> datetime | None:
+        running = [due for _, due in self.running()]
+        return min(running) if running else None

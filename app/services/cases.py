@@ -25,7 +25,7 @@ from app.rules.lifecycle import (
     extension_deadline,
 )
 from app.services.evaluation import Evaluator
-from app.services.security import Action, Guard, Session
+from app.services.security import Action, ActsForSession, Guard, Session
 from app.storage.cases import CaseFilter, CaseRepository, StaleVersion, UnknownCase
 from app.storage.worklist import WorklistRow
 
@@ -58,7 +58,7 @@ class Submitted:
     duplicates: list[Case]
 
 
-class CaseService:
+class CaseService(ActsForSession):
     def __init__(
         self,
         repository: CaseRepository,
@@ -74,15 +74,6 @@ class CaseService:
         self.clock = clock
         self.report_due_days = report_due_days
         self.use_session(session, who)
-
-    @property
-    def who(self) -> str:
-        """Who the history and the audit trail name: the session's user (or the CLI's or the desk's)."""
-        return self._who or self.guard.user or current_user()
-
-    @who.setter
-    def who(self, value: str | None) -> None:
-        self._who = value
 
     def use_session(self, session: Session | None, who: str | None = None) -> None:
         """Act for `session` (app.services.security: its role is checked before each change, and the history

@@ -20,8 +20,8 @@ from app.errors import InputProblem
 from app.letters import Letter, LetterKind, Letterhead, Professional, letters_for, render
 from app.letters.model import CriterionLine, DiagnosisLine
 from app.letters.texts import Catalog, default_catalog, language_for
-from app.services.cases import current_user, now_pacific
-from app.services.security import Action, Guard, Session
+from app.services.cases import now_pacific
+from app.services.security import Action, ActsForSession, Guard, Session
 from app.storage.cases import CaseFilter, CaseRepository, UnknownCase
 from app.storage.letters import LetterRepository, PrintedLetter
 
@@ -101,7 +101,7 @@ def letterhead_of(name: str | None, address: str | None, phone: str | None, fax:
     return Letterhead(name=name, address_lines=lines, phone=phone, fax=fax, logo=logo)
 
 
-class LetterService:
+class LetterService(ActsForSession):
     def __init__(
         self,
         cases: CaseRepository,
@@ -127,15 +127,6 @@ class LetterService:
         self.catalog = catalog or default_catalog()
         self.clock = clock
         self.use_session(session, who)
-
-    @property
-    def who(self) -> str:
-        """Who the history and the audit trail name: the session's user (or the CLI's or the desk's)."""
-        return self._who or self.guard.user or current_user()
-
-    @who.setter
-    def who(self, value: str | None) -> None:
-        self._who = value
 
     def use_session(self, session: Session | None, who: str | None = None) -> None:
         """Print for `session` (see CaseService.use_session)."""

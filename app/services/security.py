@@ -422,3 +422,21 @@ def auth_service_for(db_path, **kwargs) -> AuthService:
     from app.storage.db import open_db
 
     return AuthService(open_db(db_path), **kwargs)
+
+
+class ActsForSession:
+    """Who a service's history and audit rows name: the `who` it was given, else the session's user (or the CLI's
+    or the desk's), else the login name. Services set `self._who` and `self.guard` (use_session)."""
+
+    _who: str | None
+    guard: Guard
+
+    @property
+    def who(self) -> str:
+        from app.services.cases import current_user
+
+        return self._who or self.guard.user or current_user()
+
+    @who.setter
+    def who(self, value: str | None) -> None:
+        self._who = value

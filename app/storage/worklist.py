@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from app.domain.names import professional_name
-from app.domain.status import FINISHED, Status
+from app.domain.status import FINISHED, RunningClocks, Status
 from app.domain.time import LOS_ANGELES
 from app.errors import InputProblem
 
@@ -104,7 +104,7 @@ def where_sql(where: CaseFilter, for_count: bool = False) -> tuple[str, list]:
 
 
 @dataclass(frozen=True)
-class WorklistRow:
+class WorklistRow(RunningClocks):
     """One line of the worklist, as the clerk reads it."""
 
     id: int
@@ -116,15 +116,6 @@ class WorklistRow:
     decision_due: datetime | None
     consult_due: datetime | None
     report_due: datetime | None
-
-    def running(self) -> list[tuple[str, datetime]]:
-        named = [("decision", self.decision_due), ("consult", self.consult_due), ("report", self.report_due)]
-        return [(name, due) for name, due in named if due is not None]
-
-    @property
-    def next_due(self) -> datetime | None:
-        running = [due for _, due in self.running()]
-        return min(running) if running else None
 
 
 _ROW_SQL = """
