@@ -18,6 +18,17 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 
+def compile_app() -> None:
+    """Byte-compile app/ as an installed desk has it (pip and PyInstaller compile; PYTHONDONTWRITEBYTECODE, set
+    on some machines, would otherwise make every measured start compile the app's sources again)."""
+    import compileall
+
+    compileall.compile_dir(str(ROOT / "app"), quiet=1)
+
+
+compile_app()
+
+
 def median_seconds(action: Callable[[], object], runs: int, warmup: int = 3) -> float:
     for _ in range(warmup):
         action()

@@ -67,6 +67,10 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   echo "$want" > "$stamp"
 fi
 
+# Byte-compiled as an installed app is (quick when nothing changed; PYTHONDONTWRITEBYTECODE would otherwise make
+# every start compile the sources again).
+.venv/bin/python -m compileall -q app >/dev/null || true
+
 # --- run -----------------------------------------------------------------------------------------------------
 if [ "$mode" = test ]; then
   say "running the test suite"
