@@ -110,6 +110,9 @@ class ReportService:
                last: str | None = None) -> Report:
         if kind not in compute.KINDS:
             raise ReportProblem([f"report: unknown kind {kind!r}; choose one of {', '.join(compute.KINDS)}"])
+        from app.services.security import Action, Guard
+
+        Guard(self.db, None).check(Action.view)  # any signed-in role; nobody once the desk has users and no session
         period = self.period(first, last)
         self._check_plan(plan)
         plan = plan or None

@@ -371,3 +371,18 @@ def test_cli_unwritable_output_fails_with_1(seeded_db, tmp_path, capsys, fixed_n
     assert main(["--db", str(seeded_db), "report", "outcomes", "--out",
                  str(tmp_path / "missing-folder" / "o.csv")]) == 1
     assert "cannot write" in capsys.readouterr().err
+
+
+def test_reports_need_a_signed_in_user_once_the_desk_has_users(tmp_path):
+    from app.services.reports import ReportService
+    from app.services.security import AuthService, NotAllowed, acting_as
+    from app.storage.db import open_db
+
+    db = open_db(tmp_path / "guarded.sqlite3")
+    ReportService(db).report("timeliness")  # a first start: no users yet, nothing to sign in to
+    auth = AuthService(db)
+    session = auth.create_first_admin("admin", "Dana Admin", "a-long-password-1")
+    with pytest.raises(NotAllowed):
+        ReportService(db).report("timeliness")
+    with acting_as(session):
+        assert ReportService(db).report("timeliness").title
