@@ -333,15 +333,16 @@ def _strip_column(message: str) -> str:
     return message
 
 
-def export_service_for(db_path: Path, *, with_pdfs: bool = True, session=None) -> ExportService:
-    """The export service on the database at `db_path`. With letters asked for but no renderer available,
-    says so (an InputProblem) rather than writing batches without them."""
+def export_service_for(db_path: Path, *, with_pdfs: bool = True, session=None,
+                       cases: CaseService | None = None) -> ExportService:
+    """The export service on the database at `db_path` (over `cases` when the caller has one open), writing the
+    referral letters with each batch unless `with_pdfs` is False."""
     from app.rules.profiles import default_profiles
     from app.services.context import case_service_for
     from app.storage.providers import ProviderRepository
     from app.storage.settings import SettingsRepository
 
-    cases = case_service_for(db_path, session=session)
+    cases = cases if cases is not None else case_service_for(db_path, session=session)
     db = cases.repository.db
     settings = SettingsRepository(db).load()
     directory, profiles = ProviderRepository(db), default_profiles()

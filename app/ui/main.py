@@ -198,7 +198,7 @@ class MainWindow(QMainWindow):
         if getattr(self, "_exports", None) is None:
             from app.services.exports import export_service_for
 
-            self._exports = export_service_for(self.db_path, with_pdfs=False)
+            self._exports = export_service_for(self.db_path, with_pdfs=False, cases=self.service)  # its connection
         return self._exports.sent(case_id)
 
     def print_current(self) -> None:
