@@ -157,6 +157,7 @@ class DeskLock(QObject):
                 widget.hide()
         self.stack.setCurrentWidget(self.lock_page)
         self.window.menuBar().setEnabled(False)
+        self.window.statusBar().showMessage("Locked: sign in to go on.")  # not the last user's "Signed in as"
         if self.session is not None and why != "sign out":
             try:
                 self.auth_service().locked(self.session, why)
