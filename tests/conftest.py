@@ -40,3 +40,67 @@ def determine(profiles, directory, specialties):
         return evaluate(request, profiles[plan_id], directory, specialties, **kwargs)
 
     return _determine
+
+
+# --- the two storage engines ------------------------------------------------------------------------------------
+# Storage, service and concurrency tests take `fresh_store` and run once on each engine: a SQLite file, and a
+# database of its own on a real PostgreSQL server started for this run (app.devtools.pgcluster; never a mock).
+# SODESK_TEST_PG=skip skips the PostgreSQL half on a machine without the server (CI installs it and never skips).
+
+ENGINES = ("sqlite", "postgresql")
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    if os.environ.get("SODESK_TEST_PG") == "skip":
+        pytest.skip("SODESK_TEST_PG=skip: the PostgreSQL half is not run")
+    from app.devtools.pgcluster import Cluster, ClusterUnavailable
+
+    try:
+        cluster = Cluster()
+        cluster.init()
+        cluster.start()
+    except ClusterUnavailable as error:
+        pytest.fail(f"no PostgreSQL server for the tests: {error}", pytrace=False)
+    from app.storage.store import open_store
+
+    # One migrated template: every test's database is a copy of it (CREATE DATABASE ... TEMPLATE, ~20 ms).
+    cluster.create_database("sodesk_template")
+    open_store(cluster.url("sodesk_template")).close()
+    yield cluster
+    cluster.remove()
+
+
+_PG_DATABASES = iter(range(1, 10**9))
+
+
+@pytest.fixture
+def pg_url(pg_cluster):
+    """The URL of a new, migrated database of its own on the test server (dropped afterwards)."""
+    name = f"test_{os.getpid()}_{next(_PG_DATABASES)}"
+    url = pg_cluster.create_database(name, template="sodesk_template")
+    yield url
+    pg_cluster.drop_database(name)
+
+
+@pytest.fixture(params=ENGINES)
+def engine(request):
+    return request.param
+
+
+@pytest.fixture
+def db_target(engine, request, tmp_path):
+    """Where a test's database lives on `engine`: a SQLite file path, or a PostgreSQL URL."""
+    if engine == "sqlite":
+        return tmp_path / "desk.sqlite3"
+    return request.getfixturevalue("pg_url")
+
+
+@pytest.fixture
+def fresh_store(db_target):
+    """An empty, migrated database on each engine."""
+    from app.storage.store import open_store
+
+    store = open_store(db_target)
+    yield store
+    store.close()

@@ -27,6 +27,7 @@ from datetime import date, datetime, timezone
 import sqlite_utils
 
 from app.logs import Safe
+from app.storage.store import POSTGRESQL, dialect_of
 
 log = logging.getLogger(__name__)
 GENESIS = "0" * 64
@@ -35,6 +36,28 @@ APPEND_ONLY = "the audit trail is append-only: its rows cannot be changed or del
 
 
 def create_audit_table(db: sqlite_utils.Database) -> None:
+    if dialect_of(db) == POSTGRESQL:
+        db.execute(
+            """
+CREATE TABLE audit (
+    id BIGINT PRIMARY KEY,
+    at TEXT NOT NULL,
+    "user" TEXT NOT NULL,
+    action TEXT NOT NULL,
+    request_id BIGINT,
+    detail TEXT,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+)"""
+        )
+        db.execute('CREATE INDEX audit_by_user ON audit ("user", id)')
+        db.execute("CREATE INDEX audit_by_action ON audit (action, id)")
+        db.execute("CREATE INDEX audit_by_request ON audit (request_id, id) WHERE request_id IS NOT NULL")
+        db.execute(f"CREATE FUNCTION audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                   f"RAISE EXCEPTION '{APPEND_ONLY}'; END $$")
+        db.execute("CREATE TRIGGER audit_no_change BEFORE UPDATE OR DELETE OR TRUNCATE ON audit "
+                   "FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only()")
+        return
     db.execute(
         """
 CREATE TABLE audit (

@@ -88,6 +88,49 @@ def open_db(path: Path | str, passphrase: str | None = None) -> sqlite_utils.Dat
     return db
 
 
+def migrate_postgres(store) -> None:
+    """Bring an office server's schema up to date: the same migrations by name as SQLite's, recorded in one
+    schema version table (`sodesk_migrations`). Desks starting at once take turns (an advisory lock), so each
+    migration runs once, in its own transaction."""
+    with store.atomic():
+        store.lock("migrations")
+        store.execute("CREATE TABLE IF NOT EXISTS sodesk_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+        _postgres_functions(store)
+        applied = {row[0] for row in store.execute("SELECT name FROM sodesk_migrations")}
+    for migration in MIGRATIONS:
+        if migration.__name__ in applied:
+            continue
+        with store.atomic():
+            store.lock("migrations")
+            if store.execute("SELECT 1 FROM sodesk_migrations WHERE name = ?", [migration.__name__]).fetchone():
+                continue  # another desk applied it while this one waited
+            migration(store)
+            store.execute("INSERT INTO sodesk_migrations (name, applied_at) VALUES (?, to_char(now() AT TIME ZONE "
+                          "'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'))", [migration.__name__])
+
+
+def _postgres_functions(store) -> None:
+    """What the shared SQL expects of the server: SQLite's json_extract (as text), and a change counter every
+    desk can poll (a sequence: bumping it takes no lock), announced with NOTIFY for the desks that listen."""
+    store.execute(
+        "CREATE OR REPLACE FUNCTION json_extract(doc text, path text) RETURNS text LANGUAGE sql IMMUTABLE "
+        "PARALLEL SAFE AS $$ SELECT $1::jsonb #>> string_to_array(substr($2, 3), '.') $$")
+    store.execute("CREATE SEQUENCE IF NOT EXISTS sodesk_changes")
+    store.execute(
+        "CREATE OR REPLACE FUNCTION sodesk_changed() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        "PERFORM nextval('sodesk_changes'); PERFORM pg_notify('sodesk_changes', TG_TABLE_NAME); RETURN NULL; "
+        "END $$")
+
+
+def applied_migrations(db) -> set[str]:
+    """The names of the migrations this database has (either engine)."""
+    from app.storage.store import POSTGRESQL, dialect_of
+
+    if dialect_of(db) == POSTGRESQL:
+        return {row[0] for row in db.execute("SELECT name FROM sodesk_migrations")}
+    return {row[0] for row in db.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = 'sodesk'")}
+
+
 def open_memory_db() -> sqlite_utils.Database:
     """A fresh, migrated in-memory database (tests, previews)."""
     db = sqlite_utils.Database(memory=True, strict=True)

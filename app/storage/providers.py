@@ -35,6 +35,7 @@ from pydantic import ValidationError
 
 from app.domain.models import Provider
 from app.errors import InputProblem
+from app.storage.store import POSTGRESQL, dialect_of
 
 CSV_COLUMNS: tuple[str, ...] = (
     "npi",
@@ -82,6 +83,8 @@ _FTS_COLUMNS = ("last_name", "first_name", "organization", "specialty", "city", 
 def m001_providers(db: sqlite_utils.Database) -> None:
     """The directory: providers, the ranked plan index, and the FTS5 name index."""
     text_columns = ",\n".join(f'    "{c}" TEXT' for c in _PROVIDER_COLUMNS[1:13])
+    if dialect_of(db) == POSTGRESQL:
+        return _m001_providers_postgresql(db, text_columns)
     db.execute(
         f"""
 CREATE TABLE providers (
@@ -125,6 +128,43 @@ CREATE VIRTUAL TABLE providers_fts USING fts5(
     prefix='1 2 3',
     columnsize=0
 )"""
+    )
+
+
+def _m001_providers_postgresql(db, text_columns: str) -> None:
+    # Names sort bytewise (COLLATE "C"), as SQLite compares them, so pages come in the same order.
+    db.execute(
+        f"""
+CREATE TABLE providers (
+    npi TEXT PRIMARY KEY,
+{text_columns},
+    languages TEXT NOT NULL DEFAULT '',
+    plans TEXT NOT NULL DEFAULT '',
+    "groups" TEXT NOT NULL DEFAULT '',
+    medi_cal_certified BIGINT NOT NULL DEFAULT 0 CHECK (medi_cal_certified IN (0, 1)),
+    accepting_new_patients BIGINT NOT NULL DEFAULT 0 CHECK (accepting_new_patients IN (0, 1)),
+    sort_name TEXT COLLATE "C" NOT NULL,
+    sort_first TEXT COLLATE "C" NOT NULL
+)"""
+    )
+    db.execute("CREATE INDEX providers_by_name ON providers (sort_name, sort_first, npi)")
+    db.execute(
+        """
+CREATE TABLE provider_plans (
+    plan TEXT COLLATE "C" NOT NULL,
+    taxonomy TEXT COLLATE "C" NOT NULL,
+    accepting BIGINT NOT NULL,
+    sort_name TEXT COLLATE "C" NOT NULL,
+    sort_first TEXT COLLATE "C" NOT NULL,
+    npi TEXT COLLATE "C" NOT NULL,
+    groups_key TEXT NOT NULL,
+    languages_key TEXT NOT NULL,
+    PRIMARY KEY (plan, taxonomy, accepting, sort_name, sort_first, npi)
+)"""
+    )
+    db.execute(
+        "CREATE INDEX provider_plans_any ON provider_plans "
+        "(plan, accepting, sort_name, sort_first, npi, taxonomy, groups_key, languages_key)"
     )
 
 

@@ -11,6 +11,7 @@ from datetime import datetime
 import sqlite_utils
 
 from app.storage import audit
+from app.storage.store import POSTGRESQL, dialect_of
 from app.storage.worklist import from_utc_text, utc_text
 
 ROLES = ("front_desk", "reviewer", "admin")
@@ -18,6 +19,23 @@ ROLES = ("front_desk", "reviewer", "admin")
 
 def m006_users_and_audit(db: sqlite_utils.Database) -> None:
     """Users with roles and lockout, and the hash-chained, append-only audit trail."""
+    if dialect_of(db) == POSTGRESQL:
+        db.execute(
+            f"""
+CREATE TABLE users (
+    username TEXT PRIMARY KEY,
+    display_name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ({", ".join(f"'{role}'" for role in ROLES)})),
+    password_hash TEXT NOT NULL,
+    failed_count BIGINT NOT NULL DEFAULT 0,
+    locked_until TEXT,
+    active BIGINT NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    created_at TEXT NOT NULL,
+    changed_at TEXT NOT NULL
+)"""
+        )
+        audit.create_audit_table(db)
+        return
     db.execute(
         f"""
 CREATE TABLE users (

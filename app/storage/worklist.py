@@ -68,7 +68,7 @@ ORDERS = {
 }
 
 
-def where_sql(where: CaseFilter, for_count: bool = False) -> tuple[str, list]:
+def where_sql(where: CaseFilter, for_count: bool = False, dialect: str = "sqlite") -> tuple[str, list]:
     clauses: list[str] = []
     params: list = []
     if where.statuses:
@@ -82,7 +82,8 @@ def where_sql(where: CaseFilter, for_count: bool = False) -> tuple[str, list]:
     elif where.open_only:
         # Most of a year's requests are finished: a page walks the worklist index in due order and skips
         # them, rather than sorting every open request ('+' keeps the planner off the status index).
-        clauses.append(f"+status NOT IN ({', '.join('?' for _ in FINISHED)})")
+        plus = "+" if dialect == "sqlite" else ""
+        clauses.append(f"{plus}status NOT IN ({', '.join('?' for _ in FINISHED)})")
         params += [status.value for status in sorted(FINISHED)]
     if where.plan:
         clauses.append("plan = ?")
@@ -152,14 +153,15 @@ def _worklist_row(values: tuple, names: dict[str, str]) -> WorklistRow:
 
 
 class WorklistReader:
-    """Pages and counts of the worklist over one sqlite3 connection (read only)."""
+    """Pages and counts of the worklist (read only) over a sqlite3 connection or a store (either engine)."""
 
-    def __init__(self, connection: sqlite3.Connection) -> None:
+    def __init__(self, connection) -> None:
         self.connection = connection
+        self.dialect = getattr(connection, "dialect", "sqlite")
 
     def worklist(self, where: CaseFilter, *, limit: int = 100, offset: int = 0, order: str = "due",
                  descending: bool = False) -> list[WorklistRow]:
-        clauses, params = where_sql(where)
+        clauses, params = where_sql(where, dialect=self.dialect)
         order_by = ORDERS[order][1 if descending else 0]
         with _unreadable_explained():
             rows = self.connection.execute(f"{_ROW_SQL} {clauses} ORDER BY {order_by} LIMIT ? OFFSET ?",
@@ -179,15 +181,15 @@ class WorklistReader:
                 for npi, first, last, credential, organization in found}
 
     def count(self, where: CaseFilter = CaseFilter()) -> int:
-        clauses, params = where_sql(where, for_count=True)
+        clauses, params = where_sql(where, for_count=True, dialect=self.dialect)
         with _unreadable_explained():
             return self.connection.execute(f"SELECT count(*) FROM requests {clauses}", params).fetchone()[0]
 
     def is_empty(self) -> bool:
         """No request and no provider at all: a first start, which opens on the welcome page."""
         with _unreadable_explained():
-            return self.connection.execute("SELECT NOT EXISTS (SELECT 1 FROM requests) "
-                                           "AND NOT EXISTS (SELECT 1 FROM providers)").fetchone()[0] == 1
+            return bool(self.connection.execute("SELECT NOT EXISTS (SELECT 1 FROM requests) "
+                                                "AND NOT EXISTS (SELECT 1 FROM providers)").fetchone()[0])
 
 
 @contextmanager
