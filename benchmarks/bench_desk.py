@@ -111,7 +111,9 @@ def keystroke(providers: int, runs: int, folder: Path) -> list[Row]:
     app = QApplication.instance() or QApplication([])
     db = folder / "directory.sqlite3"
     ProviderRepository(open_db(db)).upsert_many(synthetic_providers(providers, seed=11))
-    dialog = DirectoryDialog(db)
+    from app.services.desk import Desk
+
+    dialog = DirectoryDialog(Desk(db).directory)
     dialog.show()
     app.processEvents()
     typed = ["g", "ga", "gar", "garc", "garci", "garcia", "s", "sm", "smi", "smit", "ortho", "cardio", "sacr"]
@@ -137,12 +139,12 @@ def chooser_keystroke(runs: int, folder: Path) -> list[Row]:
     """Keystroke to results in the intake's professional step, on the directory `keystroke` built."""
     from PySide6.QtWidgets import QApplication
 
-    from app.services.context import case_service_for
+    from app.services.desk import Desk
     from app.ui.intake_dialog import IntakeDialog
 
     app = QApplication.instance() or QApplication([])
     db = folder / "directory.sqlite3"
-    service = case_service_for(db)
+    service = Desk(db).cases
     dialog = IntakeDialog(service)
     ui = dialog.ui
     ui.plan_combo.setCurrentIndex(ui.plan_combo.findData("caloptima-medi-cal"))

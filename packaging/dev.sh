@@ -24,6 +24,11 @@ if [ "$mode" = app ]; then
              libxcb-shape0 libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0)
   [ "$headless" = 1 ] && packages+=(xvfb xauth)
 fi
+if [ "$mode" = test ]; then
+  # the storage, service and concurrency suites run on a real PostgreSQL server too (a throw-away cluster the
+  # tests start as the package's unprivileged `postgres` user: app/devtools/pgcluster.py)
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || packages+=(postgresql)
+fi
 python_bin=""
 for candidate in python3.13 python3.12 python3.11 python3; do
   if command -v "$candidate" >/dev/null 2>&1 &&

@@ -95,12 +95,15 @@ def fill_step(intake, page: int) -> None:
 
 
 def main() -> None:
+    from app.services.desk import Desk
+
     app = QApplication.instance() or QApplication([])
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
         service = demo_service(Path(folder))
         profiles = default_profiles()
-        window = MainWindow(service, [(p, profiles[p].name) for p in profiles],
+        desk = Desk(Path(folder) / "demo.sqlite3", cases=service)
+        window = MainWindow(desk, [(p, profiles[p].name) for p in profiles],
                             now=lambda: datetime(2025, 3, 7, 9, 0, tzinfo=LOS_ANGELES))
         window.resize(1200, 520)
         window.show()
@@ -119,9 +122,7 @@ def main() -> None:
         detail.grab().save(str(OUT / "request-record-step.png"))
         print(f"wrote {OUT / 'request-detail.png'}, {OUT / 'request-record-step.png'}")
         detail.close()
-        from app.services.letters import letter_service_for
-
-        letters = letter_service_for(Path(folder) / "demo.sqlite3", who="demo")
+        letters = desk.letter_service(who="demo")
         letters.clock = lambda: datetime(2025, 3, 4, 11, 5, tzinfo=LOS_ANGELES)
         letters.print_letter(4, "referral")
         with_letters = RequestDetailDialog(service, 4, window, letters=letters)
@@ -137,7 +138,7 @@ def main() -> None:
         from app.ui.settings_dialog import SettingsDialog
 
         db_path = Path(folder) / "demo.sqlite3"
-        directory = DirectoryDialog(db_path, window)
+        directory = DirectoryDialog(desk.directory, window)
         directory.resize(1100, 560)
         directory.show()
         directory.ui.search_edit.setText("ortho")
@@ -167,10 +168,8 @@ def main() -> None:
                 settle(app)
         intake.close()
         print(f"wrote {stack.count()} intake pages")
-        from app.services.context import case_service_for
-
         empty = Path(folder) / "empty.sqlite3"
-        welcome = MainWindow(case_service_for(empty), [(p, profiles[p].name) for p in profiles], db_path=empty)
+        welcome = MainWindow(Desk(empty), [(p, profiles[p].name) for p in profiles])
         welcome.resize(1000, 480)
         welcome.show()
         app.processEvents()

@@ -28,7 +28,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from app.cli import backup, demo, evaluate, exports, letters, plans, providers, report, requests, security
+    from app.cli import backup, db, demo, evaluate, exports, letters, plans, providers, report, requests, security
 
     parser = _Parser(prog="sodesk", description="Second Opinion Desk: Medi-Cal second medical opinions.")
     parser.add_argument("--version", action="version", version=f"sodesk {__version__}")
@@ -36,24 +36,61 @@ def build_parser() -> argparse.ArgumentParser:
                         help="check this installation (database, rules, a letter) in a temporary folder, and exit")
     parser.add_argument(
         "--db",
-        metavar="PATH",
-        type=Path,
-        help="database file (default: $SODESK_DB, else sodesk.sqlite3 in the user's data folder)",
+        metavar="PATH|URL",
+        type=_db_target,
+        help="database file, or the office server as postgresql://user@host/dbname (default: $SODESK_DB, else "
+             "sodesk.sqlite3 in the user's data folder); a server's password comes from SODESK_DB_PASSWORD, "
+             "~/.pgpass or is asked",
     )
     parser.add_argument("--user", metavar="NAME",
                         help="sign in as NAME once the desk has users (default $SODESK_USER); the password is read "
                              "from $SODESK_PASSWORD or asked. An encrypted database's passphrase: $SODESK_PASSPHRASE "
                              "or asked")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in (backup, demo, evaluate, exports, letters, plans, providers, report, requests, security):
+    for module in (backup, db, demo, evaluate, exports, letters, plans, providers, report, requests, security):
         module.register(commands)
     return parser
 
 
-def db_path(args: argparse.Namespace) -> Path:
+def _db_target(text: str) -> Path | str:
+    from app.storage.store import is_server_url
+
+    return text if is_server_url(text) else Path(text)
+
+
+def db_target(args: argparse.Namespace) -> Path | str:
+    """--db, else $SODESK_DB, else the default file: a Path, or a postgresql:// URL."""
     from app.paths import default_db_path
 
-    return args.db if args.db is not None else default_db_path()
+    if args.db is not None:
+        return args.db
+    chosen = os.environ.get("SODESK_DB")
+    return _db_target(chosen) if chosen else default_db_path()
+
+
+def db_path(args: argparse.Namespace) -> Path:
+    """The database file, for the commands that work on a SQLite file only (backups, encryption)."""
+    target = db_target(args)
+    if isinstance(target, str):
+        raise InputProblem([f"--db: this command works on a desk's database file, not on the office server "
+                            f"({safe(target)}); for the server see `sodesk db --help`"])
+    return target
+
+
+def safe(url: str) -> str:
+    from app.storage.store import safe_location
+
+    return safe_location(url)
+
+
+def desk_of(args: argparse.Namespace):
+    """The Desk every command works through, signed in as the command's user (built by `signed_in`)."""
+    desk = getattr(args, "desk", None)
+    if desk is None:
+        from app.services.desk import Desk
+
+        desk = args.desk = Desk(db_target(args))
+    return desk
 
 
 def _no_screen() -> bool:
@@ -77,7 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_FAILED
         from app.ui.main import run_desk
 
-        return run_desk(db_path(args))
+        return run_desk(db_target(args))
     try:
         from app.cli.security import signed_in
 

@@ -13,7 +13,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    from app.cli import db_path
+    from app.cli import desk_of
     from app.errors import InputProblem
     from app.services.demo import load_demo
 
@@ -22,6 +22,7 @@ def run_demo(args: argparse.Namespace) -> int:
                 if not 1 <= value <= limit]
     if problems:
         raise InputProblem(problems)
-    loaded = load_demo(db_path(args), providers=args.providers, requests=args.requests)
-    print(f"loaded {loaded.providers:,} demo providers and {loaded.requests} demo requests into {db_path(args)}")
+    desk = desk_of(args)
+    loaded = load_demo(desk, providers=args.providers, requests=args.requests)
+    print(f"loaded {loaded.providers:,} demo providers and {loaded.requests} demo requests into {desk.location}")
     return 0

@@ -41,13 +41,13 @@ def _read(name: str) -> tuple[str, str]:
 
 
 def run_evaluate(args: argparse.Namespace) -> int:
-    from app.cli import db_path
+    from app.cli import db_target
     from app.services.context import evaluator_for
     from app.services.evaluation import load_request_json
 
     text, source = _read(args.file)
     request = load_request_json(text, source)
-    evaluator = evaluator_for(db_path(args))
+    evaluator = evaluator_for(db_target(args))
     try:
         determination = evaluator.evaluate(request)
     except InputProblem as problem:

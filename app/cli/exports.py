@@ -78,14 +78,13 @@ def _passphrase() -> str:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from app.cli import db_path
-    from app.services.exports import export_service_for
+    from app.cli import desk_of
 
     if args.rewrite is not None and (args.again or args.ids):
         raise InputProblem(["--rewrite writes a recorded batch as it was: --again and --ids do not apply"])
     as_zip = args.zip or args.encrypt
     passphrase = _passphrase() if args.encrypt else None
-    service = export_service_for(db_path(args), with_pdfs=not args.no_pdf)
+    service = desk_of(args).exports(with_pdfs=not args.no_pdf)
     if args.rewrite is not None:
         result = service.rewrite(args.rewrite, args.out, as_zip=as_zip, passphrase=passphrase)
         print(f"batch {result.batch_id} written again ({result.count} requests): {result.path}")
@@ -97,15 +96,14 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_decisions_import(args: argparse.Namespace) -> int:
-    from app.cli import EXIT_BAD_INPUT, db_path
+    from app.cli import EXIT_BAD_INPUT, desk_of
     from app.domain.cases import LABELS
-    from app.services.exports import export_service_for
 
     try:
         data = args.file.read_bytes()
     except OSError as error:
         raise InputProblem([f"cannot read the file: {error.strerror}"], source=str(args.file)) from None
-    report = export_service_for(db_path(args), with_pdfs=False).import_decisions(data, dry_run=args.dry_run)
+    report = desk_of(args).exports(with_pdfs=False).import_decisions(data, dry_run=args.dry_run)
     verb = "would become" if report.dry_run else "is now"
     for line, request_id, status in report.applied:
         print(f"line {line}: #{request_id} {verb} {LABELS[status]}")

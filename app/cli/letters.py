@@ -34,11 +34,10 @@ def _folder(text: str):
 
 
 def run_letters(args: argparse.Namespace) -> int:
-    from app.cli import db_path
+    from app.cli import desk_of
     from app.letters.letter_kind import LetterKind
-    from app.services.letters import letter_service_for
 
-    service = letter_service_for(db_path(args))
+    service = desk_of(args).letters
     kinds = [LetterKind(kind) for kind in args.kind] if args.kind else None
     written = service.export(args.id, args.out, kinds, args.lang)
     for path in written:

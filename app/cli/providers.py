@@ -55,18 +55,16 @@ def _positive(text: str) -> int:
 
 
 def import_command(args: argparse.Namespace) -> int:
-    from app.cli import EXIT_OK, db_path
-    from app.storage.db import open_db
-    from app.storage.providers import ProviderRepository
+    from app.cli import EXIT_OK, desk_of
 
     source = str(args.file)
     if not args.file.exists():
         raise InputProblem(["no such file"], source=source)
-    db = open_db(db_path(args))
+    desk = desk_of(args)
     try:
-        report = ProviderRepository(db).import_csv(args.file)
+        report = desk.directory.import_csv(args.file)
     finally:
-        db.close()
+        desk.close()
     if report.loaded == 0:
         # Nothing usable: the file is the problem, and nothing was changed.
         raise InputProblem(report.problems or ["no provider rows below the header"], source=source)
@@ -82,17 +80,13 @@ def import_command(args: argparse.Namespace) -> int:
 
 
 def search_command(args: argparse.Namespace) -> int:
-    from app.cli import EXIT_OK, db_path
-    from app.storage.db import open_db
-    from app.storage.providers import ProviderRepository
+    from app.cli import EXIT_OK, desk_of
 
-    db = open_db(db_path(args))
+    desk = desk_of(args)
     try:
-        found = ProviderRepository(db).search(
-            args.text, plan=args.plan, taxonomy=args.taxonomy, limit=args.limit
-        )
+        found = desk.directory.search(args.text, plan=args.plan, taxonomy=args.taxonomy, limit=args.limit)
     finally:
-        db.close()
+        desk.close()
     if args.json:
         listed = [provider.model_dump(mode="json") for provider in found]
         print(json.dumps(listed, ensure_ascii=False, indent=2))

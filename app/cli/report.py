@@ -34,15 +34,15 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run_report(args: argparse.Namespace) -> int:
-    from app.cli import EXIT_FAILED, db_path
-    from app.services.reports import ReportNotWritten, ReportProblem, ReportService
+    from app.cli import EXIT_FAILED, desk_of
+    from app.services.reports import ReportNotWritten, ReportProblem
 
     if args.out is not None and args.out.suffix.lower() not in (".csv", ".pdf"):
         raise ReportProblem([f"--out: {args.out.name} should end in .csv or .pdf"])
-    path = db_path(args)
-    if not path.exists():
-        raise ReportProblem([f"--db: there is no database at {path}"])
-    service = ReportService(path)
+    desk = desk_of(args)
+    if desk.path is not None and not desk.path.exists():
+        raise ReportProblem([f"--db: there is no database at {desk.path}"])
+    service = desk.reports
     report = service.report(args.kind, plan=args.plan, first=args.first, last=args.last)
     if args.out is None:
         sys.stdout.write(service.text(report))

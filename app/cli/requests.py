@@ -89,10 +89,9 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def _service(args: argparse.Namespace):
-    from app.cli import db_path
-    from app.services.context import case_service_for
+    from app.cli import desk_of
 
-    return case_service_for(db_path(args))
+    return desk_of(args).cases
 
 
 def _print_case_line(case) -> str:

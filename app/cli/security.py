@@ -63,9 +63,19 @@ def signed_in(args: argparse.Namespace) -> Iterator[object]:
 
 @contextmanager
 def _signed_in(args: argparse.Namespace) -> Iterator[object]:
-    from app.cli import db_path
+    """Build the command's Desk (`args.desk`) and, once the desk has users, sign it in as --user."""
+    from app.cli import db_target
+    from app.services.desk import Desk
 
-    path = db_path(args)
+    target = db_target(args)
+    if isinstance(target, str):  # the office server
+        desk = args.desk = Desk(target)  # opened by the first service the command uses
+        if args.command not in NO_SIGN_IN and desk.auth.users.any():
+            desk.session = _sign_in(args, desk.auth)
+        yield desk.session
+        return
+    path = target
+    args.desk = Desk(path)
     command = args.command
     if command not in ("encrypt", "decrypt") and path.is_file():
         unlock_database(path)
@@ -73,7 +83,7 @@ def _signed_in(args: argparse.Namespace) -> Iterator[object]:
             or (command == "users" and getattr(args, "users_command", None) == "first-admin")):
         yield None
         return
-    from app.services.security import AuthService, acting_as
+    from app.services.security import AuthService
     from app.storage.db import open_db
     from app.storage.users import UserRepository
     known = _has_users_readonly(path)
@@ -92,19 +102,20 @@ def _signed_in(args: argparse.Namespace) -> Iterator[object]:
         yield None  # a damaged file holds no users to ask: the command itself says what is wrong (or restores)
         return
     try:
-        has_users = UserRepository(db).any()
-        session = None
-        if has_users:
-            user = getattr(args, "user", None) or os.environ.get("SODESK_USER")
-            if not user:
-                raise InputProblem(["this desk has users: sign in with --user NAME (the password is read from "
-                                    "SODESK_PASSWORD, or asked)"])
-            password = _ask(f"Password for {user}: ", "SODESK_PASSWORD")
-            session = AuthService(db).sign_in(user, password, via="cli")
+        session = _sign_in(args, AuthService(db)) if UserRepository(db).any() else None
     finally:
         db.close()  # before the command runs: a restore must find the file closed
-    with acting_as(session):
-        yield session
+    args.desk.session = session
+    yield session
+
+
+def _sign_in(args: argparse.Namespace, auth):
+    user = getattr(args, "user", None) or os.environ.get("SODESK_USER")
+    if not user:
+        raise InputProblem(["this desk has users: sign in with --user NAME (the password is read from "
+                            "SODESK_PASSWORD, or asked)"])
+    password = _ask(f"Password for {user}: ", "SODESK_PASSWORD")
+    return auth.sign_in(user, password, via="cli")
 
 
 @contextmanager
@@ -158,10 +169,10 @@ def _has_users_readonly(path: Path) -> bool | None:
         return None
 
 
-def _session():
-    from app.services.security import current_session
+def _session(args: argparse.Namespace):
+    from app.cli import desk_of
 
-    return current_session()
+    return desk_of(args).session
 
 
 def _date(text: str) -> date:
@@ -240,11 +251,9 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def _auth(args):
-    from app.cli import db_path
-    from app.services.security import AuthService
-    from app.storage.db import open_db
+    from app.cli import desk_of
 
-    return AuthService(open_db(db_path(args)))
+    return desk_of(args).auth
 
 
 def run_first_admin(args) -> int:
@@ -259,7 +268,7 @@ def run_users_list(args) -> int:
     from app.services.security import ROLE_LABELS, Role, Session, utc_now
 
     auth = _auth(args)
-    session = _session() or (Session.system() if auth.needs_first_admin() else None)
+    session = _session(args) or (Session.system() if auth.needs_first_admin() else None)
     now = utc_now()
     rows = [(u.username, u.display_name, ROLE_LABELS[Role(u.role)],
              "disabled" if not u.active else "locked" if u.locked_at(now) else "active")
@@ -271,13 +280,13 @@ def run_users_list(args) -> int:
 
 def run_users_add(args) -> int:
     password = _ask_new(f"Password for {args.username}: ", "SODESK_NEW_PASSWORD")
-    user = _auth(args).add_user(_session(), args.username, args.name, args.role, password)
+    user = _auth(args).add_user(_session(args), args.username, args.name, args.role, password)
     print(f"added {user.username} ({user.role})")
     return 0
 
 
 def run_users_change(args) -> int:
-    auth, session = _auth(args), _session()
+    auth, session = _auth(args), _session(args)
     if args.change == "disable":
         auth.set_active(session, args.username, False)
     elif args.change == "enable":
@@ -294,7 +303,7 @@ def run_users_change(args) -> int:
 
 
 def run_password(args) -> int:
-    session = _session()
+    session = _session(args)
     if session is None:
         raise InputProblem(["sign in with --user NAME to change your password"])
     new = _ask_new("New password: ", "SODESK_NEW_PASSWORD")
@@ -305,13 +314,11 @@ def run_password(args) -> int:
 
 
 def run_security_settings(args) -> int:
-    from app.cli import db_path
-    from app.services.security import SettingsService
-    from app.storage.db import open_db
+    from app.cli import desk_of
 
     changes = {key: value for key, value in (("idle_lock_minutes", args.idle_lock_minutes),
                                              ("lockout_minutes", args.lockout_minutes)) if value is not None}
-    service = SettingsService(open_db(db_path(args)), _session())
+    service = desk_of(args).settings
     settings = service.update(**changes) if changes else service.load()
     print(f"idle lock after {settings.idle_lock_minutes} minutes; "
           f"accounts locked for {settings.lockout_minutes} minutes after 5 failed sign-ins")
@@ -319,18 +326,15 @@ def run_security_settings(args) -> int:
 
 
 def _audit_log(args, *, read: bool = True):
-    from app.cli import db_path
+    from app.cli import desk_of
     from app.services.security import Action, Guard
-    from app.storage.audit import AuditLog
-    from app.storage.db import open_db
 
-    path = db_path(args)
-    if not path.is_file():
-        raise InputProblem(["there is no database here: check --db"], source=str(path))
-    db = open_db(path)
+    desk = desk_of(args)
+    if desk.path is not None and not desk.path.is_file():
+        raise InputProblem(["there is no database here: check --db"], source=str(desk.path))
     if read:
-        Guard(db, _session()).check(Action.users)
-    return AuditLog(db)
+        Guard(desk.store, desk.acting).check(Action.users)
+    return desk.audit
 
 
 def run_audit_verify(args) -> int:
@@ -414,12 +418,12 @@ def run_decrypt(args) -> int:
 
 def _require_settings_permission_for(args, path: Path) -> None:
     """Encrypting or decrypting changes how the whole file is protected: an admin's job once users exist."""
-    from app.services.security import Action, AuthService, Guard, current_session
+    from app.services.security import Action, AuthService, Guard
     from app.storage.db import open_db
 
     db = open_db(path)
     try:
-        session = current_session()
+        session = _session(args)
         if session is None and _has_users(db):
             user = getattr(args, "user", None) or os.environ.get("SODESK_USER")
             if not user:

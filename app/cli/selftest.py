@@ -148,9 +148,9 @@ def run_checks(folder: Path, say: Callable[[str], None], *, screen: bool = True)
                 "consult scheduled")
 
     def letter() -> str:
-        from app.services.letters import letter_service_for
+        from app.services.desk import Desk
 
-        data = letter_service_for(db_path, who="self-test").render(state["case_id"], "referral")
+        data = Desk(db_path).letter_service(who="self-test").render(state["case_id"], "referral")
         _check(data.startswith(b"%PDF-"), "the referral letter does not start like a PDF")
         _check(b"%%EOF" in data[-64:], "the referral letter PDF is not complete")
         pages = data.count(b"/Type /Page\n") + data.count(b"/Type /Page ") + data.count(b"/Type /Page>")
@@ -163,7 +163,7 @@ def run_checks(folder: Path, say: Callable[[str], None], *, screen: bool = True)
         from app.services.cases import CaseService
         from app.services.context import evaluator_over
         from app.services.exports import ExportService
-        from app.services.letters import letter_service_for
+        from app.services.desk import Desk
         from app.services.referrals import ReferralRenderer
         from app.storage.cases import CaseRepository
         from app.storage.providers import ProviderRepository
@@ -172,7 +172,7 @@ def run_checks(folder: Path, say: Callable[[str], None], *, screen: bool = True)
         db = state["db"]
         directory = ProviderRepository(db)
         cases = CaseService(CaseRepository(db), evaluator_over(directory), who="self-test")
-        letters = letter_service_for(db_path, who="self-test")
+        letters = Desk(db_path).letter_service(who="self-test")
         renderer = ReferralRenderer(letters, workers=2, parallel_from=1)  # the worker processes a big batch uses
         exports = ExportService(cases, directory=directory, profiles=default_profiles(),
                                 settings=SettingsRepository(db).load(), pdf_for=renderer, who="self-test")

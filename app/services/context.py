@@ -17,30 +17,15 @@ def evaluator_over(directory: DirectoryView) -> Evaluator:
                      codes=default_code_set())
 
 
-def evaluator_for(db_path: Path | None) -> Evaluator:
-    """An Evaluator over the database's directory; a database that does not exist yet gives an empty directory
-    (network status then reads 'unknown' for a chosen professional) rather than creating a file on a read."""
+def evaluator_for(target: Path | str | None) -> Evaluator:
+    """An Evaluator over the directory of the database at `target` (a file or the office server's URL); a file that
+    does not exist yet gives an empty directory (network status then reads 'unknown' for a chosen professional)
+    rather than creating a file on a read."""
     from app.domain.directory import InMemoryDirectory
 
-    if db_path is None or not db_path.exists():
+    if target is None or (isinstance(target, Path) and not target.exists()):
         return evaluator_over(InMemoryDirectory())
-    from app.storage.db import open_db
-    from app.storage.providers import ProviderRepository
+    from app.services.desk import Desk
 
-    return evaluator_over(ProviderRepository(open_db(db_path)))
+    return Desk(target).evaluator
 
-
-def case_service_for(db_path: Path, *, session=None):
-    """The case file on the database at `db_path` (created and migrated when new), with its evaluator, acting for
-    `session` (app.services.security.Session; None: allowed only while the database has no users)."""
-    from app.services.cases import CaseService
-    from app.storage.cases import CaseRepository
-    from app.storage.db import open_db
-    from app.storage.providers import ProviderRepository
-
-    from app.storage.settings import SettingsRepository
-
-    db = open_db(db_path)
-    settings = SettingsRepository(db).load()
-    return CaseService(CaseRepository(db), evaluator_over(ProviderRepository(db)),
-                       report_due_days=settings.report_due_days, session=session)

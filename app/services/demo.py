@@ -8,7 +8,6 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from pathlib import Path
 
 from app.domain.time import LOS_ANGELES
 from app.errors import InputProblem
@@ -30,19 +29,20 @@ class DemoLoaded:
     requests: int
 
 
-def load_demo(db_path: Path, *, providers: int = 2_000, requests: int = 40, seed: int = 7,
+def load_demo(desk, *, providers: int = 2_000, requests: int = 40, seed: int = 7,
               now: datetime | None = None) -> DemoLoaded:
+    """Invented providers and requests into `desk` (a Desk, or a database path or URL)."""
     from app.devtools.synthetic import synthetic_providers
     from app.services.cases import CaseService, Outcome
-    from app.services.context import evaluator_over
+    from app.services.desk import Desk
     from app.storage.cases import CaseRepository
-    from app.storage.db import open_db
-    from app.storage.providers import ProviderRepository
 
+    if not isinstance(desk, Desk):
+        desk = Desk(desk)
     now = now or datetime.now(LOS_ANGELES).replace(microsecond=0)
     rng = random.Random(seed)
-    db = open_db(db_path)
-    directory = ProviderRepository(db)
+    db = desk.store
+    directory = desk.directory
     directory.upsert_many(synthetic_providers(providers, seed=seed))
     plans = sorted(COUNTIES)
     made = 0
@@ -53,7 +53,7 @@ def load_demo(db_path: Path, *, providers: int = 2_000, requests: int = 40, seed
         candidates = directory.qualified(plan=plan, taxonomies=None if pcp_care else [taxonomy], limit=8)
         chosen = rng.choice(candidates).npi if candidates and index % 4 else None
         received = now - timedelta(days=rng.randint(0, 12), hours=rng.randint(0, 9))
-        service = CaseService(CaseRepository(db), evaluator_over(directory), who="demo", clock=lambda: received)
+        service = CaseService(CaseRepository(db), desk.evaluator, who="demo", clock=lambda: received)
         first, last = rng.choice(FIRST), rng.choice(LAST)
         data = {
             "plan": plan, "county": COUNTIES[plan], "received_at": received.isoformat(),

@@ -331,27 +331,3 @@ def _strip_column(message: str) -> str:
         if message.startswith(prefix):
             return message[len(prefix):].strip()
     return message
-
-
-def export_service_for(db_path: Path, *, with_pdfs: bool = True, session=None,
-                       cases: CaseService | None = None) -> ExportService:
-    """The export service on the database at `db_path` (over `cases` when the caller has one open), writing the
-    referral letters with each batch unless `with_pdfs` is False."""
-    from app.rules.profiles import default_profiles
-    from app.services.context import case_service_for
-    from app.storage.providers import ProviderRepository
-    from app.storage.settings import SettingsRepository
-
-    cases = cases if cases is not None else case_service_for(db_path, session=session)
-    db = cases.repository.db
-    settings = SettingsRepository(db).load()
-    directory, profiles = ProviderRepository(db), default_profiles()
-    pdf_for = None
-    if with_pdfs:
-        from app.services.letters import LetterService, letters_folder_for
-        from app.storage.letters import LetterRepository
-
-        letters = LetterService(cases.repository, LetterRepository(db), letters_folder_for(db_path),
-                                settings=settings, profiles=profiles, directory=directory)
-        pdf_for = referral_pdf_renderer(letters)
-    return ExportService(cases, directory=directory, profiles=profiles, settings=settings, pdf_for=pdf_for)

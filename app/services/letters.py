@@ -308,16 +308,3 @@ def _write(target: Path, data: bytes) -> None:
         os.replace(temporary, target)
     except OSError as error:
         raise LetterProblem([f"cannot write {target}: {error.strerror or error}"]) from None
-
-
-def letter_service_for(db_path: Path, *, who: str | None = None, session: Session | None = None) -> LetterService:
-    """Letters of the case file at `db_path`; printed files go to the `letters` folder beside it."""
-    from app.rules.profiles import default_profiles
-    from app.storage.db import open_db
-    from app.storage.providers import ProviderRepository
-    from app.storage.settings import SettingsRepository
-
-    db = open_db(db_path)
-    return LetterService(CaseRepository(db), LetterRepository(db), letters_folder_for(db_path),
-                         settings=SettingsRepository(db).load(), profiles=default_profiles(),
-                         directory=ProviderRepository(db), who=who, session=session)

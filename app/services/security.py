@@ -3,18 +3,17 @@
 Roles: front desk (intake, print, export), reviewer (also records determinations), admin (also users and
 settings). `require(session, action)` raises NotAllowed, said in the clerk's words.
 
-How the services know who is asking: each takes an optional `session`. A database with no user yet is a first
-start (the desk then creates the administrator before anything else), so the services allow every action
-without a session there; once a user exists, an action without a permitted session is refused. The CLI signs in
-with `--user` and the password from SODESK_PASSWORD or a prompt. `Session.system()` passes every check: only
+How the services know who is asking: each takes a `session`, or a function giving the session at the moment of
+each action (a `Desk` hands its services `desk.acting`: the session is a field of the desk, never a global). A
+database with no user yet is a first start (the desk then creates the administrator before anything else), so
+the services allow every action without a session there; once a user exists, an action without a permitted
+session is refused. The CLI signs in with `--user` and the password from SODESK_PASSWORD or a prompt. `Session.system()` passes every check: only
 trusted code (tests, migrations, conversions) builds it; nothing a clerk types can produce one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -125,46 +124,20 @@ def require(session: Session | None, action: Action | str) -> None:
     raise NotAllowed([f"Only {who} may {WHAT[action]}; you are signed in as {session.role_label}"])
 
 
-_ACTING: ContextVar[Session | None] = ContextVar("sodesk_acting_session", default=None)
-
-
-@contextmanager
-def acting_as(session: Session | None) -> Iterator[None]:
-    """Services built inside this block without a session of their own act for `session` (for callers that build
-    their services themselves, e.g. loading the demo from the desk)."""
-    token = _ACTING.set(session)
-    try:
-        yield
-    finally:
-        _ACTING.reset(token)
-
-
-_DESK_SESSION: Session | None = None
-
-
-def set_desk_session(session: Session | None) -> None:
-    """The desk window's signed-in user, for every service of this process that has no session of its own (the
-    desk is one person at a time; its worker threads act for that person too)."""
-    global _DESK_SESSION
-    _DESK_SESSION = session
-
-
-def current_session() -> Session | None:
-    """The session set by `acting_as` (the CLI's signed-in user), else the desk's, if any."""
-    return _ACTING.get() or _DESK_SESSION
+SessionSource = Session | Callable[[], Session | None] | None
 
 
 class Guard:
     """What a service asks before an action: the session's permission, or, with no session, that the database has
-    no users yet (a first start)."""
+    no users yet (a first start). `session`: a Session, or a function asked at each check (a desk's `acting`)."""
 
-    def __init__(self, db, session: Session | None) -> None:
+    def __init__(self, db, session: SessionSource) -> None:
         self.db = db
         self._session = session
 
     @property
     def session(self) -> Session | None:
-        return self._session if self._session is not None else current_session()
+        return self._session() if callable(self._session) else self._session
 
     def check(self, action: Action | str) -> None:
         session = self.session
@@ -397,7 +370,7 @@ class AuthService:
 class SettingsService:
     """The settings as SettingsDialog uses them (load, update), saved only by an admin and audited by key name."""
 
-    def __init__(self, db, session: Session | None, *, audit: AuditLog | None = None) -> None:
+    def __init__(self, db, session: SessionSource, *, audit: AuditLog | None = None) -> None:
         from app.storage.settings import SettingsRepository
 
         self.repository = SettingsRepository(db)
@@ -418,15 +391,9 @@ class SettingsService:
         return updated
 
 
-def auth_service_for(db_path, **kwargs) -> AuthService:
-    from app.storage.db import open_db
-
-    return AuthService(open_db(db_path), **kwargs)
-
-
 class ActsForSession:
-    """Who a service's history and audit rows name: the `who` it was given, else the session's user (or the CLI's
-    or the desk's), else the login name. Services set `self._who` and `self.guard` (use_session)."""
+    """Who a service's history and audit rows name: the `who` it was given, else the session's user, else the login
+    name. Services set `self._who` and `self.guard` (use_session)."""
 
     _who: str | None
     guard: Guard

@@ -1,13 +1,13 @@
 """The provider directory screen: search as you type, a plan filter, one provider's details, and CSV import.
 
 The layout is forms/directory_dialog.ui (compiled into app/ui/forms/ui_directory_dialog.py); this class holds
-behaviour only. Searching uses the dialog's own connection, opened on the GUI thread. An import runs in an
-`ImportThread` that opens its own connection (a sqlite-utils Database belongs to the thread that opened it) and
-reports back through signals only.
+behaviour only. It is handed the desk's directory (a ProviderRepository over the desk's store, which gives each
+thread a connection of its own): searching runs on the GUI thread, an import in an `ImportThread` that reports
+back through signals only.
 
 A main window opens it with:
 
-    DirectoryDialog(db_path, parent=self).exec()     # or .open() to keep the worklist usable
+    DirectoryDialog(desk.directory, parent=self).exec()     # or .open() to keep the worklist usable
 """
 
 from __future__ import annotations
@@ -19,8 +19,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QMessageBox, QP
 
 from app.errors import InputProblem
 from app.rules.profiles import default_profiles
-from app.storage.db import open_db
-from app.storage.providers import ImportReport, ProviderRepository
+from app.storage.providers import ImportReport
 from app.ui.directory_model import ProviderTableModel, details_html, plan_labels
 from app.ui.forms.ui_directory_dialog import Ui_DirectoryDialog
 from app.ui.screen import fit_to_screen
@@ -31,7 +30,7 @@ PROBLEMS_SHOWN = 10  # in the report's text; every one is in its details
 
 
 class ImportThread(QThread):
-    """Import one CSV into the database at `db_path` on its own connection.
+    """Import one CSV into the directory (on this thread's connection of the desk's store).
 
     Never touch widgets in the worker: `run` only emits `imported(ImportReport)` or `failed(message)`, which Qt
     delivers to the dialog on the GUI thread.
@@ -40,25 +39,20 @@ class ImportThread(QThread):
     imported = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, db_path: Path, csv_path: Path, parent=None) -> None:
+    def __init__(self, directory, csv_path: Path, parent=None) -> None:
         super().__init__(parent)
-        self.db_path = db_path
+        self.directory = directory
         self.csv_path = csv_path
 
     def run(self) -> None:
-        db = None
         try:
-            db = open_db(self.db_path)
-            report = ProviderRepository(db).import_csv(self.csv_path)
+            report = self.directory.import_csv(self.csv_path)
         except InputProblem as problem:  # an unusable file: the repository changed nothing
             self.failed.emit(problem.render())
         except Exception as error:  # noqa: BLE001 - the clerk gets a sentence, never a traceback
             self.failed.emit(f"{self.csv_path.name}: the import stopped and nothing was changed ({error}).")
         else:
             self.imported.emit(report)
-        finally:
-            if db is not None:
-                db.close()
 
 
 def report_summary(report: ImportReport) -> str:
@@ -75,16 +69,14 @@ def report_problems(report: ImportReport, limit: int = PROBLEMS_SHOWN) -> str:
 
 
 class DirectoryDialog(QDialog):
-    """The directory of the database at `db_path`. Raises InputProblem when that database cannot be opened."""
+    """The desk's provider directory (`directory`: a ProviderRepository)."""
 
-    def __init__(self, db_path: Path, parent=None, *, profiles=None) -> None:
+    def __init__(self, directory, parent=None, *, profiles=None) -> None:
         super().__init__(parent)
         self.ui = Ui_DirectoryDialog()
         self.ui.setupUi(self)
         fit_to_screen(self)  # the designed size, or less on a small or 200 %-scaled screen
-        self.db_path = Path(db_path)
-        self._db = open_db(self.db_path)
-        self.repository = ProviderRepository(self._db)
+        self.repository = directory
         profiles = profiles if profiles is not None else default_profiles()
         self._plan_names = {plan_id: profiles[plan_id].name for plan_id in profiles}
         self.model = ProviderTableModel(plan_labels(profiles), parent=self)
@@ -176,7 +168,7 @@ class DirectoryDialog(QDialog):
         self.progress.setMinimumDuration(0)
         self.progress.setAutoClose(False)
         self.progress.show()
-        self._import = ImportThread(self.db_path, path, parent=self)
+        self._import = ImportThread(self.repository, path, parent=self)
         self._import.imported.connect(self._imported)
         self._import.failed.connect(self._import_failed)
         self._import.finished.connect(self._import_finished)

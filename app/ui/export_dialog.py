@@ -2,11 +2,11 @@
 the progress bar while the service writes it.
 
 The layout is forms/export_dialog.ui (compiled into app/ui/forms/ui_export_dialog.py); this class holds
-behaviour only. It is handed a factory of the export service, not a service: the export runs in an
-`ExportThread`, and a sqlite-utils Database belongs to the thread that opened it, so the worker opens its own.
+behaviour only. It is handed a factory of the export service (with or without the letters), called in the
+`ExportThread` that writes the batch (the desk's store gives that thread a connection of its own).
 
-    dialog = ExportDialog(lambda with_pdfs: export_service_for(db_path, with_pdfs=with_pdfs), plans,
-                          folder=Path.home(), parent=window)
+    dialog = ExportDialog(lambda with_pdfs: desk.exports(with_pdfs=with_pdfs), plans,
+                          folder=desk.exports_folder, parent=window)
     dialog.exec()
 """
 

@@ -1,19 +1,17 @@
 """Sign-in before the desk is usable, and the automatic lock after idle time (HIPAA's automatic logoff).
 
-`install_desk_lock(window, db_path)` puts the window's content in a stack with the sign-in form in front of it,
+`install_desk_lock(window, desk)` puts the window's content in a stack with the sign-in form in front of it,
 adds Users…, Audit trail…, Lock (Ctrl+L) and Sign out to a Security menu, and watches every input event of the
 application. After `idle_lock_minutes` (Settings) without one, or on Ctrl+L, the content and every open dialog
 are hidden behind the sign-in form; menus and shortcuts do nothing while locked. Work in progress stays as it
 was (intake drafts are saved as typed): the same user signing in gets it back; another user signing in closes
 the first user's dialogs (their drafts are saved first, as the first user) and works on.
 
-The signed-in session is given to the services through app.services.security.set_desk_session: each service
-checks the role before each action (the menus only follow).
+The signed-in session is the desk's (`desk.session`, app.services.desk): each service the desk hands out checks
+the role before each action (the menus only follow).
 """
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -60,14 +58,14 @@ class DeskLock(QObject):
     session_changed = Signal(object)  # the new Session, or None when signed out
     locked_changed = Signal(bool)
 
-    def __init__(self, window: QMainWindow, db_path: Path | None, *, auth=None, idle_ms: int | None = None,
+    def __init__(self, window: QMainWindow, desk, *, auth=None, idle_ms: int | None = None,
                  waiting: str | None = None) -> None:
         super().__init__(window)
         self.window = window
-        self.db_path = db_path
+        self.desk = desk
         self._auth = auth
         self._idle_ms = idle_ms
-        self.session = None
+        desk.session = None
         self.locked = False
         self._hidden: list[QWidget] = []
         self.content = window.takeCentralWidget()
@@ -90,20 +88,17 @@ class DeskLock(QObject):
 
     # --- services ---------------------------------------------------------------------------------------------
 
-    def auth_service(self):
-        if self._auth is None:
-            from app.services.security import AuthService
-            from app.storage.db import open_db
+    @property
+    def session(self):
+        return self.desk.session
 
-            self._auth = AuthService(open_db(self.db_path))
-        return self._auth
+    def auth_service(self):
+        return self._auth if self._auth is not None else self.desk.auth
 
     def _idle_from_settings(self) -> None:
-        if self._idle_ms is not None or self.db_path is None:
+        if self._idle_ms is not None:
             return
-        from app.storage.settings import SettingsRepository
-
-        minutes = SettingsRepository(self.auth_service().db).load().idle_lock_minutes
+        minutes = self.desk.settings.load().idle_lock_minutes
         self.watcher.set_timeout(minutes * 60 * 1000)
 
     # --- the menu ---------------------------------------------------------------------------------------------
@@ -170,13 +165,12 @@ class DeskLock(QObject):
         self.form.set_waiting(why)
 
     def signed_in(self, session) -> None:
-        from app.services.security import Action, allowed, set_desk_session
+        from app.services.security import Action, allowed
 
         previous = self.session
         if previous is not None and previous.user != session.user:
             self._close_hidden()  # the first user's drafts are saved while their session still acts
-        set_desk_session(session)
-        self.session = session
+        self.desk.session = session
         self.locked = False
         self.stack.setCurrentWidget(self.content)
         self.window.menuBar().setEnabled(True)
@@ -200,8 +194,6 @@ class DeskLock(QObject):
         self._hidden = []
 
     def sign_out(self) -> None:
-        from app.services.security import set_desk_session
-
         if self.session is None:
             return
         for widget in QApplication.topLevelWidgets():
@@ -209,8 +201,7 @@ class DeskLock(QObject):
                     and self._ours(widget)):
                 widget.close()
         self.auth_service().sign_out(self.session)
-        set_desk_session(None)
-        self.session = None
+        self.desk.session = None
         self.session_changed.emit(None)
         self.lock("sign out")
 
@@ -223,17 +214,16 @@ class DeskLock(QObject):
         self.users_dialog.open()
 
     def open_audit(self) -> None:
-        from app.storage.audit import AuditLog
         from app.ui.audit_dialog import AuditDialog
 
-        self.audit_dialog = AuditDialog(AuditLog(self.auth_service().db), self.session, self.window)
+        self.audit_dialog = AuditDialog(self.desk.audit, self.session, self.window)
         self.audit_dialog.open()
 
 
-def install_desk_lock(window: QMainWindow, db_path: Path | None, *, check=None, **options) -> DeskLock:
-    """Sign-in first, then the idle lock. With the start-up `check` still running, nobody can sign in until it
-    is done (the users live in the database it checks and upgrades)."""
-    lock = DeskLock(window, db_path, waiting="Checking the database: one moment…" if check is not None else None,
+def install_desk_lock(window: QMainWindow, desk, *, check=None, **options) -> DeskLock:
+    """Sign-in first, then the idle lock, for `desk` (app.services.desk.Desk). With the start-up `check` still
+    running, nobody can sign in until it is done (the users live in the database it checks and upgrades)."""
+    lock = DeskLock(window, desk, waiting="Checking the database: one moment…" if check is not None else None,
                     **options)
     if check is not None:
         check.done.connect(lambda _result: lock.set_waiting(None))

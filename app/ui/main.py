@@ -1,7 +1,7 @@
 """The desk's main window: the worklist of requests, with search, filters and counts.
 
 The layout is forms/main_window.ui (compiled into app/ui/forms/ui_main_window.py); this class holds behaviour
-only and is handed the case service it needs.
+only and is handed the desk (app.services.desk.Desk): the services it shows, over one open database.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from app.ui.screen import fit_to_screen
 from app.ui.worklist_model import WorklistTableModel
 
 SEARCH_PAUSE_MS = 250
+CHANGES_POLL_MS = 1000
 
 
 @dataclass(frozen=True)
@@ -58,21 +59,19 @@ def now_pacific() -> datetime:
 
 
 class MainWindow(QMainWindow):
-    """`service` is the case service, or a function making it: the desk shows its worklist from `worklist` (a
-    plain reader, see app.storage.worklist) before the service and its models are loaded."""
+    """The worklist of `desk`: shown from `worklist` (a plain reader, see app.storage.worklist) before the case
+    service and its models are loaded, else from the desk's case service."""
 
-    def __init__(self, service, plans: list[tuple[str, str]], *, db_path: Path | None = None,
-                 now: Callable[[], datetime] = now_pacific, worklist=None) -> None:
+    def __init__(self, desk, plans: list[tuple[str, str]], *, now: Callable[[], datetime] = now_pacific,
+                 worklist=None) -> None:
         super().__init__()
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         fit_to_screen(self)  # the designed size, or less on a small or 200 %-scaled screen
-        self.setWindowTitle(f"Second Opinion Desk {__version__}" + (f": {db_path.name}" if db_path else ""))
+        self.setWindowTitle(f"Second Opinion Desk {__version__}: {desk.name}")
         self._now = now
-        self._make_service = service if callable(service) else None
-        self._service = None if callable(service) else service
+        self.desk = desk
         self._ready = True
-        self.db_path = db_path
         self.plans = plans
         self._source = worklist if worklist is not None else self.service
         self.model = WorklistTableModel(self._source, now=now, load=False, parent=self)
@@ -108,37 +107,46 @@ class MainWindow(QMainWindow):
         view.activated.connect(self.open_request)  # double-click or Enter on a row
         self.ui.action_directory.triggered.connect(self.open_directory)
         self.ui.action_settings.triggered.connect(self.open_settings)
-        self.ui.action_directory.setEnabled(db_path is not None)
-        self.ui.action_settings.setEnabled(db_path is not None)
         self.ui.welcome_import_button.clicked.connect(self._welcome_import)
         self.ui.welcome_demo_button.clicked.connect(self.load_demo)
         self.ui.welcome_new_button.clicked.connect(self.new_request)
-        for button in (self.ui.welcome_import_button, self.ui.welcome_demo_button):
-            button.setEnabled(db_path is not None)
         self.ui.action_new_request.triggered.connect(self.new_request)
-        self._letters = None
         self.ui.action_print.triggered.connect(self.print_current)
         self.ui.action_print_due.triggered.connect(self.print_due_today)
         self.ui.action_export.triggered.connect(self.open_export)
         self.ui.action_reports.triggered.connect(self.open_reports)
-        if db_path is not None:
-            self.ui.statusbar.showMessage(f"Database: {db_path}")
+        self.ui.statusbar.showMessage(f"Database: {desk.location}")
+        # Changes saved at another desk (or by this desk's own workers) show within CHANGES_POLL_MS: a cheap
+        # poll of the store's change marker (SQLite's data_version; the server's change counter).
+        self._seen_change = None
+        self._changes = QTimer(self, interval=CHANGES_POLL_MS)
+        self._changes.timeout.connect(self.refresh_if_changed)
+        self._changes.start()
         self.apply_filter()
+
+    def refresh_if_changed(self) -> bool:
+        """Refresh the worklist when another connection changed the data since the last look (True)."""
+        if not self._ready:
+            return False
+        try:
+            marker = self.desk.store.change_marker()
+        except InputProblem as problem:  # the server is away: say so once, keep what is shown
+            self.ui.statusbar.showMessage(problem.render())
+            return False
+        changed = self._seen_change is not None and marker != self._seen_change
+        self._seen_change = marker
+        if changed:
+            self.apply_filter()
+        return changed
 
     @property
     def service(self):
-        if self._service is None:
-            self._service = self._make_service()
-        return self._service
+        """The desk's case service (built on first use: the worklist shows before it)."""
+        return self.desk.cases
 
     @property
     def letters(self):
-        """The letter service over the same database (None without a database file)."""
-        if self._letters is None and self.db_path is not None:
-            from app.services.letters import letter_service_for
-
-            self._letters = letter_service_for(self.db_path)
-        return self._letters
+        return self.desk.letters
 
     def set_ready(self, ready: bool, why: str = "") -> None:
         """While the start-up check runs, the worklist can be read but nothing can be changed."""
@@ -146,10 +154,9 @@ class MainWindow(QMainWindow):
         for action in (self.ui.action_new_request, self.ui.action_directory, self.ui.action_settings,
                        self.ui.action_print, self.ui.action_print_due, self.ui.action_export,
                        self.ui.action_reports):
-            action.setEnabled(ready and (action is self.ui.action_new_request or self.db_path is not None))
-        self.ui.welcome_new_button.setEnabled(ready)
-        for button in (self.ui.welcome_import_button, self.ui.welcome_demo_button):
-            button.setEnabled(ready and self.db_path is not None)
+            action.setEnabled(ready)
+        for button in (self.ui.welcome_new_button, self.ui.welcome_import_button, self.ui.welcome_demo_button):
+            button.setEnabled(ready)
         if why:
             self.ui.statusbar.showMessage(why)
 
@@ -193,12 +200,8 @@ class MainWindow(QMainWindow):
 
     def sent_to_plan(self, case_id: int) -> list:
         """The export batches a request went out in (for the request detail)."""
-        if self.db_path is None:
-            return []
         if getattr(self, "_exports", None) is None:
-            from app.services.exports import export_service_for
-
-            self._exports = export_service_for(self.db_path, with_pdfs=False, cases=self.service)  # its connection
+            self._exports = self.desk.exports(with_pdfs=False)
         return self._exports.sent(case_id)
 
     def print_current(self) -> None:
@@ -212,15 +215,14 @@ class MainWindow(QMainWindow):
             self.detail.show_letters()
 
     def open_export(self) -> None:
-        """File > Export for the plan: a batch for upload, written on a worker thread with its own connection."""
-        from app.services.exports import export_service_for
+        """File > Export for the plan: a batch for upload, written on a worker thread (its own connection)."""
         from app.ui.export_dialog import ExportDialog
 
-        if self.db_path is None or not self._ready:
+        if not self._ready:
             return
-        db_path = self.db_path
-        self.export_dialog = ExportDialog(lambda with_pdfs: export_service_for(db_path, with_pdfs=with_pdfs),
-                                          self.plans, folder=db_path.parent / "exports", parent=self)
+        desk = self.desk
+        self.export_dialog = ExportDialog(lambda with_pdfs: desk.exports(with_pdfs=with_pdfs),
+                                          self.plans, folder=desk.exports_folder, parent=self)
         self.export_dialog.finished.connect(lambda _result: self.apply_filter())
         self.export_dialog.open()
 
@@ -228,15 +230,15 @@ class MainWindow(QMainWindow):
         """Tools > Reports: decisions within the clock, consultation reports, outcomes, days to consult."""
         from app.ui.reports_dialog import ReportsDialog
 
-        if self.db_path is None or not self._ready:
+        if not self._ready:
             return
-        self.reports_dialog = ReportsDialog(self.db_path, self)
+        self.reports_dialog = ReportsDialog(self.desk.reports, self)
         self.reports_dialog.show()
 
     def print_due_today(self) -> None:
         from app.ui.batch_print import print_due_today
 
-        if self.db_path is None or not self._ready:
+        if not self._ready:
             return
         printed = print_due_today(self.letters, self)
         if printed is not None:
@@ -263,20 +265,17 @@ class MainWindow(QMainWindow):
         from app.ui.directory_dialog import DirectoryDialog
 
         try:
-            self.directory = DirectoryDialog(self.db_path, self)
+            self.directory = DirectoryDialog(self.desk.directory, self)
         except InputProblem as problem:
             QMessageBox.warning(self, "Provider directory", problem.render())
             return
         self.directory.open()
 
     def open_settings(self) -> None:
-        from app.services.security import SettingsService
-        from app.storage.db import open_db
         from app.ui.settings_dialog import SettingsDialog
 
         # Saved only by an admin (the service checks the signed-in session) and audited.
-        self.settings_dialog = SettingsDialog(SettingsService(open_db(self.db_path), None), self.db_path.parent,
-                                              self.plans, parent=self)
+        self.settings_dialog = SettingsDialog(self.desk.settings, self.desk.data_folder, self.plans, parent=self)
         self.settings_dialog.open()
 
     def apply_filter(self) -> None:
@@ -311,7 +310,7 @@ class MainWindow(QMainWindow):
 
         QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
         try:
-            loaded = load_demo(self.db_path)
+            loaded = load_demo(self.desk)
         finally:
             QApplication.restoreOverrideCursor()
         self.ui.statusbar.showMessage(
@@ -372,48 +371,57 @@ def _show_backup(window: MainWindow, started) -> None:
         window.statusBar().showMessage(f"Backed up to {started.backup}", 10_000)
 
 
-def run_desk(db_path: Path) -> int:
-    """Open the desk. A database that has what the worklist reads shows its worklist at once and is checked (and
-    any later migration applied) in the background, nothing can change until the check passes; a new, old or
-    unreadable one is checked, created or upgraded first. A damaged or foreign file is never written to."""
+def run_desk(target: Path | str) -> int:
+    """Open the desk on `target`: a database file, or the office server (a postgresql:// URL).
+
+    A file that has what the worklist reads shows its worklist at once and is checked (and any later migration
+    applied) in the background, nothing can change until the check passes; a new, old or unreadable one is
+    checked, created or upgraded first. A damaged or foreign file is never written to. The office server is
+    connected to (and migrated) first; a server that cannot be reached is said so, and nothing starts."""
     from PySide6.QtWidgets import QMessageBox
 
     from app.rules.plan_names import plan_names
-    from app.storage.worklist import open_worklist
+    from app.services.desk import Desk
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Second Opinion Desk")
-    from app.ui.sign_in_dialog import unlock_encrypted
-
     QTimer.singleShot(0, _start_logging)  # once the window is up: the log file is not what the clerk waits for
-    if not unlock_encrypted(db_path):  # an encrypted database: its passphrase before anything is read
-        return 1
-
-    def make_service():
-        from app.services.context import case_service_for
-
-        return case_service_for(db_path)
-
-    reader = open_worklist(db_path)
+    desk = Desk(target)
     started = None
-    if reader is None:
-        from app.services.startup import start_database
+    check = None
+    if desk.path is None:
+        from app.storage.worklist import WorklistReader
 
         try:
-            started = start_database(db_path)  # check, create or upgrade, then the daily backup
+            reader = WorklistReader(desk.store)
         except InputProblem as problem:
-            # Say what is wrong and how to restore the last good backup; the file is left as it was.
             QMessageBox.critical(None, CANNOT_OPEN, problem.render())
             return 1
+    else:
+        db_path = desk.path
+        from app.storage.worklist import open_worklist
+        from app.ui.sign_in_dialog import unlock_encrypted
+
+        if not unlock_encrypted(db_path):  # an encrypted database: its passphrase before anything is read
+            return 1
         reader = open_worklist(db_path)
-    window = MainWindow(make_service, plan_names(), db_path=db_path, worklist=reader)
+        if reader is None:
+            from app.services.startup import start_database
+
+            try:
+                started = start_database(db_path)  # check, create or upgrade, then the daily backup
+            except InputProblem as problem:
+                # Say what is wrong and how to restore the last good backup; the file is left as it was.
+                QMessageBox.critical(None, CANNOT_OPEN, problem.render())
+                return 1
+            reader = open_worklist(db_path)
+    window = MainWindow(desk, plan_names(), worklist=reader)
     outcome = {"code": 0}
-    check = None
     if started is not None:
         _show_backup(window, started)
-    else:
+    elif desk.path is not None:
         window.set_ready(False, "Checking the database…")
-        check = StartupCheck(db_path, window)
+        check = StartupCheck(desk.path, window)
 
         def checked(result) -> None:
             if isinstance(result, InputProblem):
@@ -429,7 +437,7 @@ def run_desk(db_path: Path) -> int:
         check.done.connect(checked)
     from app.ui.idle_lock import install_desk_lock
 
-    window.desk_lock = install_desk_lock(window, db_path, check=check)  # sign in first; locks when idle
+    window.desk_lock = install_desk_lock(window, desk, check=check)  # sign in first; locks when idle
     window.show()
     if check is not None:
         QTimer.singleShot(0, check.start)  # after the window is painted

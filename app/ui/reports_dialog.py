@@ -4,11 +4,11 @@ the report as CSV or save it as PDF. Everything goes through ReportService (the 
 The layout is forms/reports_dialog.ui (compiled into app/ui/forms/ui_reports_dialog.py); this class holds
 behaviour only. The chart is QtCharts, drawn from the report's own chart data.
 
-    dialog = ReportsDialog(db_path, parent)        # the desk's "Reports" menu action
+    dialog = ReportsDialog(desk.reports, parent)        # the desk's "Reports" menu action
     dialog.exec()
 
-Tests (and a desk that wants its own dialogs) hand in `service=` and `choose_file=(caption, suggested name,
-filter) -> path or ""`.
+Tests (and a desk that wants its own dialogs) hand in `choose_file=(caption, suggested name, filter) -> path or
+""`.
 """
 
 from __future__ import annotations
@@ -128,21 +128,12 @@ def build_chart(data: Chart) -> QChart:
 
 
 class ReportsDialog(QDialog):
-    def __init__(self, db_path: Path | str | None = None, parent: QWidget | None = None, *, service=None,
-                 choose_file: ChooseFile | None = None) -> None:
+    def __init__(self, service, parent: QWidget | None = None, *, choose_file: ChooseFile | None = None) -> None:
+        """`service`: the desk's ReportService."""
         super().__init__(parent)
         self.ui = Ui_ReportsDialog()
         self.ui.setupUi(self)
         fit_to_screen(self)  # the designed size, or less on a small or 200 %-scaled screen
-        if service is None:
-            from app.services.reports import ReportService
-
-            if db_path is None:
-                raise ValueError("ReportsDialog needs a database path or a ReportService")
-            service = ReportService(Path(db_path))
-            self._owns_service = True
-        else:
-            self._owns_service = False
         self.service = service
         self._choose_file = choose_file or self._ask_file_name
         self.report: Report | None = None  # what the clerk sees
@@ -245,11 +236,6 @@ class ReportsDialog(QDialog):
         self.written = written
         self._say("Saved " + " and ".join(str(target) for target in written))
 
-    def done(self, result: int) -> None:
-        if self._owns_service:
-            self.service.db.close()
-            self._owns_service = False
-        super().done(result)
 
 
 def self_check(db_path: Path) -> str:
@@ -263,7 +249,9 @@ def self_check(db_path: Path) -> str:
     if app is None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a self-test needs no screen
         app = QApplication(["sodesk-self-test"])
-    dialog = ReportsDialog(db_path)
+    from app.services.desk import Desk
+
+    dialog = ReportsDialog(Desk(db_path).reports)
     try:
         rows = dialog.summary_model.rowCount()
         series = len(dialog.chart.series())

@@ -49,7 +49,6 @@ def clipped(window: QWidget) -> list[str]:
 def main(out: Path) -> None:
     app = QApplication([])
     from app.rules.plan_names import plan_names
-    from app.services.context import case_service_for
     from app.storage.db import open_db
     from app.storage.providers import ProviderRepository
     from app.storage.settings import SettingsRepository
@@ -62,15 +61,17 @@ def main(out: Path) -> None:
 
     folder = Path(tempfile.mkdtemp())
     db_path = folder / "scaled.sqlite3"
-    service = case_service_for(db_path)
+    from app.services.desk import Desk
+
+    service = Desk(db_path).cases
     ProviderRepository(service.repository.db).upsert_many(cast())
     case = service.submit(make_request(member={"last_name": "Hernández-Villanueva", "first_name": "Nguyễn Thị"})).case
     plans = plan_names()
     screens = {
-        "worklist": lambda: MainWindow(service, plans, db_path=db_path),
+        "worklist": lambda: MainWindow(Desk(db_path, cases=service), plans),
         "intake": lambda: IntakeDialog(service),
         "detail": lambda: RequestDetailDialog(service, case.id),
-        "directory": lambda: DirectoryDialog(db_path),
+        "directory": lambda: DirectoryDialog(Desk(db_path).directory),
         "settings": lambda: SettingsDialog(SettingsRepository(open_db(db_path)), folder, plans),
     }
     area = app.primaryScreen().availableGeometry()

@@ -8,6 +8,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
+from app.services.desk import Desk
 from app.storage.db import open_db
 from app.storage.providers import CSV_COLUMNS, ProviderRepository
 from app.ui.directory_dialog import DirectoryDialog
@@ -27,7 +28,7 @@ def db_path(tmp_path):
 
 
 def _shown(qtbot, path):
-    shown = DirectoryDialog(path)
+    shown = DirectoryDialog(Desk(path).directory)
     qtbot.addWidget(shown)
     shown.show()
     return shown

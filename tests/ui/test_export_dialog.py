@@ -10,6 +10,7 @@ from app.rules.profiles import default_profiles
 from app.storage.db import open_db
 from app.ui.export_dialog import ExportDialog
 from app.ui.worklist_model import CASE_ID_ROLE
+from app.services.desk import Desk
 from tests.unit.test_exports_support import fake_pdf, make_desk, submit_three
 
 PLANS = [(plan_id, profile.name) for plan_id, profile in default_profiles().items()]
@@ -88,7 +89,7 @@ def test_ctrl_e_exports_from_the_desk_and_the_request_shows_when_it_was_sent(qtb
     db_path = tmp_path / "desk.sqlite3"
     cases, _exports = make_desk(db_path, pdf_for=fake_pdf)
     first, _, _ = submit_three(cases)
-    window = MainWindow(cases, plan_names(), db_path=db_path)
+    window = MainWindow(Desk(db_path), plan_names())  # the export runs on a worker thread: the desk's own store
     qtbot.addWidget(window)
     window.show()
     with qtbot.waitActive(window):

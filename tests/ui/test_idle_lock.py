@@ -8,9 +8,10 @@ from PySide6.QtCore import Qt
 
 from app.domain.time import LOS_ANGELES
 from app.rules.profiles import default_profiles
-from app.services.security import AuthService, Role, set_desk_session
+from app.services.security import AuthService, Role
 from app.ui.idle_lock import install_desk_lock
 from app.ui.main import MainWindow
+from app.services.desk import Desk
 from tests.unit.test_cases_service import Clock, service_on
 from tests.unit.test_security import FAST, PASSWORD
 
@@ -25,13 +26,12 @@ def desk(qtbot, tmp_path, specialties):
     auth = AuthService(service.repository.db, hasher=FAST)
     admin = auth.create_first_admin("admin", "Ada Admin", PASSWORD)
     auth.add_user(admin, "desk", "Dee Desk", Role.front_desk, PASSWORD)
-    window = MainWindow(service, PLANS, db_path=path)
+    window = MainWindow(Desk(path, cases=service), PLANS)
     qtbot.addWidget(window)
-    lock = install_desk_lock(window, path, auth=auth, idle_ms=200)
+    lock = install_desk_lock(window, window.desk, auth=auth, idle_ms=200)
     window.show()
     yield window, lock, service
     lock.watcher.stop()
-    set_desk_session(None)
 
 
 def sign_in(qtbot, lock, user, password=PASSWORD):

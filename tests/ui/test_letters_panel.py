@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QMessageBox
 
 from app.domain.time import LOS_ANGELES
 from app.services.cases import Outcome
-from app.services.letters import letter_service_for
 from app.ui.letters_panel import LettersPanel
 from app.ui.request_detail import RequestDetailDialog
+from app.services.desk import Desk
 from tests.factories import ORTHO_HAKOBYAN, make_request
 from tests.unit.test_cases_service import Clock, service_on
 
@@ -57,7 +57,7 @@ def approved(tmp_path, specialties):
 def test_the_letters_tab_lists_what_the_request_needs_and_a_print_is_stored_with_its_sha256(
         qtbot, tmp_path, approved):
     db, service, case = approved
-    letters = letter_service_for(db)
+    letters = Desk(db).letters
     printers = PdfPrinters(tmp_path)
     panel = LettersPanel(letters, case.id, choose_printer=printers)
     qtbot.addWidget(panel)
@@ -83,7 +83,7 @@ def test_the_letters_tab_lists_what_the_request_needs_and_a_print_is_stored_with
 
 def test_a_cancelled_print_dialog_prints_and_records_nothing(qtbot, approved):
     db, _service, case = approved
-    letters = letter_service_for(db)
+    letters = Desk(db).letters
     panel = LettersPanel(letters, case.id, choose_printer=lambda parent, title: None)
     qtbot.addWidget(panel)
     qtbot.mouseClick(panel.ui.print_button, Qt.MouseButton.LeftButton)
@@ -92,7 +92,7 @@ def test_a_cancelled_print_dialog_prints_and_records_nothing(qtbot, approved):
 
 def test_the_member_notice_goes_out_in_the_chosen_language_and_saves_as_the_rendered_pdf(qtbot, tmp_path, approved):
     db, _service, case = approved
-    letters = letter_service_for(db)
+    letters = Desk(db).letters
     target = tmp_path / "saved.pdf"
     panel = LettersPanel(letters, case.id, choose_file=lambda parent, title, name: str(target))
     qtbot.addWidget(panel)
@@ -106,7 +106,7 @@ def test_the_member_notice_goes_out_in_the_chosen_language_and_saves_as_the_rend
 
 def test_reprint_prints_the_stored_file(qtbot, tmp_path, approved):
     db, _service, case = approved
-    letters = letter_service_for(db)
+    letters = Desk(db).letters
     printers = PdfPrinters(tmp_path)
     panel = LettersPanel(letters, case.id, choose_printer=printers)
     qtbot.addWidget(panel)
@@ -122,7 +122,7 @@ def test_reprint_prints_the_stored_file(qtbot, tmp_path, approved):
 
 def test_a_stored_letter_changed_on_disk_is_refused_with_a_reason(qtbot, tmp_path, approved):
     db, _service, case = approved
-    letters = letter_service_for(db)
+    letters = Desk(db).letters
     printers = PdfPrinters(tmp_path)
     panel = LettersPanel(letters, case.id, choose_printer=printers)
     qtbot.addWidget(panel)
@@ -139,7 +139,7 @@ def test_the_request_detail_has_a_letters_tab_that_follows_each_recorded_step(qt
     db = tmp_path / "detail.sqlite3"
     service = service_on(db, specialties, clock=Clock(RECEIVED))
     case = service.submit(make_request()).case  # CalOptima: pending authorization, no letter yet
-    dialog = RequestDetailDialog(service, case.id, letters=letter_service_for(db))
+    dialog = RequestDetailDialog(service, case.id, letters=Desk(db).letters)
     qtbot.addWidget(dialog)
     dialog.show_letters()
     panel = dialog.letters_panel
@@ -162,7 +162,7 @@ def test_print_letters_due_today_prints_each_once_with_progress(qtbot, tmp_path,
     monkeypatch.setattr(printing, "ask_for_printer", printers)
     told = []
     monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
-    window = MainWindow(service, plan_names(), db_path=db)
+    window = MainWindow(Desk(db, cases=service), plan_names())
     qtbot.addWidget(window)
     window.show()
     window.ui.action_print_due.trigger()
@@ -180,7 +180,7 @@ def test_ctrl_p_opens_the_letters_of_the_request_under_the_cursor(qtbot, approve
     from app.ui.main import MainWindow
 
     db, service, case = approved
-    window = MainWindow(service, plan_names(), db_path=db)
+    window = MainWindow(Desk(db, cases=service), plan_names())
     qtbot.addWidget(window)
     window.show()
     view = window.ui.worklist_view

@@ -11,6 +11,7 @@ from app.domain.time import LOS_ANGELES
 from app.rules.profiles import default_profiles
 from app.ui.main import VIEWS, MainWindow, run_desk
 from app.ui.worklist_model import CASE_ID_ROLE
+from app.services.desk import Desk
 from tests.factories import ORTHO_HAKOBYAN, make_request
 from tests.unit.test_cases_service import Clock, service_on
 
@@ -26,7 +27,7 @@ def window(qtbot, tmp_path, specialties):
     service.submit(make_request(plan="hpsj-medi-cal", requested_provider_npi=ORTHO_HAKOBYAN,
                                 member={"member_id": "TST000003", "last_name": "Zhou"}))
     now = datetime(2025, 3, 7, 9, 0, tzinfo=LOS_ANGELES)  # the urgent decision is overdue
-    shown = MainWindow(service, PLANS, db_path=tmp_path / "desk.sqlite3", now=lambda: now)
+    shown = MainWindow(Desk(tmp_path / "desk.sqlite3", cases=service), PLANS, now=lambda: now)
     qtbot.addWidget(shown)
     shown.show()
     return shown
@@ -222,10 +223,8 @@ def test_tools_menu_opens_the_directory_and_the_settings(window, qtbot):
 
 
 def test_an_empty_database_opens_on_the_welcome_page_and_demo_data_fills_the_worklist(qtbot, tmp_path, specialties):
-    from app.services.context import case_service_for
-
     db = tmp_path / "first-start.sqlite3"
-    shown = MainWindow(case_service_for(db), PLANS, db_path=db)
+    shown = MainWindow(Desk(db), PLANS)
     qtbot.addWidget(shown)
     shown.show()
     assert shown.ui.pages.currentWidget() is shown.ui.welcome_page

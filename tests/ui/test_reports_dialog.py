@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from app.codes.taxonomy import default_taxonomy
 from app.services.reports import ReportService
 from app.ui.reports_dialog import ReportsDialog, ReportTableModel
+from app.services.desk import Desk
 from tests.unit.test_reports import NOW, build_seeded
 
 CO, HN = "caloptima-medi-cal", "healthnet-medi-cal"
@@ -38,7 +39,7 @@ def make_dialog(qtbot, seeded_db):
     def make(chooser=None):
         service = ReportService(seeded_db, clock=lambda: NOW, report_due_days=30,
                                 specialty_name=default_taxonomy().name)
-        dialog = ReportsDialog(seeded_db, service=service, choose_file=chooser or Chooser(None))
+        dialog = ReportsDialog(service, choose_file=chooser or Chooser(None))
         qtbot.addWidget(dialog)
         dialog.show()
         return dialog
@@ -146,7 +147,7 @@ def test_the_save_dialog_is_qt_s_own_by_default(qtbot, seeded_db, monkeypatch, t
         return str(tmp_path / "chosen.pdf"), name_filter
 
     monkeypatch.setattr("app.ui.reports_dialog.QFileDialog.getSaveFileName", fake)
-    dialog = ReportsDialog(seeded_db)  # as the desk opens it: ReportsDialog(db_path, parent)
+    dialog = ReportsDialog(Desk(seeded_db).reports)  # as the desk opens it: ReportsDialog(desk.reports, parent)
     qtbot.addWidget(dialog)
     qtbot.mouseClick(dialog.ui.pdf_button, Qt.MouseButton.LeftButton)
     assert asked == [("Save the report as PDF", "timeliness-all-months.pdf", "PDF files (*.pdf)")]
@@ -174,7 +175,7 @@ def test_ctrl_r_opens_the_reports_from_the_desk(qtbot, tmp_path, specialties):
     from tests.unit.test_cases_service import service_on
 
     db_path = tmp_path / "desk.sqlite3"
-    window = MainWindow(service_on(db_path, specialties), plan_names(), db_path=db_path)
+    window = MainWindow(Desk(db_path, cases=service_on(db_path, specialties)), plan_names())
     qtbot.addWidget(window)
     window.show()
     with qtbot.waitActive(window):

@@ -20,7 +20,6 @@ from app.services.security import (
     Session,
     SettingsService,
     SignInFailed,
-    acting_as,
     require,
 )
 from app.storage.audit import AuditLog
@@ -211,8 +210,8 @@ CASES = [(role, action) for role in Role for action in Action]
 def test_each_role_is_allowed_exactly_what_the_table_says(tmp_path, specialties, clock, role, action):
     path = tmp_path / "desk.sqlite3"
     cases, auth, admin = desk(path, specialties, clock)
-    with acting_as(Session.system()):
-        _submitted(cases)
+    cases.use_session(Session.system())
+    _submitted(cases)
     user = {Role.admin: "admin", Role.reviewer: "rev", Role.front_desk: "desk"}[role]
     cases.use_session(auth.sign_in(user, PASSWORD))
     if role in PERMISSIONS[action]:
@@ -225,8 +224,8 @@ def test_each_role_is_allowed_exactly_what_the_table_says(tmp_path, specialties,
 @pytest.mark.parametrize("action", [a for a in Action if a not in (Action.users,)])
 def test_once_users_exist_nothing_happens_without_a_session(setup, tmp_path, action):
     cases, auth, _admin = setup
-    with acting_as(Session.system()):
-        _submitted(cases)
+    cases.use_session(Session.system())
+    _submitted(cases)
     cases.use_session(None)
     with pytest.raises(NotAllowed, match="sign in first"):
         _do(action, cases, auth, tmp_path / "desk.sqlite3", tmp_path)
@@ -240,8 +239,8 @@ def test_a_database_without_users_is_a_first_start_where_services_work(tmp_path,
 
 def test_decisions_views_and_sign_ins_are_in_the_audit_trail(setup):
     cases, auth, _admin = setup
-    with acting_as(Session.system()):
-        case_id = _submitted(cases)
+    cases.use_session(Session.system())
+    case_id = _submitted(cases)
     cases.use_session(auth.sign_in("rev", PASSWORD))
     cases.get_for_view(case_id)
     cases.decide(case_id, Outcome.denied, reason="criteria not met")
@@ -281,8 +280,8 @@ def test_the_cli_signs_in_and_the_services_enforce_the_role(tmp_path, specialtie
 
     path = tmp_path / "desk.sqlite3"
     cases, _auth, _admin = desk(path, specialties, clock)
-    with acting_as(Session.system()):
-        case_id = _submitted(cases)
+    cases.use_session(Session.system())
+    case_id = _submitted(cases)
     cases.repository.db.close()
     for name in ("SODESK_USER", "SODESK_PASSWORD"):
         monkeypatch.delenv(name, raising=False)

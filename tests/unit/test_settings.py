@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from app.errors import InputProblem
-from app.services.context import case_service_for
+from app.services.desk import Desk
 from app.storage.db import open_db
 from app.storage.settings import SettingsRepository
 from tests.factories import cast, make_request
@@ -40,7 +40,7 @@ def test_report_due_days_setting_sets_the_report_clock(tmp_path):
     db = open_db(path)
     ProviderRepository(db).upsert_many(cast())
     SettingsRepository(db).update(report_due_days=10)
-    service = case_service_for(path)
+    service = Desk(path).cases
     case = service.submit(make_request(plan="hpsj-medi-cal", requested_provider_npi=cast()[4].npi)).case
     case = service.schedule_consult(case.id, date(2025, 3, 5), cast()[4].npi)
     assert case.clocks.report_due.date() == date(2025, 3, 15)
