@@ -1,6 +1,8 @@
 """The desk's users: one row each, with an argon2id hash (never the password), a role, failed sign-ins and a lock.
 
-Usernames are stored casefolded: "RGarcia" and "rgarcia" are one account.
+Usernames are stored casefolded: "RGarcia" and "rgarcia" are one account. The same table on both engines:
+`active` is 0/1 (an integer, as SQLite stores it) on PostgreSQL too, and lists sort usernames by code point on
+both (COLLATE "C" on a server whose database may have a language's collation).
 """
 
 from __future__ import annotations
@@ -81,8 +83,11 @@ def normal_username(username: str) -> str:
 
 
 class UserRepository:
+    """`db` is a store (either engine) or a bare sqlite-utils Database."""
+
     def __init__(self, db: sqlite_utils.Database) -> None:
         self.db = db
+        self._by_username = 'username COLLATE "C"' if dialect_of(db) == POSTGRESQL else "username"
 
     def count(self, *, active_only: bool = True) -> int:
         sql = "SELECT count(*) FROM users" + (" WHERE active = 1" if active_only else "")
@@ -90,14 +95,14 @@ class UserRepository:
 
     def any(self) -> bool:
         """Has this database any user at all (then every service action needs a signed-in session)?"""
-        return self.db.execute("SELECT EXISTS (SELECT 1 FROM users)").fetchone()[0] == 1
+        return bool(self.db.execute("SELECT EXISTS (SELECT 1 FROM users)").fetchone()[0])  # 1 or true
 
     def get(self, username: str) -> User | None:
         row = self.db.execute(f"{_SELECT} WHERE username = ?", [normal_username(username)]).fetchone()
         return None if row is None else _user(row)
 
     def all(self) -> list[User]:
-        return [_user(row) for row in self.db.execute(f"{_SELECT} ORDER BY active DESC, username")]
+        return [_user(row) for row in self.db.execute(f"{_SELECT} ORDER BY active DESC, {self._by_username}")]
 
     def active_admins(self) -> int:
         return self.db.execute("SELECT count(*) FROM users WHERE role = 'admin' AND active = 1").fetchone()[0]
@@ -118,7 +123,7 @@ class UserRepository:
             raise ValueError(f"not a user field: {', '.join(sorted(unknown))}")
         values = {key: (utc_text(value) if isinstance(value, datetime) else
                         int(value) if isinstance(value, bool) else value) for key, value in fields.items()}
-        assignments = ", ".join(f"{key} = :{key}" for key in values)
+        assignments = "".join(f"{key} = :{key}, " for key in values)
         with self.db.atomic():
-            self.db.execute(f"UPDATE users SET {assignments}, changed_at = :changed_at WHERE username = :username",
+            self.db.execute(f"UPDATE users SET {assignments}changed_at = :changed_at WHERE username = :username",
                             {**values, "changed_at": utc_text(now), "username": normal_username(username)})
