@@ -380,7 +380,7 @@ def _has_users(db) -> bool:
 
 def run_encrypt(args) -> int:
     from app.cli import db_path
-    from app.storage.crypto import encrypt_database
+    from app.storage.conversion import encrypt_database
 
     path = db_path(args)
     if not path.is_file():
@@ -402,7 +402,7 @@ def run_encrypt(args) -> int:
 
 def run_decrypt(args) -> int:
     from app.cli import db_path
-    from app.storage import crypto
+    from app.storage import conversion, crypto
 
     path = db_path(args)
     if not path.is_file():
@@ -410,7 +410,7 @@ def run_decrypt(args) -> int:
     passphrase = crypto.passphrase_for(path) or _ask(f"Passphrase of {path.name}: ", "SODESK_PASSPHRASE")
     crypto.remember(path, passphrase)
     _require_settings_permission_for(args, path)
-    done = crypto.decrypt_database(path, passphrase)
+    done = conversion.decrypt_database(path, passphrase)
     print(f"decrypted {path}: {sum(done.rows.values())} rows in {len(done.rows)} tables, every one checked; "
           f"the encrypted file is kept as {done.kept_aside}")
     return 0

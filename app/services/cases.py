@@ -6,7 +6,6 @@ writes with the version the caller read, so two desks on one file never overwrit
 
 from __future__ import annotations
 
-import getpass
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -39,13 +38,6 @@ class Outcome(StrEnum):
 
 def now_pacific() -> datetime:
     return datetime.now(LOS_ANGELES).replace(microsecond=0)
-
-
-def current_user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name (a service account, a container): still record something
-        return "desk"
 
 
 class CaseProblem(InputProblem):

@@ -25,7 +25,8 @@ def evaluator_for(target: Path | str | None) -> Evaluator:
 
     if target is None or (isinstance(target, Path) and not target.exists()):
         return evaluator_over(InMemoryDirectory())
-    from app.services.desk import Desk
+    from app.storage.providers import ProviderRepository
+    from app.storage.store import open_store
 
-    return Desk(target).evaluator
+    return evaluator_over(ProviderRepository(open_store(target)))
 

@@ -1,7 +1,7 @@
 """Management reports as a use case: read the rows, make the report for a month range and plan, write it as CSV
 or PDF. The Reports screen and `sodesk report` both go through `ReportService`.
 
-    service = ReportService(db_path)                      # or an open sqlite-utils Database
+    service = ReportService(db_path)                      # or a postgresql:// URL, or an open store
     report = service.report("timeliness", plan="caloptima-medi-cal", first="2025-03", last="2025-04")
     service.write(report, Path("timeliness.csv"))         # .csv (and -late.csv for the listing) or .pdf
 """
@@ -43,17 +43,18 @@ def listing_path(path: Path) -> Path:
 
 class ReportService:
     def __init__(self, db, *, clock: Callable[[], datetime] | None = None, report_due_days: int | None = None,
-                 specialty_name: Callable[[str], str | None] | None = None) -> None:
-        """`db`: a database path (opened, created and migrated if need be) or an open sqlite-utils Database."""
+                 specialty_name: Callable[[str], str | None] | None = None, session=None) -> None:
+        """`db`: a database path or a postgresql:// URL (opened, created and migrated if need be), or an open store
+        of either engine (or a bare sqlite-utils Database). The same figures on either engine."""
         if isinstance(db, (str, Path)):
-            from app.storage.db import open_db
+            from app.storage.store import open_store
 
-            db = open_db(db)
+            db = open_store(db)
         self.db = db
-        self.connection = db.conn
         self.clock = clock or now_pacific
         self._report_due_days = report_due_days
         self._specialty_name = specialty_name
+        self.session = session  # a Session, or a function giving it (a desk's `acting`)
 
     # --- what can be asked -----------------------------------------------------------------------------------
 
@@ -63,7 +64,7 @@ class ReportService:
 
     def plans(self) -> list[tuple[str, str]]:
         """(plan id, name) of the plans the stored requests are for: the plan filter's choices."""
-        return queries.plans_in_use(self.connection)
+        return queries.plans_in_use(self.db)
 
     @property
     def report_due_days(self) -> int:
@@ -112,21 +113,21 @@ class ReportService:
             raise ReportProblem([f"report: unknown kind {kind!r}; choose one of {', '.join(compute.KINDS)}"])
         from app.services.security import Action, Guard
 
-        Guard(self.db, None).check(Action.view)  # any signed-in role; nobody once the desk has users and no session
+        Guard(self.db, self.session).check(Action.view)  # any signed-in role; nobody once the desk has users
         period = self.period(first, last)
         self._check_plan(plan)
         plan = plan or None
         now = self.clock()
         if kind == compute.TIMELINESS:
-            return compute.decisions_within_clock(queries.decision_rows(self.connection, plan), period, now,
+            return compute.decisions_within_clock(queries.decision_rows(self.db, plan), period, now,
                                                   plan=plan)
         if kind == compute.CONSULT_REPORTS:
-            return compute.consultation_reports(queries.consultation_report_rows(self.connection, plan), period,
+            return compute.consultation_reports(queries.consultation_report_rows(self.db, plan), period,
                                                 now, report_due_days=self.report_due_days, plan=plan)
         if kind == compute.OUTCOMES:
-            return compute.outcomes(queries.outcome_rows(self.connection, plan), period, now, plan=plan,
+            return compute.outcomes(queries.outcome_rows(self.db, plan), period, now, plan=plan,
                                     specialty_name=self.specialty_name)
-        return compute.time_to_consult(queries.time_to_consult_rows(self.connection, plan), period, now, plan=plan)
+        return compute.time_to_consult(queries.time_to_consult_rows(self.db, plan), period, now, plan=plan)
 
     # --- writing it ------------------------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ trusted code (tests, migrations, conversions) builds it; nothing a clerk types c
 
 from __future__ import annotations
 
+import getpass
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -391,6 +392,13 @@ class SettingsService:
         return updated
 
 
+def current_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name (a service account, a container): still record something
+        return "desk"
+
+
 class ActsForSession:
     """Who a service's history and audit rows name: the `who` it was given, else the session's user, else the login
     name. Services set `self._who` and `self.guard` (use_session)."""
@@ -400,8 +408,6 @@ class ActsForSession:
 
     @property
     def who(self) -> str:
-        from app.services.cases import current_user
-
         return self._who or self.guard.user or current_user()
 
     @who.setter

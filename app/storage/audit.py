@@ -37,7 +37,7 @@ from datetime import date, datetime, timezone
 import sqlite_utils
 
 from app.logs import Safe
-from app.storage.store import POSTGRESQL, SQLITE, dialect_of
+from app.storage.dialect import POSTGRESQL, SQLITE, dialect_of
 
 log = logging.getLogger(__name__)
 GENESIS = "0" * 64

@@ -124,7 +124,7 @@ def _postgres_functions(store) -> None:
 
 def applied_migrations(db) -> set[str]:
     """The names of the migrations this database has (either engine)."""
-    from app.storage.store import POSTGRESQL, dialect_of
+    from app.storage.dialect import POSTGRESQL, dialect_of
 
     if dialect_of(db) == POSTGRESQL:
         return {row[0] for row in db.execute("SELECT name FROM sodesk_migrations")}

@@ -30,9 +30,8 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from app.errors import InputProblem
+from app.storage.dialect import POSTGRESQL, SQLITE, dialect_of  # noqa: F401  (re-exported)
 
-SQLITE = "sqlite"
-POSTGRESQL = "postgresql"
 SERVER_SCHEMES = ("postgresql://", "postgres://")
 POOL_SIZE = 8
 CONNECT_TIMEOUT_S = 5
@@ -40,11 +39,6 @@ CONNECT_TIMEOUT_S = 5
 
 class ServerUnavailable(InputProblem):
     """The office server cannot be reached (stopped, unplugged, refused): nothing was written."""
-
-
-def dialect_of(db) -> str:
-    """The engine behind `db` (a Store, or a bare sqlite-utils Database: SQLite)."""
-    return getattr(db, "dialect", SQLITE)
 
 
 def is_server_url(target: object) -> bool:

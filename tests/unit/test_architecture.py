@@ -63,3 +63,58 @@ def test_the_engine_does_no_io(module):
              if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)}
     assert not calls & {"open", "print", "input"}
     assert "now(" not in path.read_text(encoding="utf-8"), "the engine takes time as input; it never reads a clock"
+
+
+def _module_graph() -> dict[str, set[str]]:
+    """app module -> the app modules it imports anywhere (top level or inside a function: a deferred import
+    still ties the two together)."""
+    modules = {".".join(path.relative_to(APP.parent).with_suffix("").parts).removesuffix(".__init__"): path
+               for path in _python_files()}
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        targets = set()
+        for imported in _imports(path):
+            if imported in modules:
+                targets.add(imported)
+            elif imported.rsplit(".", 1)[0] in modules:
+                targets.add(imported.rsplit(".", 1)[0])
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):  # `from app.storage import crypto` names a module too
+            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                targets |= {f"{node.module}.{alias.name}" for alias in node.names} & modules.keys()
+        # A package naming its own modules (a registry: app.cli lists its commands) is not a dependency of its
+        # code on theirs.
+        graph[name] = {target for target in targets - {name} if not target.startswith(name + ".")}
+    return graph
+
+
+def test_no_module_imports_itself_round_a_circle():
+    graph = _module_graph()
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    circles: list[list[str]] = []
+
+    def visit(node: str) -> None:  # Tarjan's strongly connected components
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for target in graph.get(node, ()):
+            if target not in index:
+                visit(target)
+                low[node] = min(low[node], low[target])
+            elif target in stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                member = stack.pop()
+                component.append(member)
+                if member == node:
+                    break
+            if len(component) > 1:
+                circles.append(sorted(component))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    assert circles == []

@@ -8,7 +8,7 @@ import pytest
 from app.cli import main
 from app.errors import InputProblem
 from app.services.cases import Outcome
-from app.storage import crypto
+from app.storage import conversion, crypto
 from app.storage.backup import backup_to, check, restore_from
 from app.storage.db import open_db
 from tests.unit.test_cases_service import service_on
@@ -107,27 +107,27 @@ def test_conversion_loses_no_row_of_any_table(busy_desk):
     before = _rows(busy_desk)
     assert all(before[table] for table in ("providers", "requests", "request_history", "letters",
                                            "export_batches", "export_items", "audit"))
-    done = crypto.encrypt_database(busy_desk, PASSPHRASE)
+    done = conversion.encrypt_database(busy_desk, PASSPHRASE)
     assert crypto.looks_encrypted(busy_desk)
     assert done.kept_aside.name.startswith("desk.sqlite3.plain-before-encryption-")
     assert _rows(done.kept_aside) == before  # the original, untouched
     crypto._KEYS.clear()
     assert _rows(busy_desk, PASSPHRASE) == before
     assert open_db(busy_desk, PASSPHRASE)["audit"].count == len(before["audit"])
-    back = crypto.decrypt_database(busy_desk, PASSPHRASE)
+    back = conversion.decrypt_database(busy_desk, PASSPHRASE)
     assert back.kept_aside.name.startswith("desk.sqlite3.encrypted-before-decryption-")
     assert _rows(busy_desk) == before
 
 
 def test_the_audit_chain_survives_the_conversion(busy_desk):
-    crypto.encrypt_database(busy_desk, PASSPHRASE)
+    conversion.encrypt_database(busy_desk, PASSPHRASE)
     from app.storage.audit import AuditLog
 
     assert AuditLog(open_db(busy_desk)).verify().ok
 
 
 def test_encrypted_backup_and_restore_round_trip(busy_desk, tmp_path):
-    crypto.encrypt_database(busy_desk, PASSPHRASE)
+    conversion.encrypt_database(busy_desk, PASSPHRASE)
     before = _rows(busy_desk, PASSPHRASE)
     copy = backup_to(busy_desk, tmp_path / "copy.sqlite3")
     assert crypto.looks_encrypted(copy)
