@@ -16,7 +16,6 @@ renders a whole batch from its snapshots: app.services.referrals); None writes n
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -170,20 +169,14 @@ class ExportService:
         published: Path | None = None
         try:
             with self.db.atomic():
-                if not again:
-                    raced = self.repository.exported([s.request_id for s in submissions], plan)
-                    if raced:
-                        raise InputProblem([f"another desk sent request(s) {', '.join(map(str, sorted(raced)))} "
-                                            f"to {plan} while this batch was being written; nothing was "
-                                            "recorded: export again"])
-                self.repository.record(stored, items)
+                # First in the transaction: the claim takes the desks' turn (the server's advisory lock, SQLite's
+                # write lock) and re-checks, so a request another desk recorded meanwhile refuses this batch
+                # (BatchRefused, an InputProblem naming the requests and their batch): nothing is recorded and the
+                # files are removed below.
+                self.repository.claim(stored, items, again=again)
                 self.cases.audit.record(self.who, "export", detail=f"batch={header.batch_id} plan={plan} requests="
                                         + ",".join(str(s.request_id) for s in submissions))
                 published = pending.publish()
-        except sqlite3.IntegrityError:
-            self._undo(pending, published)
-            raise InputProblem([f"another desk recorded batch {header.batch_id} at the same moment; nothing was "
-                                "recorded: export again"]) from None
         except BaseException:
             self._undo(pending, published)
             raise

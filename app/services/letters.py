@@ -6,7 +6,6 @@ The export and the desk window call `LetterService.render(case_id, kind, languag
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -23,7 +22,7 @@ from app.letters.texts import Catalog, default_catalog, language_for
 from app.services.cases import now_pacific
 from app.services.security import Action, ActsForSession, Guard, Session
 from app.storage.cases import CaseFilter, CaseRepository, UnknownCase
-from app.storage.letters import LetterRepository, PrintedLetter
+from app.storage.letters import LetterRepository, PrintedLetter, StoredLetterProblem
 
 LETTERS_FOLDER = "letters"
 # The statuses whose cases may have a letter due (denied stays open until closed).
@@ -185,15 +184,13 @@ class LetterService(ActsForSession):
 
     def record(self, letter: Letter, data: bytes) -> PrintedLetter:
         self.guard.check(Action.print)
-        now = self.clock()
-        relative = Path(str(letter.case.id)) / f"{letter.kind.value}-{letter.language}-{now:%Y%m%dT%H%M%S}.pdf"
-        target = self._free_name(self.folder / relative)
-        _write(target, data)
-        printed = self.letters.add(
-            request_id=letter.case.id, kind=letter.kind.value, language=letter.language,
-            file_path=target.relative_to(self.folder).as_posix(), sha256=hashlib.sha256(data).hexdigest(),
-            size=len(data), printed_by=self.who, printed_at=now,
-        )
+        try:
+            # SQLite: a file in the letters folder beside the database; the server: the bytes in the letter's row
+            printed = self.letters.write(request_id=letter.case.id, kind=letter.kind.value,
+                                         language=letter.language, data=data, printed_by=self.who,
+                                         printed_at=self.clock(), folder=self.folder)
+        except StoredLetterProblem as problem:
+            raise LetterProblem(problem.problems) from None
         self.audit.record(self.who, "print_letter", request_id=letter.case.id,
                           detail=f"letter={printed.id} kind={letter.kind.value} lang={letter.language}")
         return printed
@@ -203,19 +200,13 @@ class LetterService(ActsForSession):
         return self.letters.for_request(case_id)
 
     def reprint(self, letter_id: int) -> bytes:
-        """The stored file of a printed letter, checked against its SHA-256."""
+        """The printed letter's PDF as printed, checked against its SHA-256 (from any desk of the server)."""
         try:
-            printed = self.letters.get(letter_id)
+            return self.letters.read(letter_id, folder=self.folder)
         except LookupError as error:
             raise LetterProblem([str(error)]) from None
-        path = self.folder / printed.file_path
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            raise LetterProblem([f"the stored letter {path} cannot be read: {error.strerror}"]) from None
-        if hashlib.sha256(data).hexdigest() != printed.sha256:
-            raise LetterProblem([f"the stored letter {path} has changed since it was printed (SHA-256 differs)"])
-        return data
+        except StoredLetterProblem as problem:
+            raise LetterProblem(problem.problems) from None
 
     # --- the day's batch -------------------------------------------------------------------------------------
 
@@ -289,14 +280,6 @@ class LetterService(ActsForSession):
 
             self._codes = default_code_set()
         return self._codes.describe(code)
-
-    @staticmethod
-    def _free_name(path: Path) -> Path:
-        candidate, number = path, 1
-        while candidate.exists():
-            number += 1
-            candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
-        return candidate
 
 
 def _write(target: Path, data: bytes) -> None:

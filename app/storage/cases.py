@@ -14,13 +14,14 @@ import sqlite_utils
 
 from app.domain.cases import Authorization, Case, Clocks, Consult, HistoryEntry, Status
 from app.domain.models import Determination, Request
-from app.storage.store import POSTGRESQL, dialect_of
+from app.storage.dialect import POSTGRESQL, dialect_of
 from app.storage.worklist import (  # noqa: F401  (search_key, CaseFilter: imported from here too)
     ORDERS,
     CaseFilter,
     WorklistReader,
     WorklistRow,
     from_utc_text,
+    order_sql,
     search_key,
     utc_text,
     where_sql,
@@ -154,14 +155,25 @@ def m003_worklist_and_settings(db: sqlite_utils.Database) -> None:
 
 
 class StaleVersion(Exception):
-    """The row changed since it was read: another desk saved first."""
+    """The row changed since it was read: another desk saved first. Says who made that change and when (from the
+    request's history), so the clerk knows what to look at after reloading."""
 
-    def __init__(self, case_id: int, expected: int, current: int) -> None:
+    def __init__(self, case_id: int, expected: int, current: int, by: str | None = None,
+                 at: datetime | None = None) -> None:
+        changed = "changed at another desk"
+        if by:
+            changed = f"changed at another desk (by {by}" + (f", {at:%m/%d/%Y %I:%M %p})" if at else ")")
         super().__init__(
-            f"Request #{case_id} was changed at another desk while you had it open (you had version {expected}, "
+            f"Request #{case_id} was {changed} while you had it open (you had version {expected}, "
             f"it is now version {current}). Reload it and make your change again; nothing was overwritten."
         )
-        self.case_id, self.expected, self.current = case_id, expected, current
+        self.case_id, self.expected, self.current, self.by, self.at = case_id, expected, current, by, at
+
+    @classmethod
+    def of(cls, case: Case, expected: int) -> StaleVersion:
+        """For a case read after the other desk's change: its last history entry names who and when."""
+        last = case.history[-1] if case.history else None
+        return cls(case.id, expected, case.version, last.who if last else None, last.at if last else None)
 
 
 class UnknownCase(LookupError):
@@ -283,7 +295,10 @@ class CaseRepository:
                 current = self.db.execute("SELECT version FROM requests WHERE id = ?", [case_id]).fetchone()
                 if current is None:
                     raise UnknownCase(case_id)
-                raise StaleVersion(case_id, expected_version, current[0])
+                last = self.db.execute("SELECT who, at FROM request_history WHERE request_id = ? "
+                                       "ORDER BY id DESC LIMIT 1", [case_id]).fetchone()
+                raise StaleVersion(case_id, expected_version, current[0], last[0] if last else None,
+                                   from_utc_text(last[1]) if last else None)
             for from_status, to_status, why in changes:
                 self._history(case_id, case.updated_at, who, from_status, to_status, why)
         return self.get(case_id)
@@ -320,8 +335,9 @@ class CaseRepository:
     def find(self, where: CaseFilter, *, limit: int = 100, offset: int = 0, order: str = "due",
              descending: bool = False) -> list[Case]:
         """A page of cases; `order` is one of ORDERS (never SQL from outside)."""
-        clauses, params = where_sql(where, dialect=dialect_of(self.db))
-        order_by = self.ORDERS[order][1 if descending else 0]
+        dialect = dialect_of(self.db)
+        clauses, params = where_sql(where, dialect=dialect)
+        order_by = order_sql(order, descending, dialect)
         sql = f"SELECT * FROM requests {clauses} ORDER BY {order_by} LIMIT ? OFFSET ?"
         return [_case(row) for row in self.db.query(sql, [*params, limit, offset])]
 

@@ -4,11 +4,17 @@
 second-opinion professional as the directory had them), so a batch can be written again byte for byte from the
 database even after the request moved on or the directory changed. Which batches a request went in, and when,
 is a join of the two tables.
+
+Two desks exporting to one plan at once both choose the same waiting requests; `claim` records a batch with the
+desks taking turns and re-checks under the turn, so the second is refused (AlreadySent names the requests and
+the batch that has them) rather than sending a request twice. Refused, not trimmed: the batch's files were
+written with those requests, and what a clerk hands the plan must be what the database says was sent.
 """
 
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -17,8 +23,9 @@ import sqlite_utils
 
 from app.domain.cases import Authorization, Case, Status
 from app.domain.models import Determination, Provider, Request
-from app.storage.worklist import from_utc_text, utc_text
-from app.storage.store import POSTGRESQL, dialect_of
+from app.errors import InputProblem
+from app.storage.dialect import POSTGRESQL, dialect_of
+from app.storage.worklist import from_utc_text, json_is_true, utc_text
 
 # Waiting for the plan's decision, as submitted: what a default export sends.
 AWAITING_DECISION = (Status.submitted, Status.pending_authorization)
@@ -143,9 +150,50 @@ def _from_snapshot(text: str) -> tuple[Case, Provider | None]:
     return Case.model_validate(data["case"]), Provider.model_validate(professional) if professional else None
 
 
+class BatchRefused(InputProblem):
+    """A batch not recorded because another desk wrote first; exporting again is safe."""
+
+
+class AlreadySent(BatchRefused):
+    """Another desk recorded some of a batch's requests for its plan first."""
+
+    def __init__(self, plan: str, sent: dict[int, list[int]]) -> None:
+        self.plan, self.sent = plan, sent
+        which = ", ".join(f"#{rid} (batch {', '.join(map(str, batches))})" for rid, batches in sorted(sent.items()))
+        super().__init__([f"another desk sent request(s) {which} to {plan} while this batch was being written; "
+                          "this batch was not recorded: export again to send the requests still waiting"])
+
+
+class BatchTaken(BatchRefused):
+    """Another desk recorded a batch under the same number first."""
+
+    def __init__(self, batch_id: int) -> None:
+        self.batch_id = batch_id
+        super().__init__([f"another desk recorded batch {batch_id} at the same moment; this batch was not "
+                          "recorded: export again"])
+
+
+class DatabaseBusy(BatchRefused):
+    """SQLite: another connection was writing and did not finish within the busy timeout, or committed after
+    this transaction had read (its snapshot is old: it may not write)."""
+
+    def __init__(self, batch_id: int) -> None:
+        self.batch_id = batch_id
+        super().__init__([f"another desk was saving at the same moment; batch {batch_id} was not recorded: "
+                          "export again"])
+
+
+def _in_ids(column: str, ids: Sequence[int], dialect: str) -> tuple[str, object]:
+    """`column` is one of `ids`: one parameter however many ids (a JSON array on SQLite, an array on the server)."""
+    if dialect == POSTGRESQL:
+        return f"{column} = ANY(?)", [int(rid) for rid in ids]
+    return f"{column} IN (SELECT value FROM json_each(?))", json.dumps([int(rid) for rid in ids])
+
+
 class ExportRepository:
     def __init__(self, db: sqlite_utils.Database) -> None:
         self.db = db
+        self.dialect = dialect_of(db)
 
     # --- choosing what to send -------------------------------------------------------------------------------
 
@@ -156,7 +204,7 @@ class ExportRepository:
         sql = (
             "SELECT r.id FROM requests r WHERE r.plan = ? "
             f"AND r.status IN ({', '.join('?' for _ in statuses)}) "
-            "AND json_extract(r.determination_json, '$.authorization_required') = 1"
+            f"AND {json_is_true('r.determination_json', '$.authorization_required', self.dialect)}"
         )
         if not again:
             sql += (" AND NOT EXISTS (SELECT 1 FROM export_items i JOIN export_batches b ON b.id = i.batch_id "
@@ -165,20 +213,29 @@ class ExportRepository:
 
     def exported(self, request_ids: Iterable[int], plan: str) -> set[int]:
         """Which of these requests already went to `plan` in some batch."""
-        rows = self.db.execute(
-            "SELECT DISTINCT i.request_id FROM export_items i JOIN export_batches b ON b.id = i.batch_id "
-            "WHERE b.plan = ? AND i.request_id IN (SELECT value FROM json_each(?))",
-            [plan, json.dumps(sorted(set(request_ids)))],
-        )
-        return {row[0] for row in rows}
+        return set(self._sent_to(plan, request_ids))
+
+    def _sent_to(self, plan: str, request_ids: Iterable[int]) -> dict[int, list[int]]:
+        """Request id -> the batches of `plan` it went in, for those of `request_ids` that went."""
+        ids = sorted(set(request_ids))
+        if not ids:
+            return {}
+        among, param = _in_ids("i.request_id", ids, self.dialect)
+        sent: dict[int, list[int]] = {}
+        for request_id, batch_id in self.db.execute(
+                "SELECT i.request_id, b.id FROM export_items i JOIN export_batches b ON b.id = i.batch_id "
+                f"WHERE b.plan = ? AND {among} ORDER BY i.request_id, b.id", [plan, param]):
+            sent.setdefault(request_id, []).append(batch_id)
+        return sent
 
     def snapshots(self, request_ids: Sequence[int]) -> list[Case]:
         """The requests as they stand now, without history (what a batch sends), in the order asked.
         Unknown ids are left out; drafts come back with request None."""
+        among, param = _in_ids("id", request_ids, self.dialect)
         rows = self.db.execute(
             "SELECT id, version, status, request_json, determination_json, authorization_json, created_at, "
-            "updated_at FROM requests WHERE id IN (SELECT value FROM json_each(?))",
-            [json.dumps(list(request_ids))],
+            f"updated_at FROM requests WHERE {among}",
+            [param],
         ).fetchall()
         by_id = {}
         for rid, version, status, request, determination, authorization, created, updated in rows:
@@ -196,9 +253,21 @@ class ExportRepository:
     def next_id(self) -> int:
         return self.db.execute("SELECT coalesce(max(id), 0) + 1 FROM export_batches").fetchone()[0]
 
-    def record(self, batch: StoredBatch, items: Iterable[tuple[int, int, str]]) -> None:
-        """The batch and its (line, request id, snapshot json) rows, in one transaction (or the caller's)."""
+    def claim(self, batch: StoredBatch, items: Iterable[tuple[int, int, str]], *, again: bool = False) -> None:
+        """Record the batch and its (line, request id, snapshot json) rows, claiming its requests: in one
+        transaction (or the caller's), desks taking turns, so two desks exporting at once never both record a
+        request. Refuses, recording nothing, when another desk has, since this desk chose them, sent any of these
+        requests to the plan (AlreadySent, naming them and their batches; not checked when `again`), or recorded
+        a batch under this number (BatchTaken). Both are InputProblems: exporting again is safe."""
+        items = list(items)
         with self.db.atomic():
+            self._take_turn(batch.id)
+            if not again:  # first: which requests, and where they went, is what the clerk needs to know
+                sent = self._sent_to(batch.plan, [request_id for _, request_id, _ in items])
+                if sent:
+                    raise AlreadySent(batch.plan, sent)
+            if self.batch_exists(batch.id):
+                raise BatchTaken(batch.id)
             self.db.execute(
                 "INSERT INTO export_batches (id, plan, plan_name, practice_json, created_at, who, request_count, "
                 "with_pdfs, manifest_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -206,10 +275,32 @@ class ExportRepository:
                  _utc_text(batch.created_at), batch.who, batch.request_count, int(batch.with_pdfs),
                  batch.manifest_sha256],
             )
-            self.db.conn.executemany(
-                "INSERT INTO export_items (batch_id, line, request_id, snapshot_json) VALUES (?, ?, ?, ?)",
-                [(batch.id, line, request_id, snapshot) for line, request_id, snapshot in items],
-            )
+            sql = "INSERT INTO export_items (batch_id, line, request_id, snapshot_json) VALUES (?, ?, ?, ?)"
+            rows = [(batch.id, line, request_id, snapshot) for line, request_id, snapshot in items]
+            if hasattr(self.db, "executemany"):  # a store, either engine
+                self.db.executemany(sql, rows)
+            else:  # a bare sqlite-utils Database
+                self.db.conn.executemany(sql, rows)
+
+    def record(self, batch: StoredBatch, items: Iterable[tuple[int, int, str]]) -> None:
+        """The batch and its rows as they are (requests already sent included): `claim(..., again=True)`."""
+        self.claim(batch, items, again=True)
+
+    def _take_turn(self, batch_id: int) -> None:
+        """Until this transaction ends, no other desk records a batch, and what it reads next is the last commit.
+        The server: an advisory lock. SQLite: the file's write lock, which a store's transaction holds from its
+        start (BEGIN IMMEDIATE) and a deferred one (a bare sqlite-utils Database's) takes with this first write,
+        waiting out the busy timeout; a deferred transaction that read before another desk committed may not
+        write at all, and is refused in the clerk's words."""
+        if self.dialect == POSTGRESQL:
+            self.db.lock("exports")
+            return
+        try:
+            self.db.execute("UPDATE export_batches SET id = id WHERE 0")
+        except sqlite3.OperationalError as error:
+            if getattr(error, "sqlite_errorname", "").startswith("SQLITE_BUSY") or "locked" in str(error):
+                raise DatabaseBusy(batch_id) from None
+            raise
 
     # --- reading batches back --------------------------------------------------------------------------------
 

@@ -1,22 +1,30 @@
-"""Printed letters: one row per print (file, kind, language, who, when, SHA-256), kept with the request.
+"""Printed letters: one row per print (kind, language, who, when, SHA-256, the PDF's name), kept with the request.
 
-The PDF itself lives in the `letters` folder next to the database file; the row holds its path relative to that
-folder and its SHA-256, so a reprint can prove it is the same letter.
+Where the PDF itself is kept depends on the engine, and only this module knows: on SQLite it is a file in the
+`letters` folder beside the database (the row holds its path relative to that folder); on the office server
+several desks share no folder, so the bytes are in the row (`pdf`, BYTEA) and `file_path` is only the letter's
+name. Either way `write` keeps a print and `read` gives its bytes back checked against the SHA-256, so a reprint
+can prove it is the same letter, at any desk of the server.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
+from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 
 import sqlite_utils
 from pydantic import BaseModel, ConfigDict
 
+from app.errors import InputProblem
 from app.storage.cases import from_utc_text, utc_text
-from app.storage.store import POSTGRESQL, dialect_of
+from app.storage.dialect import POSTGRESQL, dialect_of
 
 
 def m004_letters(db: sqlite_utils.Database) -> None:
-    """Every printed letter of a request."""
+    """Every printed letter of a request (on the server with its PDF: the desks share no folder)."""
     if dialect_of(db) == POSTGRESQL:
         db.execute(
             """
@@ -29,7 +37,8 @@ CREATE TABLE letters (
     sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
     size BIGINT NOT NULL CHECK (size > 0),
     printed_by TEXT NOT NULL,
-    printed_at TEXT NOT NULL
+    printed_at TEXT NOT NULL,
+    pdf BYTEA NOT NULL CHECK (octet_length(pdf) = size)
 )"""
         )
         db.execute("CREATE INDEX letters_by_request ON letters (request_id, kind)")
@@ -65,33 +74,108 @@ class PrintedLetter(BaseModel):
     printed_at: datetime
 
 
+class StoredLetterProblem(InputProblem):
+    """A printed letter's PDF that cannot be kept or given back as printed (folder, missing file, changed bytes)."""
+
+
+_COLUMNS = "id, request_id, kind, language, file_path, sha256, size, printed_by, printed_at"  # never the bytes
+
+
 def _letter(row: dict) -> PrintedLetter:
     return PrintedLetter(**{**row, "printed_at": from_utc_text(row["printed_at"])})
 
 
+def letter_name(request_id: int, kind: str, language: str, printed_at: datetime) -> str:
+    """REQUEST/KIND-LANGUAGE-WHEN.pdf, the time as the desk's clock gave it."""
+    return f"{request_id}/{kind}-{language}-{printed_at:%Y%m%dT%H%M%S}.pdf"
+
+
 class LetterRepository:
+    """Prints of letters on a store of either engine (or a bare sqlite-utils Database: SQLite)."""
+
     def __init__(self, db: sqlite_utils.Database) -> None:
         self.db = db
+        self.dialect = dialect_of(db)
+
+    # --- a print with its PDF --------------------------------------------------------------------------------
+
+    def write(self, *, request_id: int, kind: str, language: str, data: bytes, printed_by: str,
+              printed_at: datetime, folder: Path | str | None = None) -> PrintedLetter:
+        """Keep a printed letter's PDF and record the print. SQLite: the file goes in `folder` (the letters
+        folder beside the database), under a name no earlier print has, and the row names it. The server: the
+        bytes go in the row (`folder` is not used), so every desk reads the same letter."""
+        if not data:
+            raise StoredLetterProblem(["the letter's PDF is empty: nothing was kept"])
+        name = letter_name(request_id, kind, language, printed_at)
+        fields = {"request_id": request_id, "kind": kind, "language": language,
+                  "sha256": hashlib.sha256(data).hexdigest(), "size": len(data), "printed_by": printed_by,
+                  "printed_at": printed_at}
+        if self.dialect == POSTGRESQL:
+            taken = {row[0] for row in self.db.execute("SELECT file_path FROM letters WHERE request_id = ?",
+                                                        [request_id])}
+            free = _free_name(Path(name), lambda path: path.as_posix() in taken)
+            return self._insert(file_path=free.as_posix(), pdf=data, **fields)
+        if folder is None:
+            raise ValueError("a SQLite desk keeps printed letters in its letters folder: give `folder`")
+        folder = Path(folder)
+        target = _free_name(folder / name, Path.exists)
+        _write_whole(target, data)
+        try:
+            return self._insert(file_path=target.relative_to(folder).as_posix(), **fields)
+        except BaseException:
+            target.unlink(missing_ok=True)  # no file without its row
+            raise
+
+    def read(self, letter: int | PrintedLetter, *, folder: Path | str | None = None) -> bytes:
+        """The printed letter's PDF exactly as printed (checked against its SHA-256): from `folder` on SQLite,
+        from the row on the server."""
+        printed = letter if isinstance(letter, PrintedLetter) else self.get(letter)
+        if self.dialect == POSTGRESQL:
+            row = self.db.execute("SELECT pdf FROM letters WHERE id = ?", [printed.id]).fetchone()
+            if row is None:
+                raise StoredLetterProblem([f"there is no printed letter #{printed.id}"])
+            data, where = bytes(row[0]), f"printed letter #{printed.id}"
+        else:
+            if folder is None:
+                raise ValueError("a SQLite desk keeps printed letters in its letters folder: give `folder`")
+            path = Path(folder) / printed.file_path
+            where = f"stored letter {path}"
+            try:
+                data = path.read_bytes()
+            except OSError as error:
+                raise StoredLetterProblem([f"the {where} cannot be read: {error.strerror}"]) from None
+        if hashlib.sha256(data).hexdigest() != printed.sha256:
+            raise StoredLetterProblem([f"the {where} has changed since it was printed (SHA-256 differs)"])
+        return data
 
     def add(self, *, request_id: int, kind: str, language: str, file_path: str, sha256: str, size: int,
             printed_by: str, printed_at: datetime) -> PrintedLetter:
+        """Record a print whose file the caller keeps (SQLite only: on the server use `write`)."""
+        if self.dialect == POSTGRESQL:
+            raise ValueError("on the office server a printed letter keeps its PDF in the database: use write()")
+        return self._insert(request_id=request_id, kind=kind, language=language, file_path=file_path,
+                            sha256=sha256, size=size, printed_by=printed_by, printed_at=printed_at)
+
+    def _insert(self, *, printed_at: datetime, **values) -> PrintedLetter:
+        values["printed_at"] = utc_text(printed_at)
         with self.db.atomic():
-            cursor = self.db.execute(
-                "INSERT INTO letters (request_id, kind, language, file_path, sha256, size, printed_by, printed_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [request_id, kind, language, file_path, sha256, size, printed_by, utc_text(printed_at)],
-            )
-        return self.get(cursor.lastrowid)
+            letter_id = self.db.execute(
+                f"INSERT INTO letters ({', '.join(values)}) VALUES ({', '.join('?' for _ in values)}) RETURNING id",
+                list(values.values()),
+            ).fetchone()[0]
+        return self.get(letter_id)
+
+    # --- reading the prints ----------------------------------------------------------------------------------
 
     def get(self, letter_id: int) -> PrintedLetter:
-        rows = list(self.db.query("SELECT * FROM letters WHERE id = ?", [letter_id]))
+        rows = list(self.db.query(f"SELECT {_COLUMNS} FROM letters WHERE id = ?", [letter_id]))
         if not rows:
             raise LookupError(f"there is no printed letter #{letter_id}")
         return _letter(rows[0])
 
     def for_request(self, request_id: int) -> list[PrintedLetter]:
         return [_letter(row) for row in
-                self.db.query("SELECT * FROM letters WHERE request_id = ? ORDER BY id", [request_id])]
+                self.db.query(f"SELECT {_COLUMNS} FROM letters WHERE request_id = ? ORDER BY id", [request_id])]
 
     def printed_kinds(self, request_ids: list[int]) -> dict[int, set[str]]:
         """For each request id, the kinds already printed (one query for a whole worklist page)."""
@@ -103,3 +187,23 @@ class LetterRepository:
             for request_id, kind in self.db.execute(sql, chunk).fetchall():
                 found[request_id].add(kind)
         return found
+
+
+def _free_name(path: Path, taken: Callable[[Path], bool]) -> Path:
+    """`path`, or NAME-2, NAME-3... when `taken(path)`: two prints in the same second keep two names."""
+    candidate, number = path, 1
+    while taken(candidate):
+        number += 1
+        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
+    return candidate
+
+
+def _write_whole(target: Path, data: bytes) -> None:
+    """Whole or not at all: a half-written PDF never carries a letter's name."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(f".{target.name}.tmp")
+        temporary.write_bytes(data)
+        os.replace(temporary, target)
+    except OSError as error:
+        raise StoredLetterProblem([f"cannot write {target}: {error.strerror or error}"]) from None

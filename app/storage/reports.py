@@ -1,5 +1,10 @@
 """Read-only queries behind the management reports: plain rows, one function per report (app.reports turns
-them into tables). Standard library sqlite3 only; times come back as Pacific datetimes, dates as dates.
+them into tables). Times come back as Pacific datetimes, dates as dates.
+
+Each function takes `db`: a store of either engine, a sqlite-utils Database or a sqlite3 connection (anything
+whose `execute(sql, params)` gives rows). The SQL is the same on both engines: every value it compares or gives
+back is text, a number or a truth value that both spell alike (json_extract is only asked for JSON strings, which
+both return as text), and the rows come back in the order of request ids.
 
 A request's decision clock stops when it leaves pending authorization (or pended) for approved, modified or
 denied, so its `decision_due` column is empty afterwards: the deadline it was decided against is the pended
@@ -11,11 +16,11 @@ the consult date plus the report window (see app.reports.compute).
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from app.domain.time import LOS_ANGELES
+from app.storage.dialect import POSTGRESQL, dialect_of
 from app.storage.worklist import from_utc_text
 
 DECISIONS = ("approved", "modified", "denied")
@@ -83,7 +88,7 @@ def _plan_clause(plan: str | None, column: str = "r.plan") -> tuple[str, list]:
 _PLAN_NAME = "coalesce(json_extract(r.determination_json, '$.plan_name'), r.plan, '')"
 
 
-def decision_rows(connection: sqlite3.Connection, plan: str | None = None) -> list[DecisionRow]:
+def decision_rows(db, plan: str | None = None) -> list[DecisionRow]:
     """Every request that had a decision clock: it went to pending authorization with a deadline."""
     plan_sql, params = _plan_clause(plan)
     waiting = ", ".join(f"'{status}'" for status in WAITING_FOR_DECISION)
@@ -108,11 +113,11 @@ ORDER BY r.id"""
                     decision_due=_moment(due), extension_due=_moment(extension), decided_at=_moment(at),
                     outcome=outcome, status=status)
         for case_id, plan_id, name, urgent, received, due, extension, at, outcome, status
-        in connection.execute(sql, params)
+        in db.execute(sql, params)
     ]
 
 
-def _consult_rows(connection: sqlite3.Connection, plan: str | None) -> list[ConsultRow]:
+def _consult_rows(db, plan: str | None) -> list[ConsultRow]:
     plan_sql, params = _plan_clause(plan)
     sql = f"""
 SELECT r.id, coalesce(r.plan, ''), {_PLAN_NAME}, r.received_at, json_extract(r.consult_json, '$.scheduled_for'),
@@ -124,21 +129,21 @@ ORDER BY r.id"""
         ConsultRow(id=case_id, plan=plan_id, plan_name=name, received_at=_moment(received),
                    scheduled_for=date.fromisoformat(scheduled), report_due=_moment(due),
                    report_received_on=date.fromisoformat(received_on) if received_on else None, status=status)
-        for case_id, plan_id, name, received, scheduled, due, received_on, status in connection.execute(sql, params)
+        for case_id, plan_id, name, received, scheduled, due, received_on, status in db.execute(sql, params)
     ]
 
 
-def consultation_report_rows(connection: sqlite3.Connection, plan: str | None = None) -> list[ConsultRow]:
+def consultation_report_rows(db, plan: str | None = None) -> list[ConsultRow]:
     """Every request with a consult scheduled: its report's deadline and when the report came."""
-    return _consult_rows(connection, plan)
+    return _consult_rows(db, plan)
 
 
-def time_to_consult_rows(connection: sqlite3.Connection, plan: str | None = None) -> list[ConsultRow]:
+def time_to_consult_rows(db, plan: str | None = None) -> list[ConsultRow]:
     """Every request with a consult scheduled: when it was received and the consult's date."""
-    return _consult_rows(connection, plan)
+    return _consult_rows(db, plan)
 
 
-def outcome_rows(connection: sqlite3.Connection, plan: str | None = None) -> list[OutcomeRow]:
+def outcome_rows(db, plan: str | None = None) -> list[OutcomeRow]:
     """Every submitted request (not drafts) with its first decision, if any."""
     plan_sql, params = _plan_clause(plan)
     waiting = ", ".join(f"'{status}'" for status in WAITING_FOR_DECISION)
@@ -161,13 +166,16 @@ ORDER BY r.id"""
                    received_at=_moment(received), status=status, decision=decision,
                    needed_no_authorization=bool(not_needed))
         for case_id, plan_id, name, taxonomy, reasons, received, status, decision, not_needed
-        in connection.execute(sql, params)
+        in db.execute(sql, params)
     ]
 
 
-def plans_in_use(connection: sqlite3.Connection) -> list[tuple[str, str]]:
-    """(plan id, plan name) of the plans the stored requests are for."""
+def plans_in_use(db) -> list[tuple[str, str]]:
+    """(plan id, plan name) of the plans the stored requests are for, by plan id."""
+    # max() of text follows the server's locale unless told: bytewise, as SQLite, so when the requests of one plan
+    # carry different names (a plan renamed) both engines show the same one.
+    name = f'max({_PLAN_NAME} COLLATE "C")' if dialect_of(db) == POSTGRESQL else f"max({_PLAN_NAME})"
     sql = f"""
-SELECT r.plan, max({_PLAN_NAME}) FROM requests r WHERE r.plan IS NOT NULL AND r.request_json IS NOT NULL
+SELECT r.plan, {name} FROM requests r WHERE r.plan IS NOT NULL AND r.request_json IS NOT NULL
 GROUP BY r.plan ORDER BY r.plan"""
-    return [(plan_id, name) for plan_id, name in connection.execute(sql)]
+    return sorted((plan_id, name) for plan_id, name in db.execute(sql))  # ids bytewise on either engine

@@ -68,6 +68,34 @@ ORDERS = {
 }
 
 
+# PostgreSQL sorts NULL last going up and first going down, SQLite the other way round, and it sorts text by the
+# server's locale: the nullable columns say where their NULLs go and the text ones sort bytewise (as SQLite does),
+# so a page is the same page on either engine. The due columns are COLLATE "C" in the schema and their NULLs are
+# ordered by the `IS NULL` term.
+_POSTGRESQL_ORDERS = {
+    **ORDERS,
+    "name": ('member_name NULLS FIRST, id', 'member_name DESC NULLS LAST, id DESC'),
+    "plan": ('plan COLLATE "C" NULLS FIRST, next_due IS NULL, next_due, id',
+             'plan COLLATE "C" DESC NULLS LAST, next_due IS NULL, next_due, id'),
+    "status": ('status COLLATE "C", next_due IS NULL, next_due, id',
+               'status COLLATE "C" DESC, next_due IS NULL, next_due, id'),
+}
+
+
+def order_sql(order: str, descending: bool = False, dialect: str = "sqlite") -> str:
+    """The ORDER BY of an ORDERS key on `dialect` (KeyError for anything else: never SQL from outside)."""
+    orders = _POSTGRESQL_ORDERS if dialect == "postgresql" else ORDERS
+    return orders[order][1 if descending else 0]
+
+
+def json_is_true(document: str, path: str, dialect: str = "sqlite") -> str:
+    """A condition: the JSON boolean at `path` in the column `document` is true. SQLite's json_extract gives
+    JSON true as 1; the server's gives the text 'true'. (Both are SQL written here, never taken from outside.)"""
+    if dialect == "postgresql":
+        return f"json_extract({document}, '{path}') = 'true'"
+    return f"json_extract({document}, '{path}') = 1"
+
+
 def where_sql(where: CaseFilter, for_count: bool = False, dialect: str = "sqlite") -> tuple[str, list]:
     clauses: list[str] = []
     params: list = []
@@ -129,6 +157,18 @@ SELECT id, status, urgent, plan,
        decision_due, consult_due, report_due
 FROM requests"""
 
+# The server's json_extract gives text whatever the JSON held, and a draft holds whatever was typed (a name typed
+# as 42 is a number there): the draft's names come back as JSON values, so a number is not taken for a name, as on
+# SQLite. A request's names are text by validation.
+_POSTGRESQL_ROW_SQL = _ROW_SQL.replace(
+    "coalesce(json_extract(request_json, '$.member.last_name'), json_extract(draft_json, '$.member.last_name'))",
+    "coalesce(to_jsonb(json_extract(request_json, '$.member.last_name')), draft_json::jsonb #> '{member,last_name}')",
+).replace(
+    "coalesce(json_extract(request_json, '$.member.first_name'), json_extract(draft_json, '$.member.first_name'))",
+    "coalesce(to_jsonb(json_extract(request_json, '$.member.first_name')), "
+    "draft_json::jsonb #> '{member,first_name}')",
+)
+
 
 def _text(value) -> str | None:
     """A draft holds whatever was typed: only non-empty text counts as a name."""
@@ -162,9 +202,10 @@ class WorklistReader:
     def worklist(self, where: CaseFilter, *, limit: int = 100, offset: int = 0, order: str = "due",
                  descending: bool = False) -> list[WorklistRow]:
         clauses, params = where_sql(where, dialect=self.dialect)
-        order_by = ORDERS[order][1 if descending else 0]
+        order_by = order_sql(order, descending, self.dialect)
         with _unreadable_explained():
-            rows = self.connection.execute(f"{_ROW_SQL} {clauses} ORDER BY {order_by} LIMIT ? OFFSET ?",
+            row_sql = _POSTGRESQL_ROW_SQL if self.dialect == "postgresql" else _ROW_SQL
+            rows = self.connection.execute(f"{row_sql} {clauses} ORDER BY {order_by} LIMIT ? OFFSET ?",
                                            [*params, limit, offset]).fetchall()
             names = self._names(rows)
             return [_worklist_row(values, names) for values in rows]

@@ -113,7 +113,7 @@ def test_a_failing_database_write_removes_the_batch(tmp_path, monkeypatch):
     def refuse(*args, **kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr(exports.repository, "record", refuse)
+    monkeypatch.setattr(exports.repository, "claim", refuse)  # the one write that records a batch
     with pytest.raises(OSError, match="disk full"):
         exports.export(PLAN, tmp_path / "out")
     assert sorted(p.name for p in tmp_path.iterdir() if "out" in p.name) == []
