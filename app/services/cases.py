@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
+from pathlib import Path
 
 from app.domain.cases import LABELS, OPEN, Authorization, Case, Consult, Status
 from app.domain.models import Request
@@ -51,6 +52,8 @@ class Submitted:
 
 
 class CaseService(ActsForSession):
+    local_drafts: LocalDrafts | None = None  # a desk on the office server keeps typing here while it is away
+
     def __init__(
         self,
         repository: CaseRepository,
@@ -136,6 +139,20 @@ class CaseService(ActsForSession):
             raise CaseProblem([f"request #{case_id} was already submitted; open it to change it"])
         return self.repository.save(case.model_copy(update={"draft": data, "updated_at": now}),
                                     expected_version=case.version, who=self.who)
+
+    def restore_local_drafts(self) -> list[int]:
+        """Hand the drafts kept on this computer while the server was away back to the server (ids of the
+        drafts written); each is removed here once stored. Raises ServerUnavailable if it is still away."""
+        local = self.local_drafts
+        restored = []
+        for key, case_id, data in (local.waiting() if local is not None else []):
+            try:
+                case = self.save_draft(data, case_id)
+            except CaseProblem:  # submitted meanwhile (at another desk): keep the typing as a new draft
+                case = self.save_draft(data, None)
+            local.discard(key)
+            restored.append(case.id)
+        return restored
 
     def drafts(self) -> list[Case]:
         return self.repository.find(CaseFilter(statuses=(Status.draft,)), order="newest")
@@ -270,7 +287,7 @@ class CaseService(ActsForSession):
                 expected_version: int | None = None) -> Case:
         if expected_version is not None and expected_version != case.version:
             # The clerk's screen is older than the file: say so before judging the change itself.
-            raise CaseProblem([str(StaleVersion(case.id, expected_version, case.version))])
+            raise CaseProblem([str(StaleVersion.of(case, expected_version))])
         try:
             check_transition(case.status, to)
         except IllegalTransition as error:
@@ -289,13 +306,60 @@ def describe_status(case: Case) -> str:
     return LABELS[case.status] + ("" if case.status in OPEN else " (finished)")
 
 
+class LocalDrafts:
+    """What was typed while the office server could not be reached, kept on this computer: one JSON file per
+    form being typed (its draft's request id, if the server had given one, and the fields), readable by this
+    user only. Handed back to the server as drafts when it answers again (`CaseService.restore_local_drafts`),
+    then removed. Only a desk on the server has them: a SQLite desk's drafts are in its own file already."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+
+    def keep(self, key: str, case_id: int | None, data: dict) -> Path:
+        import json
+        import os
+
+        self.folder.mkdir(parents=True, exist_ok=True)
+        target = self.folder / f"{key}.json"
+        temporary = target.with_name(f".{target.name}.tmp")
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # member data: this user only
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            json.dump({"case_id": case_id, "draft": data}, handle, ensure_ascii=False)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+        return target
+
+    def discard(self, key: str) -> None:
+        (self.folder / f"{key}.json").unlink(missing_ok=True)
+
+    def waiting(self) -> list[tuple[str, int | None, dict]]:
+        """(key, request id or None, fields) of every draft kept here, oldest first."""
+        import json
+
+        if not self.folder.is_dir():
+            return []
+        found = []
+        for path in sorted(self.folder.glob("*.json"), key=lambda path: path.stat().st_mtime):
+            try:
+                kept = json.loads(path.read_text(encoding="utf-8"))
+                found.append((path.stem, kept.get("case_id"), kept["draft"]))
+            except (OSError, ValueError, KeyError, TypeError):
+                continue  # half-written or foreign: left where it is for a person to look at
+        return found
+
+
 class DraftAutosaver:
     """Saves a draft as it is typed: after a short pause in typing, and never more than `max_wait` seconds
-    behind while typing goes on. The window calls `changed` on every edit and `tick` from a timer."""
+    behind while typing goes on. The window calls `changed` on every edit and `tick` from a timer.
+
+    When the office server cannot be reached, the draft goes to the service's `local_drafts` (this computer)
+    instead, `offline` says so, and the next save tries the server again."""
 
     def __init__(self, service: CaseService, *, pause: float = 0.3, max_wait: float = 1.0,
                  clock: Callable[[], float] | None = None) -> None:
         import time
+        import uuid
 
         self.service = service
         self.pause, self.max_wait = pause, max_wait
@@ -303,6 +367,9 @@ class DraftAutosaver:
         self.case_id: int | None = None
         self._pending: dict | None = None
         self._first_change = self._last_change = 0.0
+        self.offline = False
+        self.local = service.local_drafts
+        self.local_key = uuid.uuid4().hex
 
     def changed(self, data: dict) -> None:
         now = self.clock()
@@ -320,8 +387,23 @@ class DraftAutosaver:
         return False
 
     def flush(self) -> bool:
+        """Write what is pending: to the database (True), or, with the server away, to this computer (False,
+        and `offline`); ServerUnavailable only when there is no local place for it."""
+        from app.errors import ServerUnavailable
+
         if self._pending is None:
             return False
-        case = self.service.save_draft(self._pending, self.case_id)
+        try:
+            case = self.service.save_draft(self._pending, self.case_id)
+        except ServerUnavailable:
+            if self.local is None:
+                raise
+            self.local.keep(self.local_key, self.case_id, self._pending)
+            self.offline = True
+            self._first_change = self.clock()  # try the server again after max_wait, with what is typed then
+            return False
         self.case_id, self._pending = case.id, None
+        if self.offline and self.local is not None:
+            self.local.discard(self.local_key)
+        self.offline = False
         return True

@@ -29,16 +29,12 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from app.errors import InputProblem
+from app.errors import InputProblem, ServerUnavailable  # noqa: F401  (re-exported)
 from app.storage.dialect import POSTGRESQL, SQLITE, dialect_of  # noqa: F401  (re-exported)
 
 SERVER_SCHEMES = ("postgresql://", "postgres://")
 POOL_SIZE = 8
 CONNECT_TIMEOUT_S = 5
-
-
-class ServerUnavailable(InputProblem):
-    """The office server cannot be reached (stopped, unplugged, refused): nothing was written."""
 
 
 def is_server_url(target: object) -> bool:
@@ -58,11 +54,11 @@ def safe_location(url: str) -> str:
     return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
 
 
-def open_store(target: Path | str, *, passphrase: str | None = None) -> Store:
+def open_store(target: Path | str, *, passphrase: str | None = None, password: str | None = None) -> Store:
     """The database at `target`: a file path (SQLite, created and migrated when new) or a `postgresql://` URL
     (the office server; migrated when its schema is older). Bad targets raise InputProblem naming them."""
     if is_server_url(target):
-        return PostgresStore(str(target))
+        return PostgresStore(str(target), password=password)
     return SqliteStore(Path(target), passphrase=passphrase)
 
 
@@ -170,8 +166,30 @@ class SqliteStore(Store):
     def query(self, sql, params=None):
         return self.db.query(sql, params)
 
+    @contextmanager
     def atomic(self):
-        return self.db.atomic()
+        """A transaction that takes the file's write lock at its start (BEGIN IMMEDIATE), waiting for another
+        desk's write up to the busy timeout: a deferred one that read first could not write after another desk
+        committed. Nested blocks are savepoints."""
+        db = self.db
+        if db.conn.in_transaction:
+            with db.atomic():
+                yield self
+            return
+        db.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            if db.conn.in_transaction:
+                db.conn.execute("ROLLBACK")
+            raise
+        else:
+            try:
+                db.conn.execute("COMMIT")
+            except BaseException:
+                if db.conn.in_transaction:
+                    db.conn.execute("ROLLBACK")
+                raise
 
     def change_marker(self) -> object:
         # PRAGMA data_version changes when another connection commits (not for this connection's own writes).
@@ -244,9 +262,17 @@ class _Rows:
             yield row
 
 
+class PasswordNeeded(ServerUnavailable):
+    """The server answered but wants a (right) password for this user."""
+
+
 def server_problem(error: Exception, location: str) -> ServerUnavailable:
     """The clerk's words for a lost or refused server connection; the reason without any password."""
     reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    if "password authentication failed" in reason or "no password supplied" in reason:
+        return PasswordNeeded([f"the office database server refused the password for this desk's user ({reason}): "
+                               "give the password (the desk can keep it in the system keyring), or put it in "
+                               "~/.pgpass"], source=location)
     return ServerUnavailable(
         [f"the office database server cannot be reached ({reason}); nothing was saved there. Check that the "
          "server is running and this computer is on the office network, then try again (what you typed is "
@@ -256,7 +282,9 @@ def server_problem(error: Exception, location: str) -> ServerUnavailable:
 class PostgresStore(Store):
     dialect = POSTGRESQL
 
-    def __init__(self, url: str, *, pool_size: int = POOL_SIZE, migrate: bool = True) -> None:
+    def __init__(self, url: str, *, password: str | None = None, pool_size: int = POOL_SIZE,
+                 migrate: bool = True) -> None:
+        """`password`: given (the desk's keyring), else SODESK_DB_PASSWORD, else libpq's own (~/.pgpass)."""
         import psycopg
         from psycopg_pool import ConnectionPool
 
@@ -264,14 +292,17 @@ class PostgresStore(Store):
         self.location = safe_location(url)
         self._psycopg = psycopg
         self._local = threading.local()
-        password = os.environ.get("SODESK_DB_PASSWORD")
+        password = password or os.environ.get("SODESK_DB_PASSWORD")
+        self._password = password
         kwargs = {"autocommit": True, "cursor_factory": psycopg.ClientCursor,
                   "connect_timeout": CONNECT_TIMEOUT_S, "application_name": "sodesk"}
         if password and urlsplit(url).password is None:
             kwargs["password"] = password
         try:
+            # `check`: a connection the server dropped (restarted, unplugged) is replaced before it is lent out
             self.pool = ConnectionPool(url, min_size=1, max_size=pool_size, kwargs=kwargs, open=False,
-                                       timeout=CONNECT_TIMEOUT_S, name="sodesk")
+                                       timeout=CONNECT_TIMEOUT_S, name="sodesk",
+                                       check=ConnectionPool.check_connection)
         except psycopg.ProgrammingError as error:  # a URL libpq cannot read
             raise InputProblem([f"not a PostgreSQL URL libpq can read ({error}); write it as "
                                 "postgresql://user@host/dbname"], source=self.location) from None
@@ -288,8 +319,8 @@ class PostgresStore(Store):
 
     def _first_connect_error(self) -> Exception | None:
         try:
-            conn = self._psycopg.connect(self.url, connect_timeout=CONNECT_TIMEOUT_S,
-                                         password=os.environ.get("SODESK_DB_PASSWORD") or None)
+            extra = {"password": self._password} if self._password else {}
+            conn = self._psycopg.connect(self.url, connect_timeout=CONNECT_TIMEOUT_S, **extra)
         except self._psycopg.Error as error:
             return error
         conn.close()
