@@ -18,3 +18,7 @@ class InputProblem(Exception):
         lines = [f"{head}{len(self.problems)} problems:"]
         lines += [f"  - {problem}" for problem in self.problems]
         return "\n".join(lines)
+
+
+class ServerUnavailable(InputProblem):
+    """The office database server cannot be reached (stopped, unplugged, refused): nothing was written there."""

@@ -39,3 +39,23 @@ def default_db_path() -> Path:
     if env:
         return Path(env)
     return user_data_dir() / "sodesk.sqlite3"
+
+
+CHOICE_FILE = "desk.json"  # which database this computer's desk opens (Settings > Database)
+
+
+def choice_file() -> Path:
+    return user_data_dir() / CHOICE_FILE
+
+
+def chosen_database() -> Path | str | None:
+    """The database this computer's desk was set to open (Settings > Database), or None for the default."""
+    try:
+        import json
+
+        chosen = json.loads(choice_file().read_text(encoding="utf-8")).get("database")
+    except (OSError, ValueError, AttributeError):
+        return None
+    if not isinstance(chosen, str) or not chosen:
+        return None
+    return chosen if chosen.lower().startswith(("postgresql://", "postgres://")) else Path(chosen)

@@ -59,13 +59,18 @@ def _db_target(text: str) -> Path | str:
 
 
 def db_target(args: argparse.Namespace) -> Path | str:
-    """--db, else $SODESK_DB, else the default file: a Path, or a postgresql:// URL."""
+    """--db, else $SODESK_DB, else this computer's choice (Settings > Database), else the default file: a Path, or
+    a postgresql:// URL."""
     from app.paths import default_db_path
 
     if args.db is not None:
         return args.db
     chosen = os.environ.get("SODESK_DB")
-    return _db_target(chosen) if chosen else default_db_path()
+    if chosen:
+        return _db_target(chosen)
+    from app.paths import chosen_database
+
+    return chosen_database() or default_db_path()
 
 
 def db_path(args: argparse.Namespace) -> Path:

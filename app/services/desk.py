@@ -24,7 +24,8 @@ from app.storage.store import POSTGRESQL, SQLITE, Store, is_server_url, open_sto
 
 class Desk:
     def __init__(self, target: Path | str | None = None, *, store: Store | None = None,
-                 passphrase: str | None = None, session: Session | None = None, cases=None) -> None:
+                 passphrase: str | None = None, password: str | None = None, session: Session | None = None,
+                 cases=None) -> None:
         """`cases`: a case service of the caller's own (a test's clock, a screenshot's), made to act for this
         desk's session."""
         if target is None and store is None:
@@ -34,9 +35,11 @@ class Desk:
         self.target = target
         self._store = store
         self._passphrase = passphrase
+        self._password = password  # the server's, when the clerk just typed it; else the keyring's or ~/.pgpass
         self.session: Session | None = session
         if cases is not None:
             cases.use_session(self.acting, cases._who)
+            cases.local_drafts = self.local_drafts
             self.__dict__["cases"] = cases
 
     @classmethod
@@ -108,7 +111,12 @@ class Desk:
     @property
     def store(self) -> Store:
         if self._store is None:
-            self._store = open_store(self.target, passphrase=self._passphrase)
+            password = self._password
+            if password is None and is_server_url(self.target):
+                from app.services.connection import password_for
+
+                password = password_for(self.target)
+            self._store = open_store(self.target, passphrase=self._passphrase, password=password)
         return self._store
 
     def close(self) -> None:
@@ -151,8 +159,22 @@ class Desk:
         from app.services.cases import CaseService
         from app.storage.cases import CaseRepository
 
-        return CaseService(CaseRepository(self.store), self.evaluator,
-                           report_due_days=self.settings_repository.load().report_due_days, session=self.acting)
+        service = CaseService(CaseRepository(self.store), self.evaluator,
+                              report_due_days=self.settings_repository.load().report_due_days, session=self.acting)
+        service.local_drafts = self.local_drafts
+        return service
+
+    @property
+    def local_drafts(self):
+        """Where typing goes while the office server is away (None for a SQLite desk: its file is here)."""
+        if not self.is_server:
+            return None
+        import hashlib
+
+        from app.services.cases import LocalDrafts
+
+        server = hashlib.sha256(self.location.encode("utf-8")).hexdigest()[:16]  # one folder per server
+        return LocalDrafts(self.data_folder / "drafts-kept-here" / server)
 
     @cached_property
     def letters(self):

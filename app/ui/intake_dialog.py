@@ -70,7 +70,7 @@ from app.codes.taxonomy import default_taxonomy
 from app.domain.cases import LABELS, Case
 from app.domain.models import CareFrom, Reason, RequesterType
 from app.domain.time import LOS_ANGELES
-from app.errors import InputProblem
+from app.errors import InputProblem, ServerUnavailable
 from app.services.cases import CaseService, DraftAutosaver
 from app.rules.network import Membership, membership, required_health_network
 from app.services.evaluation import parse_request
@@ -93,6 +93,9 @@ CRITERIA = [Reason.surgery_questioned, Reason.diagnosis_or_plan_questioned, Reas
 PAGE_NAMES = ["Member", "Requester", "Care and reasons", "Professional", "Review"]
 
 MISSING = "required, but missing"
+OFFLINE_TITLE = " (server away: typing kept on this computer)"
+SERVER_AWAY = ("the office database server cannot be reached: what you typed is kept on this computer and goes "
+               "to the server as a draft when it answers again; save the request then")
 
 # Field path -> (page, the label the clerk sees, the widget that holds it). Paths not listed are shown as they are.
 FIELDS = {
@@ -356,7 +359,13 @@ class IntakeDialog(QDialog):
             self.autosaver.changed(data)
             self.autosaver.tick()
             self._last_data = data
+        self._show_offline()
         self._evaluate(data)
+
+    def _show_offline(self) -> None:
+        """While the office server is away the typing is kept on this computer: the title says so."""
+        title = self.windowTitle().removesuffix(OFFLINE_TITLE)
+        self.setWindowTitle(title + (OFFLINE_TITLE if self.autosaver.offline else ""))
 
     def _evaluate(self, data: dict) -> None:
         try:
@@ -744,9 +753,12 @@ class IntakeDialog(QDialog):
         self.timer.stop()
         self._first_pending = None
         self.autosaver.changed(data)
-        self.autosaver.flush()
         self._last_data = data
         try:
+            self.autosaver.flush()
+            self._show_offline()
+            if self.autosaver.offline:  # kept on this computer; the request itself needs the server
+                raise ServerUnavailable([SERVER_AWAY])
             request = parse_request(data)
             self.service.evaluator.check(request)
             duplicates = self.service.duplicates_of(request, exclude=self.autosaver.case_id)
@@ -800,6 +812,9 @@ class IntakeDialog(QDialog):
             data = self.form_data()
             if data != (self._last_data or self._blank):
                 self.autosaver.changed(data)
-            self.autosaver.flush()
+            try:
+                self.autosaver.flush()  # with the server away: kept on this computer (the desk says so)
+            except InputProblem:
+                pass  # nowhere to keep it (a SQLite file that went away): the last autosave stands
         super().done(result)
 

@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
         view.activated.connect(self.open_request)  # double-click or Enter on a row
         self.ui.action_directory.triggered.connect(self.open_directory)
         self.ui.action_settings.triggered.connect(self.open_settings)
+        self.ui.action_database.triggered.connect(self.open_database)
         self.ui.welcome_import_button.clicked.connect(self._welcome_import)
         self.ui.welcome_demo_button.clicked.connect(self.load_demo)
         self.ui.welcome_new_button.clicked.connect(self.new_request)
@@ -135,9 +136,25 @@ class MainWindow(QMainWindow):
             return False
         changed = self._seen_change is not None and marker != self._seen_change
         self._seen_change = marker
+        changed = self._restore_kept_drafts() or changed
         if changed:
             self.apply_filter()
         return changed
+
+    def _restore_kept_drafts(self) -> bool:
+        """The server answers again: what was typed here while it was away goes to it as drafts."""
+        local = self.desk.local_drafts
+        if local is None or not local.waiting():
+            return False
+        try:
+            restored = self.service.restore_local_drafts()
+        except InputProblem:
+            return False
+        if restored:
+            self.ui.statusbar.showMessage(
+                f"The server is back: {len(restored)} request(s) typed while it was away are saved as drafts "
+                "(Show: Drafts).", 15_000)
+        return bool(restored)
 
     @property
     def service(self):
@@ -278,6 +295,23 @@ class MainWindow(QMainWindow):
         self.settings_dialog = SettingsDialog(self.desk.settings, self.desk.data_folder, self.plans, parent=self)
         self.settings_dialog.open()
 
+    def open_database(self) -> None:
+        """Tools > Database: a file here, or the office server; it takes effect at the next start."""
+        from app.ui.database_dialog import DatabaseDialog
+
+        self.database_dialog = DatabaseDialog(self.desk.target, self)
+        self.database_dialog.accepted.connect(self._database_chosen)
+        self.database_dialog.open()
+
+    def _database_chosen(self) -> None:
+        from app.storage.store import is_server_url, safe_location
+
+        chosen = self.database_dialog.chosen
+        where = (f"the office server {safe_location(chosen)}" if is_server_url(chosen)
+                 else f"the file {chosen}" if chosen else "the default database file")
+        self.ui.statusbar.showMessage(f"Saved: the desk opens {where} at its next start (close it and start it "
+                                      "again to switch).", 20_000)
+
     def apply_filter(self) -> None:
         self._search_pause.stop()
         self.model.set_filter(self.current_filter())
@@ -371,6 +405,40 @@ def _show_backup(window: MainWindow, started) -> None:
         window.statusBar().showMessage(f"Backed up to {started.backup}", 10_000)
 
 
+def _connect_to_server(desk):
+    """(desk, its worklist reader) on the office server, the password asked once when the server wants one
+    and kept in the system keyring; (desk, None) after saying why it cannot (or the clerk cancelled)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.services.desk import Desk
+    from app.storage.store import PasswordNeeded
+    from app.storage.worklist import WorklistReader
+
+    typed = None
+    while True:
+        try:
+            reader = WorklistReader(desk.store)
+        except PasswordNeeded as problem:
+            from app.ui.database_dialog import ask_server_password
+
+            typed = ask_server_password(desk.location, problem.problems[0])
+            if typed is None:
+                return desk, None
+            desk = Desk(desk.target, password=typed)
+            continue
+        except InputProblem as problem:
+            QMessageBox.critical(None, CANNOT_OPEN, problem.render())
+            return desk, None
+        if typed:
+            from app.services.connection import remember_password
+
+            try:
+                remember_password(desk.target, typed)
+            except InputProblem:
+                pass  # no keyring here: asked again at the next start (or kept in ~/.pgpass)
+        return desk, reader
+
+
 def run_desk(target: Path | str) -> int:
     """Open the desk on `target`: a database file, or the office server (a postgresql:// URL).
 
@@ -390,12 +458,8 @@ def run_desk(target: Path | str) -> int:
     started = None
     check = None
     if desk.path is None:
-        from app.storage.worklist import WorklistReader
-
-        try:
-            reader = WorklistReader(desk.store)
-        except InputProblem as problem:
-            QMessageBox.critical(None, CANNOT_OPEN, problem.render())
+        desk, reader = _connect_to_server(desk)
+        if reader is None:
             return 1
     else:
         db_path = desk.path

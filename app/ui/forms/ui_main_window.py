@@ -35,6 +35,8 @@ class Ui_MainWindow(object):
         self.action_directory.setObjectName(u"action_directory")
         self.action_settings = QAction(MainWindow)
         self.action_settings.setObjectName(u"action_settings")
+        self.action_database = QAction(MainWindow)
+        self.action_database.setObjectName(u"action_database")
         self.action_refresh = QAction(MainWindow)
         self.action_refresh.setObjectName(u"action_refresh")
         self.central = QWidget(MainWindow)
@@ -189,6 +191,7 @@ class Ui_MainWindow(object):
         self.menu_tools.addAction(self.action_reports)
         self.menu_tools.addSeparator()
         self.menu_tools.addAction(self.action_settings)
+        self.menu_tools.addAction(self.action_database)
 
         self.retranslateUi(MainWindow)
     # setupUi
@@ -231,6 +234,7 @@ class Ui_MainWindow(object):
 #if QT_CONFIG(shortcut)
         self.action_settings.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+,", None))
 #endif // QT_CONFIG(shortcut)
+        self.action_database.setText(QCoreApplication.translate("MainWindow", u"&Database\u2026", None))
         self.action_refresh.setText(QCoreApplication.translate("MainWindow", u"&Refresh", None))
 #if QT_CONFIG(shortcut)
         self.action_refresh.setShortcut(QCoreApplication.translate("MainWindow", u"F5", None))

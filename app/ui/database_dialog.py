@@ -1,0 +1,180 @@
+"""Tools > Database: which database this computer's desk opens: a file here (one desk), or the office server
+(PostgreSQL, shared by the group's desks), with TLS and the password kept in the system keyring.
+
+The layout is forms/database_dialog.ui (compiled into app/ui/forms/ui_database_dialog.py); this class holds
+behaviour only, over app.services.connection. Nothing is saved until the server answers (Test connection, or
+Save, which tests first); the choice takes effect at the desk's next start.
+
+    dialog = DatabaseDialog(desk.target, parent=window)
+    if dialog.exec():
+        dialog.chosen   # the file or the server URL (never with its password) the next start opens
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QFileDialog, QWidget
+
+from app.errors import InputProblem
+from app.services import connection
+from app.ui.forms.ui_database_dialog import Ui_DatabaseDialog
+from app.ui.screen import fit_to_screen
+from app.ui.theme import error_style
+
+SSL_LABELS = {
+    "verify-full": "verify-full: encrypted, the server's certificate and name checked (recommended)",
+    "verify-ca": "verify-ca: encrypted, the certificate checked but not the name",
+    "require": "require: encrypted, the certificate not checked",
+    "prefer": "prefer: encrypted when the server offers it",
+    "disable": "disable: not encrypted (only on a private, trusted network)",
+}
+FIELDS = {"host": "Server host", "port": "Port", "dbname": "Database", "user": "User", "sslmode": "TLS",
+          "sslrootcert": "Root certificate"}
+
+
+class DatabaseDialog(QDialog):
+    def __init__(self, current: Path | str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_DatabaseDialog()
+        self.ui.setupUi(self)
+        fit_to_screen(self)
+        self.chosen: Path | str | None = None
+        ui = self.ui
+        for mode in connection.SSL_MODES:
+            ui.sslmode_combo.addItem(SSL_LABELS[mode], mode)
+        self.test_button = ui.button_box.addButton("&Test connection", QDialogButtonBox.ButtonRole.ActionRole)
+        self.test_button.clicked.connect(self.test)
+        ui.button_box.accepted.connect(self.save)
+        ui.button_box.rejected.connect(self.reject)
+        ui.file_radio.toggled.connect(self._enable)
+        ui.file_button.clicked.connect(self._choose_file)
+        ui.sslrootcert_button.clicked.connect(self._choose_certificate)
+        self._show(current)
+
+    # --- what is shown -----------------------------------------------------------------------------------------
+
+    def _show(self, current: Path | str) -> None:
+        from app.storage.store import is_server_url, safe_location
+
+        ui = self.ui
+        if is_server_url(current):
+            ui.current_label.setText(f"This desk now works on the office server: {safe_location(str(current))}")
+            settings = _settings_of(str(current))
+            ui.server_radio.setChecked(True)
+            if settings is not None:
+                ui.host_edit.setText(settings.host)
+                ui.port_edit.setText(str(settings.port))
+                ui.dbname_edit.setText(settings.dbname)
+                ui.user_edit.setText(settings.user)
+                ui.sslmode_combo.setCurrentIndex(max(ui.sslmode_combo.findData(settings.sslmode), 0))
+                ui.sslrootcert_edit.setText(settings.sslrootcert or "")
+        else:
+            ui.current_label.setText(f"This desk now works on the database file {current}")
+            ui.file_radio.setChecked(True)
+            ui.file_edit.setText(str(current))
+            ui.port_edit.setText("5432")
+            ui.dbname_edit.setText("sodesk")
+        self._enable()
+
+    def _enable(self, *_args) -> None:
+        on_server = self.ui.server_radio.isChecked()
+        for widget in (self.ui.host_edit, self.ui.port_edit, self.ui.dbname_edit, self.ui.user_edit,
+                       self.ui.sslmode_combo, self.ui.sslrootcert_edit, self.ui.sslrootcert_button,
+                       self.ui.password_edit, self.ui.remember_check, self.test_button):
+            widget.setEnabled(on_server)
+        self.ui.file_edit.setEnabled(not on_server)
+        self.ui.file_button.setEnabled(not on_server)
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        self.ui.status_label.setStyleSheet(error_style() if error else "")
+        self.ui.status_label.setText(text)
+
+    def _choose_file(self) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(self, "Database file", self.ui.file_edit.text(),
+                                                "Second Opinion Desk database (*.sqlite3)",
+                                                options=QFileDialog.Option.DontConfirmOverwrite)
+        if chosen:
+            self.ui.file_edit.setText(chosen)
+
+    def _choose_certificate(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(self, "Root certificate of the office server", "",
+                                                "Certificates (*.crt *.pem);;All files (*)")
+        if chosen:
+            self.ui.sslrootcert_edit.setText(chosen)
+
+    # --- testing and saving ------------------------------------------------------------------------------------
+
+    def server(self) -> connection.ServerSettings:
+        ui = self.ui
+        port = ui.port_edit.text().strip() or "5432"
+        if not port.isdigit():
+            raise InputProblem(["port: a number, e.g. 5432"])
+        try:
+            return connection.server_settings(host=ui.host_edit.text(), port=int(port), dbname=ui.dbname_edit.text(),
+                                              user=ui.user_edit.text(), sslmode=ui.sslmode_combo.currentData(),
+                                              sslrootcert=ui.sslrootcert_edit.text().strip() or None)
+        except InputProblem as problem:
+            raise InputProblem([_labelled(line) for line in problem.problems]) from None
+
+    def test(self) -> bool:
+        """Connect once with what is typed: say what answered (True), or what is wrong and how to fix it."""
+        try:
+            settings = self.server()
+            QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
+            try:
+                answer = connection.check_server(settings, self.ui.password_edit.text() or None)
+            finally:
+                QApplication.restoreOverrideCursor()
+        except InputProblem as problem:
+            self._say(problem.render(), error=True)
+            return False
+        self._say(f"Connected: {answer}.")
+        return True
+
+    def save(self) -> None:
+        ui = self.ui
+        try:
+            if ui.server_radio.isChecked():
+                if not self.test():
+                    return
+                target: Path | str | None = self.server().url()
+                password = ui.password_edit.text()
+                if password and ui.remember_check.isChecked():
+                    connection.remember_password(target, password)
+            else:
+                text = ui.file_edit.text().strip()
+                target = Path(text).expanduser() if text else None
+                if target is not None and target.is_dir():
+                    raise InputProblem([f"database file: {target} is a folder: give a file name inside it"])
+            connection.choose_database(target)
+        except InputProblem as problem:
+            self._say(problem.render(), error=True)
+            return
+        self.chosen = target
+        self.accept()
+
+
+def ask_server_password(location: str, problem: str, parent: QWidget | None = None) -> str | None:
+    """The office server's password, asked once at start (None when the clerk cancels). (Tests replace this.)"""
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    text = f"{problem}\n\nPassword for {location}:"
+    password, ok = QInputDialog.getText(parent, "Second Opinion Desk: office server", text,
+                                        QLineEdit.EchoMode.Password)
+    return password if ok and password else None
+
+
+def _settings_of(url: str) -> connection.ServerSettings | None:
+    try:
+        return connection.ServerSettings.from_url(url)
+    except ValueError:  # a URL typed by hand elsewhere (a socket folder, no user): the fields stay empty
+        return None
+
+
+def _labelled(problem: str) -> str:
+    """'host: no spaces...' -> 'Server host: no spaces...' (the label the clerk sees)."""
+    field, _, rest = problem.partition(": ")
+    return f"{FIELDS.get(field, field)}: {rest}" if rest else problem
