@@ -65,8 +65,12 @@ def pg_cluster():
     from app.storage.store import open_store
 
     # One migrated template: every test's database is a copy of it (CREATE DATABASE ... TEMPLATE, ~20 ms).
-    cluster.create_database("sodesk_template")
-    open_store(cluster.url("sodesk_template")).close()
+    try:
+        cluster.create_database("sodesk_template")
+        open_store(cluster.url("sodesk_template")).close()
+    except BaseException:
+        cluster.remove()  # never a server left running by a failed set-up
+        raise
     yield cluster
     cluster.remove()
 

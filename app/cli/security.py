@@ -20,7 +20,7 @@ from pathlib import Path
 from app.errors import InputProblem
 
 # Commands that never read a member's data from the database, so need no sign-in.
-NO_SIGN_IN = {"plans", "evaluate", "check", "backups", "encrypt", "decrypt"}
+NO_SIGN_IN = {"plans", "evaluate", "check", "backups", "encrypt", "decrypt", "db"}
 
 
 def _ask(prompt: str, env: str) -> str:
