@@ -13,7 +13,7 @@ from datetime import datetime
 import sqlite_utils
 
 from app.storage import audit
-from app.storage.store import POSTGRESQL, dialect_of
+from app.storage.dialect import POSTGRESQL, dialect_of
 from app.storage.worklist import from_utc_text, utc_text
 
 ROLES = ("front_desk", "reviewer", "admin")
