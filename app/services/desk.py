@@ -159,10 +159,16 @@ class Desk:
         from app.services.cases import CaseService
         from app.storage.cases import CaseRepository
 
-        service = CaseService(CaseRepository(self.store), self.evaluator,
+        service = CaseService(CaseRepository(self.store, self.plan_names), self.evaluator,
                               report_due_days=self.settings_repository.load().report_due_days, session=self.acting)
         service.local_drafts = self.local_drafts
         return service
+
+    @cached_property
+    def plan_names(self) -> dict[str, str]:
+        from app.rules.plan_names import plan_names
+
+        return dict(plan_names())
 
     @property
     def local_drafts(self):

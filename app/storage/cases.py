@@ -13,6 +13,7 @@ from datetime import date, datetime
 import sqlite_utils
 
 from app.domain.cases import Authorization, Case, Clocks, Consult, HistoryEntry, Status
+from app.domain.status import FINISHED
 from app.domain.models import Determination, Request
 from app.storage.dialect import POSTGRESQL, dialect_of
 from app.storage.worklist import (  # noqa: F401  (search_key, CaseFilter: imported from here too)
@@ -146,6 +147,11 @@ def m003_worklist_and_settings(db: sqlite_utils.Database) -> None:
     """The worklist's order as an index, and the shared settings. IF NOT EXISTS: some early desks have them."""
     if dialect_of(db) == POSTGRESQL:
         db.execute("CREATE INDEX IF NOT EXISTS requests_worklist ON requests ((next_due IS NULL), next_due, id)")
+        # The open requests alone, in worklist order: the first page and the Show list's counts read only these
+        # (the predicate is the one where_sql writes for open_only, so the planner can use it).
+        finished = ", ".join(f"'{status.value}'" for status in sorted(FINISHED))
+        db.execute("CREATE INDEX IF NOT EXISTS requests_open ON requests ((next_due IS NULL), next_due, id) "
+                   f"WHERE status NOT IN ({finished})")
         db.execute("CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
         return
     db.execute("DROP INDEX IF EXISTS requests_by_next_due")
@@ -259,8 +265,9 @@ def _case(row: dict, history: list[HistoryEntry] | None = None) -> Case:
 class CaseRepository:
     """The only code that writes requests; every write bumps the version and appends to the history."""
 
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: sqlite_utils.Database, plan_names: dict[str, str] | None = None) -> None:
         self.db = db
+        self.plan_names = plan_names  # plan id -> name, for the worklist's rows (see WorklistReader)
 
     def create(self, case: Case, *, who: str, why: str | None = None) -> Case:
         row = _row(case)
@@ -347,7 +354,7 @@ class CaseRepository:
 
     def worklist(self, where: CaseFilter, *, limit: int = 100, offset: int = 0, order: str = "due",
                  descending: bool = False) -> list[WorklistRow]:
-        return WorklistReader(self.db).worklist(where, limit=limit, offset=offset, order=order,
+        return WorklistReader(self.db, self.plan_names).worklist(where, limit=limit, offset=offset, order=order,
                                                      descending=descending)
 
     def is_empty(self) -> bool:

@@ -417,7 +417,7 @@ def _connect_to_server(desk):
     typed = None
     while True:
         try:
-            reader = WorklistReader(desk.store)
+            reader = WorklistReader(desk.store, desk.plan_names)
         except PasswordNeeded as problem:
             from app.ui.database_dialog import ask_server_password
 
