@@ -81,9 +81,12 @@ _PG_DATABASES = iter(range(1, 10**9))
 @pytest.fixture
 def pg_url(pg_cluster):
     """The URL of a new, migrated database of its own on the test server (dropped afterwards)."""
+    from app.storage.store import close_server_stores
+
     name = f"test_{os.getpid()}_{next(_PG_DATABASES)}"
     url = pg_cluster.create_database(name, template="sodesk_template")
     yield url
+    close_server_stores()  # the test's pools (and their threads) end with it
     pg_cluster.drop_database(name)
 
 

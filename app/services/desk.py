@@ -15,6 +15,7 @@ connection per thread (SQLite) or a pool (PostgreSQL), so services may be used f
 
 from __future__ import annotations
 
+import threading
 from functools import cached_property
 from pathlib import Path
 
@@ -34,6 +35,7 @@ class Desk:
             target = Path(target).expanduser()
         self.target = target
         self._store = store
+        self._opening = threading.Lock()
         self._passphrase = passphrase
         self._password = password  # the server's, when the clerk just typed it; else the keyring's or ~/.pgpass
         self.session: Session | None = session
@@ -110,7 +112,11 @@ class Desk:
 
     @property
     def store(self) -> Store:
-        if self._store is None:
+        if self._store is not None:
+            return self._store
+        with self._opening:  # the window's threads may ask at once: one store
+            if self._store is not None:
+                return self._store
             password = self._password
             if password is None and is_server_url(self.target):
                 from app.services.connection import password_for

@@ -20,9 +20,11 @@ ends, every other statement borrows one for itself.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import threading
+import weakref
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
@@ -52,6 +54,20 @@ def safe_location(url: str) -> str:
     if parts.port:
         netloc += f":{parts.port}"
     return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+
+
+# The pool says each failed reconnection (socket paths, never data) through logging: into the desk's log, not
+# onto a command's standard error.
+logging.getLogger("psycopg.pool").addHandler(logging.NullHandler())
+
+_OPEN_SERVER_STORES: weakref.WeakSet = weakref.WeakSet()
+
+
+def close_server_stores() -> None:
+    """Close every office-server store this process still holds (their pools' connections and threads): at
+    the desk's exit, and after each test."""
+    for store in list(_OPEN_SERVER_STORES):
+        store.close()
 
 
 def open_store(target: Path | str, *, passphrase: str | None = None, password: str | None = None) -> Store:
@@ -312,6 +328,7 @@ class PostgresStore(Store):
             self.pool.close()
             reason = self._first_connect_error() or error
             raise server_problem(reason, self.location) from None
+        _OPEN_SERVER_STORES.add(self)
         if migrate:
             from app.storage.db import migrate_postgres
 
@@ -393,3 +410,4 @@ class PostgresStore(Store):
 
     def close(self) -> None:
         self.pool.close()
+        _OPEN_SERVER_STORES.discard(self)

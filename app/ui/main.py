@@ -118,21 +118,34 @@ class MainWindow(QMainWindow):
         self.ui.action_reports.triggered.connect(self.open_reports)
         self.ui.statusbar.showMessage(f"Database: {desk.location}")
         # Changes saved at another desk (or by this desk's own workers) show within CHANGES_POLL_MS: a cheap
-        # poll of the store's change marker (SQLite's data_version; the server's change counter).
+        # look at the store's change marker (SQLite's data_version; the server's change counter), taken on a
+        # worker thread of its own so a slow or unplugged server never freezes the window.
         self._seen_change = None
+        self.changes = ChangeWatcher(desk, self)
+        self.changes.looked.connect(self._after_look)
         self._changes = QTimer(self, interval=CHANGES_POLL_MS)
-        self._changes.timeout.connect(self.refresh_if_changed)
+        self._changes.timeout.connect(self._look_for_changes)
         self._changes.start()
         self.apply_filter()
 
+    def _look_for_changes(self) -> None:
+        if self._ready and self.isVisible():  # a closed window (or one still checking) does not look
+            self.changes.look()
+
     def refresh_if_changed(self) -> bool:
-        """Refresh the worklist when another connection changed the data since the last look (True)."""
-        if not self._ready:
-            return False
+        """Look now (on this thread) and refresh the worklist when another connection changed the data since
+        the last look (True)."""
         try:
             marker = self.desk.store.change_marker()
-        except InputProblem as problem:  # the server is away: say so once, keep what is shown
-            self.ui.statusbar.showMessage(problem.render())
+        except InputProblem as problem:
+            marker = problem
+        return self._after_look(marker)
+
+    def _after_look(self, marker) -> bool:
+        if isinstance(marker, InputProblem):  # the server is away: say so, keep what is shown
+            self.ui.statusbar.showMessage(marker.render())
+            return False
+        if not self._ready:
             return False
         changed = self._seen_change is not None and marker != self._seen_change
         self._seen_change = marker
@@ -352,6 +365,38 @@ class MainWindow(QMainWindow):
         self.apply_filter()
 
 
+class ChangeWatcher(QObject):
+    """Reads the desk's change marker on one worker thread of its own (one connection, reused); `looked`
+    carries the marker, or the InputProblem of a server that does not answer, back to the GUI thread. Never
+    touches widgets from the worker; at most one look at a time."""
+
+    looked = Signal(object)
+
+    def __init__(self, desk, parent=None) -> None:
+        super().__init__(parent)
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.desk = desk
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="change-watcher")
+        self._busy = False
+
+    def look(self) -> None:
+        if self._busy:
+            return
+        self._busy = True
+        self._worker.submit(self._read)
+
+    def _read(self) -> None:
+        try:
+            marker = self.desk.store.change_marker()
+        except InputProblem as problem:
+            marker = problem
+        except Exception as error:  # noqa: BLE001  a look must never end the desk: said, and tried again
+            marker = InputProblem([f"the database could not be asked for changes ({type(error).__name__})"])
+        self._busy = False
+        self.looked.emit(marker)
+
+
 class StartupCheck(QObject):
     """The start-up check (integrity, settings, the daily backup) on a worker thread, so the worklist shows at
     once; `done` carries the `Started` result or the InputProblem. Never touches widgets from the worker."""
@@ -508,4 +553,5 @@ def run_desk(target: Path | str) -> int:
     code = app.exec()
     if check is not None:
         check.wait()
+    desk.close()
     return outcome["code"] or code

@@ -21,8 +21,9 @@ NFC = lambda text: unicodedata.normalize("NFC", text)  # noqa: E731
 
 
 @pytest.fixture
-def service(tmp_path, specialties):
-    return service_on(tmp_path / "intake.sqlite3", specialties, clock=Clock(NOW))
+def service(db_target, specialties):
+    """On each engine: the form behaves the same over a desk's file and the office server."""
+    return service_on(db_target, specialties, clock=Clock(NOW))
 
 
 @pytest.fixture

@@ -20,14 +20,14 @@ PLANS = [(plan_id, profile.name) for plan_id, profile in default_profiles().item
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, specialties):
-    service = service_on(tmp_path / "desk.sqlite3", specialties, clock=Clock(RECEIVED))
+def window(qtbot, db_target, specialties):
+    service = service_on(db_target, specialties, clock=Clock(RECEIVED))
     service.submit(make_request(member={"last_name": "Nguyễn", "first_name": "Thảo"}))
     service.submit(make_request(urgent=True, member={"member_id": "TST000002", "last_name": "Ávila"}))
     service.submit(make_request(plan="hpsj-medi-cal", requested_provider_npi=ORTHO_HAKOBYAN,
                                 member={"member_id": "TST000003", "last_name": "Zhou"}))
     now = datetime(2025, 3, 7, 9, 0, tzinfo=LOS_ANGELES)  # the urgent decision is overdue
-    shown = MainWindow(Desk(tmp_path / "desk.sqlite3", cases=service), PLANS, now=lambda: now)
+    shown = MainWindow(Desk(db_target, cases=service), PLANS, now=lambda: now)
     qtbot.addWidget(shown)
     shown.show()
     return shown

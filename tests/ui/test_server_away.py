@@ -65,8 +65,10 @@ def test_pulling_the_plug_mid_save_keeps_the_typing_and_it_comes_back_as_a_draft
     assert window.refresh_if_changed() is False
     assert "cannot be reached" in window.ui.statusbar.currentMessage()
 
-    cluster.start()  # the server is back
-    qtbot.waitUntil(lambda: "saved as drafts" in window.ui.statusbar.currentMessage(), timeout=10_000)
+    cluster.start()  # the server is back: the desk notices within its next looks (a pool reconnects)
+    said = []
+    window.ui.statusbar.messageChanged.connect(said.append)
+    qtbot.waitUntil(lambda: any("saved as drafts" in message for message in said), timeout=20_000)
     assert desk.local_drafts.waiting() == []
     stored = desk.cases.get(draft_id)
     assert stored.draft["member"] == {"member_id": "TST000042", "last_name": "Nguyễn", "first_name": "Thảo"}

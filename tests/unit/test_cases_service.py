@@ -1,4 +1,4 @@
-"""The case file on a real SQLite file: intake, decisions, consult, report, clocks, conflicts, duplicates."""
+"""The case file on a real SQLite file and a real PostgreSQL server: intake, decisions, consult, report, clocks, conflicts, duplicates."""
 
 from datetime import date, datetime, timedelta
 
@@ -11,7 +11,7 @@ from app.rules.profiles import default_profiles
 from app.services.cases import CaseProblem, CaseService, Outcome
 from app.services.evaluation import Evaluator
 from app.storage.cases import CaseFilter, CaseRepository
-from app.storage.db import open_db
+from app.storage.store import open_store
 from app.storage.providers import ProviderRepository
 from tests.factories import ORTHO_HAKOBYAN, cast, make_request
 
@@ -26,8 +26,9 @@ class Clock:
         return self.now
 
 
-def service_on(path, specialties, clock=None, who="clerk.one"):
-    db = open_db(path)
+def service_on(target, specialties, clock=None, who="clerk.one"):
+    """The case service on `target`: a SQLite file path, or a PostgreSQL URL."""
+    db = open_store(target)
     directory = ProviderRepository(db)
     if directory.count() == 0:
         directory.upsert_many(cast())
@@ -37,8 +38,8 @@ def service_on(path, specialties, clock=None, who="clerk.one"):
 
 
 @pytest.fixture
-def service(tmp_path, specialties):
-    return service_on(tmp_path / "desk.sqlite3", specialties)
+def service(db_target, specialties):
+    return service_on(db_target, specialties)
 
 
 def test_submitted_request_needing_authorization_waits_with_its_decision_clock(service):

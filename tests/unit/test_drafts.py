@@ -20,8 +20,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def service(tmp_path, specialties):
-    return service_on(tmp_path / "drafts.sqlite3", specialties)
+def service(db_target, specialties):
+    return service_on(db_target, specialties)
 
 
 def test_a_draft_keeps_whatever_was_typed_and_submits_when_complete(service):

@@ -21,8 +21,8 @@ PLAN = "caloptima-medi-cal"
 
 
 @pytest.fixture
-def desk(tmp_path):
-    cases, exports = make_desk(tmp_path / "desk.sqlite3")
+def desk(db_target):
+    cases, exports = make_desk(db_target)
     ids = submit_three(cases)
     return cases, exports, ids
 

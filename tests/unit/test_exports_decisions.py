@@ -15,8 +15,8 @@ PLAN = "caloptima-medi-cal"
 
 
 @pytest.fixture
-def desk(tmp_path):
-    cases, exports = make_desk(tmp_path / "desk.sqlite3")
+def desk(db_target):
+    cases, exports = make_desk(db_target)
     ids = [cases.submit(make_request(member={"member_id": f"TST2000{n:02d}"})).case.id for n in range(4)]
     return cases, exports, ids
 

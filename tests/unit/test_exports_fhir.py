@@ -19,8 +19,8 @@ from tests.unit.test_exports_support import make_desk, submit_three
 
 
 @pytest.fixture
-def batch(tmp_path):
-    cases, exports = make_desk(tmp_path / "desk.sqlite3")
+def batch(db_target, tmp_path):
+    cases, exports = make_desk(db_target)
     submit_three(cases)
     # A requester of every kind, a third opinion, a code typed without its dot.
     cases.submit(make_request(requester={"type": "pcp", "npi": PCP_REYES, "name": "Ana Reyes, MD"},

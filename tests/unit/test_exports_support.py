@@ -15,7 +15,7 @@ from app.services.cases import CaseService
 from app.services.evaluation import Evaluator
 from app.services.exports import ExportService
 from app.storage.cases import CaseRepository
-from app.storage.db import open_db
+from app.storage.store import open_store
 from app.storage.providers import ProviderRepository
 from app.storage.settings import SettingsRepository
 from tests.factories import ORTHO_HAKOBYAN, cast, make_request
@@ -37,8 +37,9 @@ def fake_pdf(case) -> bytes:
     return f"%PDF-1.4\n% referral letter for request {case.id} ({digest})\n%%EOF\n".encode()
 
 
-def make_desk(path, *, pdf_for=fake_pdf, clock=None, practice=True):
-    db = open_db(path)
+def make_desk(target, *, pdf_for=fake_pdf, clock=None, practice=True):
+    """(case service, export service) on `target`: a SQLite file path or a PostgreSQL URL."""
+    db = open_store(target)
     directory = ProviderRepository(db)
     if directory.count() == 0:
         directory.upsert_many(cast())
