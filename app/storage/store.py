@@ -247,6 +247,11 @@ def to_psycopg(sql: str) -> str:
     return _TOKEN.sub(swap, sql)
 
 
+def _for_psycopg(sql: str, params) -> str:
+    # Without parameters psycopg sends the text as it is (a literal '%' stays single): nothing to translate.
+    return sql if params is None else to_psycopg(sql)
+
+
 class _Rows:
     """A finished statement's rows, read before its connection went back to the pool."""
 
@@ -383,7 +388,7 @@ class PostgresStore(Store):
     def execute(self, sql, params=None):
         with self._connection() as conn:
             try:
-                return _Rows(conn.execute(to_psycopg(sql), params))
+                return _Rows(conn.execute(_for_psycopg(sql, params), params))
             except self._psycopg.OperationalError as error:
                 raise server_problem(error, self.location) from None
 
@@ -397,7 +402,7 @@ class PostgresStore(Store):
 
         with self._connection() as conn:
             with conn.cursor(row_factory=dict_row) as cursor:
-                cursor.execute(to_psycopg(sql), params)
+                cursor.execute(_for_psycopg(sql, params), params)
                 rows = cursor.fetchall() if cursor.description is not None else []
         return iter(rows)
 

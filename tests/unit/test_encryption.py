@@ -71,7 +71,7 @@ def test_encrypted_databases_keep_strict_tables_fts5_and_wal(tmp_path, specialti
     from tests.factories import make_request
 
     cases.submit(make_request())
-    db = cases.repository.db
+    db = cases.repository.db.db  # the store's sqlite-utils Database (this thread's)
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db["requests"].strict
     from app.storage.providers import ProviderRepository

@@ -1,4 +1,7 @@
-"""`providers import`: bad rows reported by line and column and skipped, re-import by NPI, one transaction."""
+"""`providers import`: bad rows reported by line and column and skipped, re-import by NPI, one transaction.
+
+The repository's behaviour is tested on both engines (`fresh_store`: a SQLite file, then a database on the test
+PostgreSQL server); SQLite's own file and index handling, and the command (a desk file), on SQLite only."""
 
 from __future__ import annotations
 
@@ -45,7 +48,13 @@ def write(tmp_path: Path, *lines: str, name: str = "directory.csv", encoding: st
 
 
 @pytest.fixture
-def repo(tmp_path):
+def repo(fresh_store):
+    """An empty directory, on each engine."""
+    return ProviderRepository(fresh_store)
+
+
+@pytest.fixture
+def sqlite_repo(tmp_path):
     db = open_db(tmp_path / "desk.sqlite3")
     yield ProviderRepository(db)
     db.close()
@@ -60,20 +69,18 @@ def seeded_repo(repo):
 
 def stored_state(repo: ProviderRepository) -> tuple:
     """Everything the directory holds, to compare before and after."""
-    conn = repo.db.conn
     return (
-        conn.execute("SELECT * FROM providers ORDER BY npi").fetchall(),
-        conn.execute("SELECT * FROM provider_plans ORDER BY 1, 2, 3, 4, 5, 6").fetchall(),
+        repo.db.execute("SELECT * FROM providers ORDER BY npi").fetchall(),
+        repo.db.execute("SELECT * FROM provider_plans ORDER BY 1, 2, 3, 4, 5, 6").fetchall(),
     )
 
 
 def assert_index_consistent(repo: ProviderRepository) -> None:
     """provider_plans holds exactly the rows derived from providers, and every provider is found by NPI."""
-    conn = repo.db.conn
     columns = ", ".join(f'"{c}"' for c in providers_module._ROW_COLUMNS)
-    rows = conn.execute(f"SELECT {columns} FROM providers").fetchall()
+    rows = repo.db.execute(f"SELECT {columns} FROM providers").fetchall()
     expected = sorted(item for stored in rows for item in _plan_rows(stored))
-    actual = sorted(conn.execute("SELECT * FROM provider_plans").fetchall())
+    actual = sorted(tuple(row) for row in repo.db.execute("SELECT * FROM provider_plans").fetchall())
     assert actual == expected
     for stored in rows:
         assert [p.npi for p in repo.search(stored[0])] == [stored[0]]
@@ -361,11 +368,11 @@ def test_a_crash_mid_import_leaves_the_file_database_intact_for_the_next_session
 
 
 def test_a_bulk_load_builds_its_indexes_afterwards_and_a_crash_brings_them_back(
-    repo, tmp_path, monkeypatch
+    sqlite_repo, tmp_path, monkeypatch
 ):
     def index_sql() -> list[tuple]:
         sql = "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name"
-        return repo.db.conn.execute(sql).fetchall()
+        return sqlite_repo.db.conn.execute(sql).fetchall()
 
     before = index_sql()
     assert {"providers_by_name", "provider_plans_any"} <= {name for name, _ in before}
@@ -373,31 +380,41 @@ def test_a_bulk_load_builds_its_indexes_afterwards_and_a_crash_brings_them_back(
     real_clustered = providers_module._clustered
     monkeypatch.setattr(providers_module, "_clustered", lambda rows: 1 / 0)
     with pytest.raises(ZeroDivisionError):
-        repo.import_csv(SMALL_CSV)
+        sqlite_repo.import_csv(SMALL_CSV)
     assert index_sql() == before
-    assert repo.count() == 0
+    assert sqlite_repo.count() == 0
     monkeypatch.setattr(providers_module, "_clustered", real_clustered)
-    assert repo.import_csv(SMALL_CSV).inserted == 12
+    assert sqlite_repo.import_csv(SMALL_CSV).inserted == 12
     assert index_sql() == before
-    assert_index_consistent(repo)
-    assert [p.npi for p in repo.search("", limit=2)] == ["1000000038", "1000000095"]
+    assert_index_consistent(sqlite_repo)
+    assert [p.npi for p in sqlite_repo.search("", limit=2)] == ["1000000038", "1000000095"]
     # The FTS index, filled at the end in one statement, finds what the row-by-row path finds.
-    assert [p.npi for p in repo.search("pena santa")] == ["1000000012"]
-    assert [p.npi for p in repo.search("207rc")] == ["2000000028", "1000000046", "1000000053"]
-    assert repo.import_csv(SMALL_CSV).unchanged == 12  # not a bulk load: no more rows than stored
+    assert [p.npi for p in sqlite_repo.search("pena santa")] == ["1000000012"]
+    assert [p.npi for p in sqlite_repo.search("207rc")] == ["2000000028", "1000000046", "1000000053"]
+    assert sqlite_repo.import_csv(SMALL_CSV).unchanged == 12  # not a bulk load: no more rows than stored
     # A bulk load on top of a directory that is not empty: updates go through the row-by-row FTS path.
-    npis = [npi for npi, in repo.db.conn.execute("SELECT npi FROM providers")] + ["1000000996"]
-    report = repo.import_csv(write(tmp_path, HEADER, *[row(npi=npi) for npi in npis]))
+    npis = [npi for npi, in sqlite_repo.db.conn.execute("SELECT npi FROM providers")] + ["1000000996"]
+    report = sqlite_repo.import_csv(write(tmp_path, HEADER, *[row(npi=npi) for npi in npis]))
     assert (report.inserted, report.updated) == (1, 12)
     assert index_sql() == before
+    assert_index_consistent(sqlite_repo)
+    assert sqlite_repo.search("pena") == []
+    assert len(sqlite_repo.search("le thao fresno")) == 13
+
+
+def test_a_bulk_load_stores_and_finds_what_a_row_by_row_load_does(repo, monkeypatch):
+    monkeypatch.setattr(providers_module, "_BULK_LOAD", 5)  # 12 rows into an empty directory is a bulk load
+    assert repo.import_csv(SMALL_CSV).inserted == 12
     assert_index_consistent(repo)
-    assert repo.search("pena") == []
-    assert len(repo.search("le thao fresno")) == 13
+    assert [p.npi for p in repo.search("", limit=2)] == ["1000000038", "1000000095"]
+    assert [p.npi for p in repo.search("pena santa")] == ["1000000012"]
+    assert [p.npi for p in repo.search("207rc")] == ["2000000028", "1000000046", "1000000053"]
+    assert repo.import_csv(SMALL_CSV).unchanged == 12
 
 
 def test_the_in_memory_directory_and_the_database_agree_after_imports(seeded_repo, tmp_path):
     seeded_repo.import_csv(write(tmp_path, HEADER, row(npi="1000000012", accepting_new_patients="false")))
-    providers = [seeded_repo.get(npi) for npi, in seeded_repo.db.conn.execute("SELECT npi FROM providers")]
+    providers = [seeded_repo.get(npi) for npi, in seeded_repo.db.execute("SELECT npi FROM providers")]
     memory = InMemoryDirectory(providers)
     for plan in ("caloptima-medi-cal", "healthnet-medi-cal", "partnership-medi-cal"):
         for language in (None, "spanish", "ENGLISH"):

@@ -1,4 +1,7 @@
-"""Reading the directory: name search (FTS5 prefixes), NPI lookup, and `qualified` == InMemoryDirectory."""
+"""Reading the directory: name search (FTS5 prefixes), NPI lookup, and `qualified` == InMemoryDirectory.
+
+Every test about what the repository answers runs on both engines (`fresh_store`: a SQLite file, then a database
+on the test PostgreSQL server); the index-walk guard reads SQLite's query plans and stays SQLite-only."""
 
 from __future__ import annotations
 
@@ -16,18 +19,38 @@ from app.devtools.synthetic import GROUPS, PLANS, TAXONOMIES, synthetic_provider
 from app.domain.directory import InMemoryDirectory
 from app.domain.models import Provider
 from app.storage.db import open_db, open_memory_db
+from app.storage.dialect import SQLITE, dialect_of
 from app.storage.providers import ProviderRepository, fts_query
 
 SMALL_CSV = Path(__file__).resolve().parent.parent / "fixtures" / "providers_small.csv"
 
 
 @pytest.fixture
-def seeded_repo(tmp_path):
+def seeded_repo(fresh_store):
+    """The small fixture directory, on each engine."""
+    repo = ProviderRepository(fresh_store)
+    assert repo.import_csv(SMALL_CSV).problems == []
+    return repo
+
+
+@pytest.fixture
+def seeded_sqlite_repo(tmp_path):
     db = open_db(tmp_path / "desk.sqlite3")
     repo = ProviderRepository(db)
     assert repo.import_csv(SMALL_CSV).problems == []
     yield repo
     db.close()
+
+
+def empty_repo(store) -> ProviderRepository:
+    """An empty directory on the store's engine: a new in-memory file for SQLite, the store's database emptied
+    for PostgreSQL (a hypothesis example each)."""
+    if dialect_of(store) == SQLITE:
+        return ProviderRepository(open_memory_db())
+    with store.atomic():
+        store.execute("DELETE FROM provider_plans")
+        store.execute("DELETE FROM providers")
+    return ProviderRepository(store)
 
 
 def npis(providers: list[Provider]) -> list[str]:
@@ -131,8 +154,8 @@ def test_search_respects_the_limit(seeded_repo):
 # -------------------------------------------------------------------------------------------- get
 
 
-def test_get_reads_back_exactly_the_provider_that_was_stored():
-    repo = ProviderRepository(open_memory_db())
+def test_get_reads_back_exactly_the_provider_that_was_stored(fresh_store):
+    repo = ProviderRepository(fresh_store)
     stored = list(synthetic_providers(300, seed=7))
     repo.upsert_many(stored)
     for provider in stored:
@@ -150,8 +173,8 @@ def test_get_reads_back_exactly_the_provider_that_was_stored():
     assert repo.count() == 300
 
 
-def test_a_list_item_with_a_semicolon_is_refused_on_write():
-    repo = ProviderRepository(open_memory_db())
+def test_a_list_item_with_a_semicolon_is_refused_on_write(fresh_store):
+    repo = ProviderRepository(fresh_store)
     provider = Provider(npi="1000000012", last_name="Peña", languages=["English;Spanish"])
     with pytest.raises(ValueError, match="contains ';'"):
         repo.upsert_many([provider])
@@ -170,18 +193,18 @@ def test_qualified_ranks_accepting_then_language_then_name(seeded_repo):
     assert npis(found) == ["1000000012", "2000000010"]
 
 
-def test_qualified_and_listing_walk_an_index_in_order_without_sorting(seeded_repo):
+def test_qualified_and_listing_walk_an_index_in_order_without_sorting(seeded_sqlite_repo):
     """A performance guard: each walk is an index SEARCH in rank order, never a scan or a temporary sort."""
-    conn = seeded_repo.db.conn
+    conn = seeded_sqlite_repo.db.conn
     statements: list[str] = []
     conn.set_trace_callback(statements.append)
     try:
         plan = "caloptima-medi-cal"
-        seeded_repo.qualified(plan=plan, taxonomies=["207Q00000X"], group="ipa-sunrise", language="spanish")
-        seeded_repo.qualified(plan=plan, taxonomies=None, language="Vietnamese")
-        seeded_repo.qualified(plan=plan, taxonomies=list(TAXONOMIES)[:10], exclude=["1000000012"])
-        seeded_repo.search("", plan=plan)
-        seeded_repo.search("", plan=plan, taxonomy="207Q00000X")
+        seeded_sqlite_repo.qualified(plan=plan, taxonomies=["207Q00000X"], group="ipa-sunrise", language="spanish")
+        seeded_sqlite_repo.qualified(plan=plan, taxonomies=None, language="Vietnamese")
+        seeded_sqlite_repo.qualified(plan=plan, taxonomies=list(TAXONOMIES)[:10], exclude=["1000000012"])
+        seeded_sqlite_repo.search("", plan=plan)
+        seeded_sqlite_repo.search("", plan=plan, taxonomy="207Q00000X")
     finally:
         conn.set_trace_callback(None)
     walks = [sql for sql in statements if sql.startswith("SELECT") and "FROM provider_plans" in sql]
@@ -257,9 +280,9 @@ def queries(draw, npis_in_directory: list[str]) -> dict:
 
 
 @given(data=st.data(), providers=directories())
-@settings(max_examples=150, deadline=None)
-def test_qualified_equals_the_in_memory_directory(data, providers):
-    repo = ProviderRepository(open_memory_db())
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_qualified_equals_the_in_memory_directory(fresh_store, data, providers):
+    repo = empty_repo(fresh_store)
     repo.upsert_many(providers)
     memory = InMemoryDirectory(providers)
     for _ in range(5):
@@ -267,9 +290,9 @@ def test_qualified_equals_the_in_memory_directory(data, providers):
         assert repo.qualified(**query) == memory.qualified(**query), query
 
 
-def test_qualified_equals_the_in_memory_directory_on_a_synthetic_directory():
+def test_qualified_equals_the_in_memory_directory_on_a_synthetic_directory(fresh_store):
     providers = list(synthetic_providers(3000, seed=3))
-    repo = ProviderRepository(open_memory_db())
+    repo = ProviderRepository(fresh_store)
     repo.upsert_many(providers)
     memory = InMemoryDirectory(providers)
     rng = random.Random(3)

@@ -84,3 +84,8 @@ def test_an_unreachable_server_says_so_without_a_traceback_or_password(pg_cluste
         open_store(url)
     message = raised.value.render()
     assert "cannot be reached" in message and "hunter22" not in message
+
+
+def test_a_percent_sign_reaches_the_server_as_written_with_or_without_parameters(fresh_store):
+    assert fresh_store.execute("SELECT '5%'").fetchone()[0] == "5%"
+    assert fresh_store.execute("SELECT '5%' || ?", ["!"]).fetchone()[0] == "5%!"
