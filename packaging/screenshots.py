@@ -168,6 +168,15 @@ def main() -> None:
                 settle(app)
         intake.close()
         print(f"wrote {stack.count()} intake pages")
+        from app.ui.database_dialog import DatabaseDialog
+
+        database = DatabaseDialog("postgresql://desk1@db.office.example:5432/sodesk?sslmode=verify-full"
+                                  "&sslrootcert=/home/desk/office-ca.crt", window)
+        database.show()
+        app.processEvents()
+        database.grab().save(str(OUT / "database.png"))
+        database.close()
+        print(f"wrote {OUT / 'database.png'}")
         empty = Path(folder) / "empty.sqlite3"
         welcome = MainWindow(Desk(empty), [(p, profiles[p].name) for p in profiles])
         welcome.resize(1000, 480)

@@ -24,12 +24,12 @@ from app.ui.forms.ui_database_dialog import Ui_DatabaseDialog
 from app.ui.screen import fit_to_screen
 from app.ui.theme import error_style
 
-SSL_LABELS = {
-    "verify-full": "verify-full: encrypted, the server's certificate and name checked (recommended)",
-    "verify-ca": "verify-ca: encrypted, the certificate checked but not the name",
-    "require": "require: encrypted, the certificate not checked",
+SSL_LABELS = {  # short enough for the combo box at 200 %; the tooltip says the rest
+    "verify-full": "verify-full (recommended): certificate and name checked",
+    "verify-ca": "verify-ca: certificate checked, not the name",
+    "require": "require: encrypted, certificate not checked",
     "prefer": "prefer: encrypted when the server offers it",
-    "disable": "disable: not encrypted (only on a private, trusted network)",
+    "disable": "disable: not encrypted (trusted network only)",
 }
 FIELDS = {"host": "Server host", "port": "Port", "dbname": "Database", "user": "User", "sslmode": "TLS",
           "sslrootcert": "Root certificate"}
@@ -45,6 +45,8 @@ class DatabaseDialog(QDialog):
         ui = self.ui
         for mode in connection.SSL_MODES:
             ui.sslmode_combo.addItem(SSL_LABELS[mode], mode)
+        ui.sslmode_combo.setToolTip("How the connection to the server is protected. verify-full encrypts it and "
+                                    "checks, with the root certificate, that it is the office's server.")
         self.test_button = ui.button_box.addButton("&Test connection", QDialogButtonBox.ButtonRole.ActionRole)
         self.test_button.clicked.connect(self.test)
         ui.button_box.accepted.connect(self.save)
