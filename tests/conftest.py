@@ -111,3 +111,33 @@ def fresh_store(db_target):
     store = open_store(db_target)
     yield store
     store.close()
+
+
+@pytest.fixture
+def memory_keyring():
+    """This computer's keyring, kept in memory for the test (the real desktop keyrings need a session bus);
+    `.kept` holds what was stored."""
+    import keyring
+    from keyring.backend import KeyringBackend
+
+    class MemoryKeyring(KeyringBackend):
+        priority = 1
+
+        def __init__(self):
+            super().__init__()
+            self.kept = {}
+
+        def get_password(self, service, username):
+            return self.kept.get((service, username))
+
+        def set_password(self, service, username, password):
+            self.kept[(service, username)] = password
+
+        def delete_password(self, service, username):
+            self.kept.pop((service, username), None)
+
+    previous = keyring.get_keyring()
+    ring = MemoryKeyring()
+    keyring.set_keyring(ring)
+    yield ring
+    keyring.set_keyring(previous)

@@ -226,22 +226,11 @@ def run_migrate(args: argparse.Namespace) -> int:
 
 
 def _migrate_server(url: str) -> tuple[set[str], set[str], str]:
-    from app.storage.copy import SERVER_RECORD, connect_server, server_tables
+    from app.storage.copy import SERVER_RECORD, server_schema
     from app.storage.db import applied_migrations
     from app.storage.store import open_store, safe_location
 
-    conn = connect_server(
-        url, _password(url)
-    )  # a plain connection first: an unreachable server is said at once
-    try:
-        tables = server_tables(conn)
-        before = (
-            {row[0] for row in conn.execute(f"SELECT name FROM {SERVER_RECORD}")}
-            if SERVER_RECORD in tables
-            else set()
-        )
-    finally:
-        conn.close()
+    tables, before = server_schema(url, _password(url))
     if tables and SERVER_RECORD not in tables:
         raise InputProblem(
             [

@@ -6,7 +6,6 @@ The export and the desk window call `LetterService.render(case_id, kind, languag
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -22,7 +21,7 @@ from app.letters.texts import Catalog, default_catalog, language_for
 from app.services.cases import now_pacific
 from app.services.security import Action, ActsForSession, Guard, Session
 from app.storage.cases import CaseFilter, CaseRepository, UnknownCase
-from app.storage.letters import LetterRepository, PrintedLetter, StoredLetterProblem
+from app.storage.letters import LetterRepository, PrintedLetter, StoredLetterProblem, write_whole
 
 LETTERS_FOLDER = "letters"
 # The statuses whose cases may have a letter due (denied stays open until closed).
@@ -283,11 +282,8 @@ class LetterService(ActsForSession):
 
 
 def _write(target: Path, data: bytes) -> None:
-    """Write whole or not at all: a half-written PDF never carries a letter's name."""
+    """Write whole or not at all (the letters' own file writer): a half-written PDF never carries a letter's name."""
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f".{target.name}.tmp")
-        temporary.write_bytes(data)
-        os.replace(temporary, target)
-    except OSError as error:
-        raise LetterProblem([f"cannot write {target}: {error.strerror or error}"]) from None
+        write_whole(target, data)
+    except StoredLetterProblem as problem:
+        raise LetterProblem(problem.problems) from None

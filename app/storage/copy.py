@@ -524,21 +524,25 @@ def _letters_folder(source: Path, conn) -> LettersFolder:
     return LettersFolder(folder, present + len(missing), present, missing, changed)
 
 
+def server_schema(url: str, password: str | None) -> tuple[list[str], set[str]]:
+    """(the tables of the server database, the desk migrations it records), read over a plain connection that
+    migrates nothing: an unreachable server is said at once."""
+    conn = connect_server(url, password)
+    try:
+        tables = server_tables(conn)
+        applied = ({row[0] for row in conn.execute(f"SELECT name FROM {SERVER_RECORD}")}
+                   if SERVER_RECORD in tables else set())
+    finally:
+        conn.close()
+    return tables, applied
+
+
 def _prepare_server(url: str, location: str, password: str | None) -> None:
     """Give a new, empty database the desk's schema (a desk would on opening it); refuse another program's."""
     from app.storage.db import MIGRATIONS
     from app.storage.store import open_store
 
-    conn = connect_server(url, password)  # a plain connection first: an unreachable server is said at once
-    try:
-        tables = server_tables(conn)
-        applied = (
-            {row[0] for row in conn.execute(f"SELECT name FROM {SERVER_RECORD}")}
-            if SERVER_RECORD in tables
-            else set()
-        )
-    finally:
-        conn.close()
+    tables, applied = server_schema(url, password)
     if tables and SERVER_RECORD not in tables:
         shown = ", ".join(tables[:8]) + (", ..." if len(tables) > 8 else "")
         raise CopyRefused(

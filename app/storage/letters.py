@@ -119,7 +119,7 @@ class LetterRepository:
             raise ValueError("a SQLite desk keeps printed letters in its letters folder: give `folder`")
         folder = Path(folder)
         target = _free_name(folder / name, Path.exists)
-        _write_whole(target, data)
+        write_whole(target, data)
         try:
             return self._insert(file_path=target.relative_to(folder).as_posix(), **fields)
         except BaseException:
@@ -198,7 +198,7 @@ def _free_name(path: Path, taken: Callable[[Path], bool]) -> Path:
     return candidate
 
 
-def _write_whole(target: Path, data: bytes) -> None:
+def write_whole(target: Path, data: bytes) -> None:
     """Whole or not at all: a half-written PDF never carries a letter's name."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -3,9 +3,7 @@ anything is kept, a typo is named by its label, and the password goes to the key
 
 import json
 
-import keyring
 import pytest
-from keyring.backend import KeyringBackend
 from PySide6.QtCore import Qt
 
 from app.paths import choice_file, chosen_database
@@ -15,33 +13,11 @@ from app.ui.database_dialog import DatabaseDialog
 LEFT = Qt.MouseButton.LeftButton
 
 
-class MemoryKeyring(KeyringBackend):
-    """This computer's keyring, for the test: the real desktop ones need a session bus."""
-
-    priority = 1
-
-    def __init__(self):
-        super().__init__()
-        self.kept = {}
-
-    def get_password(self, service, username):
-        return self.kept.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.kept[(service, username)] = password
-
-    def delete_password(self, service, username):
-        self.kept.pop((service, username), None)
-
-
 @pytest.fixture
-def here(tmp_path, monkeypatch):
+def here(tmp_path, monkeypatch, memory_keyring):
+    """This computer: its data folder in the test's, its keyring in memory."""
     monkeypatch.setattr("app.paths.user_data_dir", lambda: tmp_path / "this-computer")
-    previous = keyring.get_keyring()
-    ring = MemoryKeyring()
-    keyring.set_keyring(ring)
-    yield ring
-    keyring.set_keyring(previous)
+    return memory_keyring
 
 
 @pytest.fixture

@@ -244,42 +244,21 @@ def test_a_server_url_read_as_a_path_gets_its_slashes_back():
 
 
 def test_the_keyrings_password_reaches_pg_dump_through_its_environment_only(
-    run, pg_url, tmp_path, monkeypatch
+    run, pg_url, tmp_path, monkeypatch, memory_keyring
 ):
-    import keyring
-    from keyring.backend import KeyringBackend
-
     from app.services.connection import remember_password
     from app.storage import server_backup
 
-    class MemoryKeyring(KeyringBackend):  # the real desktop keyrings need a session bus
-        priority = 1
-        kept: dict = {}
+    remember_password(pg_url, SECRET)  # as Tools > Database does when asked to remember it
+    seen = []
+    real_run = server_backup._run
 
-        def get_password(self, service, username):
-            return self.kept.get((service, username))
+    def watched(command, env):
+        seen.append((command, env.get("PGPASSWORD")))
+        return real_run(command, env)
 
-        def set_password(self, service, username, password):
-            self.kept[(service, username)] = password
-
-        def delete_password(self, service, username):
-            self.kept.pop((service, username), None)
-
-    previous = keyring.get_keyring()
-    keyring.set_keyring(MemoryKeyring())
-    try:
-        remember_password(pg_url, SECRET)  # as Tools > Database does when asked to remember it
-        seen = []
-        real_run = server_backup._run
-
-        def watched(command, env):
-            seen.append((command, env.get("PGPASSWORD")))
-            return real_run(command, env)
-
-        monkeypatch.setattr(server_backup, "_run", watched)
-        status, out, err = run("db", "backup", "--db", pg_url, "--to", str(tmp_path / "backups"))
-    finally:
-        keyring.set_keyring(previous)
+    monkeypatch.setattr(server_backup, "_run", watched)
+    status, out, err = run("db", "backup", "--db", pg_url, "--to", str(tmp_path / "backups"))
     assert status == 0, err
     dumps = [(command, password) for command, password in seen if command[0].endswith("pg_dump")]
     assert dumps and all(password == SECRET for _command, password in dumps)
