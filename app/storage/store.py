@@ -315,6 +315,9 @@ class PostgresStore(Store):
         self._local = threading.local()
         password = password or os.environ.get("SODESK_DB_PASSWORD")
         self._password = password
+        self._listener = None  # the LISTEN connection of change_marker, opened on first use
+        self._listening = threading.Lock()
+        self._heard = 0
         kwargs = {"autocommit": True, "cursor_factory": psycopg.ClientCursor,
                   "connect_timeout": CONNECT_TIMEOUT_S, "application_name": "sodesk"}
         if password and urlsplit(url).password is None:
@@ -410,9 +413,31 @@ class PostgresStore(Store):
         self.execute("SELECT pg_advisory_xact_lock(hashtext(?))", [f"sodesk:{name}"])
 
     def change_marker(self) -> object:
-        # a sequence bumped by every change (app.storage.db._postgres_functions): no lock, no row to contend for
-        return self.execute("SELECT last_value, is_called FROM sodesk_changes").fetchone()
+        """LISTEN/NOTIFY: every change's trigger notifies `sodesk_changes` (app.storage.db._postgres_functions);
+        a connection of this store listens, and the marker counts what it heard. Asking reads what the server
+        already sent (no round trip). A listener that lost the server starts again and moves the marker (what
+        was said meanwhile was not heard); ServerUnavailable while the server is away."""
+        psycopg = self._psycopg
+        with self._listening:
+            try:
+                if self._listener is None or self._listener.closed:
+                    extra = {"password": self._password} if self._password else {}
+                    self._listener = psycopg.connect(self.url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S,
+                                                     application_name="sodesk-listener", **extra)
+                    self._listener.execute("LISTEN sodesk_changes")
+                    self._heard += 1
+                self._heard += sum(1 for _ in self._listener.notifies(timeout=0))
+            except psycopg.Error as error:
+                if self._listener is not None:
+                    self._listener.close()
+                self._listener = None
+                raise server_problem(error, self.location) from None
+            return self._heard
 
     def close(self) -> None:
+        with self._listening:
+            if self._listener is not None:
+                self._listener.close()
+                self._listener = None
         self.pool.close()
         _OPEN_SERVER_STORES.discard(self)

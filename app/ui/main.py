@@ -147,7 +147,8 @@ class MainWindow(QMainWindow):
             return False
         if not self._ready:
             return False
-        changed = self._seen_change is not None and marker != self._seen_change
+        # the first look refreshes too: a change saved elsewhere before it would otherwise wait for the next one
+        changed = self._seen_change is None or marker != self._seen_change
         self._seen_change = marker
         changed = self._restore_kept_drafts() or changed
         if changed:

@@ -77,7 +77,8 @@ def _writer(target: str, number: int, out: str, start) -> None:
 
 
 @pytest.mark.slow
-def test_eight_desks_at_once_lose_nothing_break_no_chain_and_send_nothing_twice(db_target, tmp_path):
+def test_eight_desks_at_once_lose_nothing_break_no_chain_and_send_nothing_twice(db_target, tmp_path, monkeypatch,
+                                                                                capsys):
     desk = Desk.open(db_target)
     desk.directory.upsert_many(cast())
     admin = desk.auth.create_first_admin("admin", "Ada Admin", PASSWORD)
@@ -120,10 +121,16 @@ def test_eight_desks_at_once_lose_nothing_break_no_chain_and_send_nothing_twice(
     decided = [item["id"] for item in everything if item["op"] == "decide"]
     assert len(decided) == len(set(decided))  # one approval each: a second desk's was refused as stale
 
-    # One unbroken audit chain, many writers.
+    # One unbroken audit chain, many writers: as the auditor checks it.
     verified = desk.audit.verify()
     assert verified.ok, verified.problem
     assert verified.rows == store.execute("SELECT count(*) FROM audit").fetchone()[0]
+    from app.cli import main
+
+    monkeypatch.setenv("SODESK_PASSWORD", PASSWORD)
+    capsys.readouterr()
+    assert main(["--db", str(db_target), "--user", "admin", "audit", "verify"]) == 0, capsys.readouterr().err
+    assert f"{verified.rows}" in capsys.readouterr().out
 
     # Nothing sent twice.
     twice = list(store.execute("SELECT request_id FROM export_items GROUP BY request_id HAVING count(*) > 1"))
@@ -140,3 +147,18 @@ def test_eight_desks_at_once_lose_nothing_break_no_chain_and_send_nothing_twice(
         others = [f"reviewer{other}" for other in range(WRITERS) if other != number]
         assert any(name in message for name in others), message
     assert added and decided and [item for item in everything if item["op"] == "consult"]
+
+
+def test_a_user_signs_in_at_any_desk_and_a_lockout_holds_at_every_desk(db_target):
+    from app.services.security import MAX_FAILED, SignInFailed
+
+    first, second = Desk.open(db_target), Desk.open(db_target)
+    admin = first.auth.create_first_admin("admin", "Ada Admin", PASSWORD)
+    first.auth.add_user(admin, "reviewer0", "Reviewer Zero", Role.reviewer, PASSWORD)
+    second.session = second.auth.sign_in("reviewer0", PASSWORD)  # made at one desk, signed in at another
+    assert second.session.role == Role.reviewer
+    for _ in range(MAX_FAILED):
+        with pytest.raises(SignInFailed):
+            first.auth.sign_in("reviewer0", "not the password at all")
+    with pytest.raises(SignInFailed, match="locked until"):
+        second.auth.sign_in("reviewer0", PASSWORD)  # locked at the first desk: locked here too

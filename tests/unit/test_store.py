@@ -1,6 +1,7 @@
 """The store: one API over SQLite and PostgreSQL (placeholders, transactions, migrations by name)."""
 
 import threading
+import time
 
 import pytest
 
@@ -74,6 +75,9 @@ def test_a_commit_elsewhere_moves_the_change_marker(db_target):
     before = watcher.change_marker()
     assert watcher.change_marker() == before
     writer.execute("INSERT INTO requests (version, status, created_at, updated_at) VALUES (1, 'draft', 'x', 'x')")
+    deadline = time.monotonic() + 2  # the server's NOTIFY travels to the listener: seen within the desk's poll
+    while watcher.change_marker() == before and time.monotonic() < deadline:
+        time.sleep(0.01)
     assert watcher.change_marker() != before
 
 
