@@ -64,18 +64,17 @@ def signed_in(args: argparse.Namespace) -> Iterator[object]:
 @contextmanager
 def _signed_in(args: argparse.Namespace) -> Iterator[object]:
     """Build the command's Desk (`args.desk`) and, once the desk has users, sign it in as --user."""
-    from app.cli import db_target
-    from app.services.desk import Desk
+    from app.cli import db_target, desk_of
 
     target = db_target(args)
     if isinstance(target, str):  # the office server
-        desk = args.desk = Desk(target)  # opened by the first service the command uses
-        if args.command not in NO_SIGN_IN and desk.auth.users.any():
-            desk.session = _sign_in(args, desk.auth)
-        yield desk.session
+        if args.command not in NO_SIGN_IN:
+            desk = desk_of(args)  # opened by the first service the command uses
+            if desk.auth.users.any():
+                desk.session = _sign_in(args, desk.auth)
+        yield getattr(args, "desk", None) and args.desk.session
         return
     path = target
-    args.desk = Desk(path)
     command = args.command
     if command not in ("encrypt", "decrypt") and path.is_file():
         unlock_database(path)
@@ -105,7 +104,7 @@ def _signed_in(args: argparse.Namespace) -> Iterator[object]:
         session = _sign_in(args, AuthService(db)) if UserRepository(db).any() else None
     finally:
         db.close()  # before the command runs: a restore must find the file closed
-    args.desk.session = session
+    desk_of(args).session = session
     yield session
 
 
