@@ -283,6 +283,12 @@ class _Rows:
             yield row
 
 
+def _bad_url(error: Exception, location: str) -> InputProblem:
+    reason = str(error).strip().splitlines()[0].removeprefix("connection is bad: ")
+    return InputProblem([f"--db: not a PostgreSQL address the desk can use ({reason}); write it as "
+                         "postgresql://user@host[:port]/dbname?sslmode=verify-full"], source=location)
+
+
 class PasswordNeeded(ServerUnavailable):
     """The server answered but wants a (right) password for this user."""
 
@@ -331,10 +337,16 @@ class PostgresStore(Store):
             raise InputProblem([f"not a PostgreSQL URL libpq can read ({error}); write it as "
                                 "postgresql://user@host/dbname"], source=self.location) from None
         try:
+            psycopg.conninfo.conninfo_to_dict(url)
+        except psycopg.ProgrammingError as error:
+            raise _bad_url(error, self.location) from None
+        try:
             self.pool.open(wait=True, timeout=CONNECT_TIMEOUT_S)
         except Exception as error:  # noqa: BLE001  (the pool says PoolTimeout; the first connect's error is logged)
             self.pool.close()
             reason = self._first_connect_error() or error
+            if "invalid" in str(reason) and "value" in str(reason):  # e.g. sslmode=bogus: libpq reads it at connect
+                raise _bad_url(reason, self.location) from None
             raise server_problem(reason, self.location) from None
         _OPEN_SERVER_STORES.add(self)
         if migrate:

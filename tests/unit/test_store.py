@@ -6,6 +6,7 @@ import time
 import pytest
 
 from app.storage.db import MIGRATIONS, applied_migrations
+from app.errors import InputProblem
 from app.storage.store import ServerUnavailable, open_store, safe_location, to_psycopg
 
 
@@ -93,3 +94,14 @@ def test_an_unreachable_server_says_so_without_a_traceback_or_password(pg_cluste
 def test_a_percent_sign_reaches_the_server_as_written_with_or_without_parameters(fresh_store):
     assert fresh_store.execute("SELECT '5%'").fetchone()[0] == "5%"
     assert fresh_store.execute("SELECT '5%' || ?", ["!"]).fetchone()[0] == "5%!"
+
+
+@pytest.mark.parametrize(("url", "says"), [
+    ("postgresql://de sk@/x?host=/nowhere", "unexpected spaces"),
+    ("postgresql://desk@127.0.0.1:1/sodesk?sslmode=bogus", 'invalid sslmode value: "bogus"'),
+])
+def test_an_address_libpq_cannot_use_is_named_as_such_not_as_an_unreachable_server(url, says):
+    with pytest.raises(InputProblem) as raised:
+        open_store(url)
+    message = raised.value.render()
+    assert "not a PostgreSQL address" in message and says in message and "cannot be reached" not in message
