@@ -148,8 +148,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         "copy",
         help="copy a desk's database file into an empty database on the office server",
         description="Copy every table of a desk's file (encrypted ones too) into an empty server database in "
-        "one "
-        "transaction, then check every row (count and SHA-256 per table) and the audit chain on the "
+        "one transaction, then check every row (count and SHA-256 per table) and the audit chain on the "
         "server before committing. The file is only read. Close the desks that use the file first.",
     )
     copy.add_argument(
