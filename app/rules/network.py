@@ -2,15 +2,19 @@
 
 One place for the rule, so the engine's determination and the desk's professional chooser never disagree:
 a second opinion about the PCP's care comes from within the member's health network (medical group / IPA) when
-the plan scopes it so (`[network] pcp_care.scope = "health_network"`, H&S 1383.15 "same physician organization");
-otherwise from the plan's network. Pure: no I/O, no Qt.
+the plan scopes it so (`[network] pcp_care.scope = "health_network"`: H&S 1383.15 "within the same physician
+organization", the rule where a plan's policy says nothing else); otherwise (`scope = "plan"`, e.g. HPSJ/MVHP
+Procedure II.E "a contracted provider of the Health Plan") from anywhere in the plan's network, the member's own
+health network offered first. Pure: no I/O, no Qt.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from enum import StrEnum
 from typing import Protocol
 
+from app.domain.directory import DirectoryView
 from app.domain.models import CareFrom, Provider, RequesterType
 from app.rules.profiles import PlanProfile
 
@@ -27,6 +31,41 @@ def required_health_network(plan: PlanProfile, care_from: CareFrom | str, health
     if CareFrom(care_from) == CareFrom.pcp and plan.network.pcp_care.scope == "health_network":
         return health_network or None
     return None
+
+
+def preferred_health_network(plan: PlanProfile, care_from: CareFrom | str, health_network: str | None) -> str | None:
+    """For PCP care under a plan that allows its whole network, the member's health network (when entered): its
+    professionals are offered first (the member's own medical group coordinates the care), the rest of the plan's
+    network after them. None otherwise: specialist care is ranked as the directory ranks it."""
+    if CareFrom(care_from) != CareFrom.pcp or not health_network or plan.network.pcp_care.scope != "plan":
+        return None
+    return health_network
+
+
+def qualified_alternatives(
+    directory: DirectoryView,
+    *,
+    plan: str,
+    taxonomies: Collection[str] | None,
+    group: str | None = None,
+    prefer: str | None = None,
+    exclude: Collection[str] = (),
+    language: str | None = None,
+    limit: int = 5,
+) -> list[Provider]:
+    """`directory.qualified`, with the professionals of health network `prefer` (when given) ranked before the
+    rest of the network; each part in the directory's own rank order."""
+    if group is not None or not prefer:
+        return directory.qualified(plan=plan, taxonomies=taxonomies, group=group, exclude=exclude,
+                                   language=language, limit=limit)
+    first = directory.qualified(plan=plan, taxonomies=taxonomies, group=prefer, exclude=exclude,
+                                language=language, limit=limit)
+    if len(first) >= limit:
+        return first
+    taken = {provider.npi for provider in first}
+    rest = directory.qualified(plan=plan, taxonomies=taxonomies, group=None, exclude={*exclude, *taken},
+                               language=language, limit=limit - len(first))
+    return first + rest
 
 
 def membership(provider: Provider, plan_id: str, health_network: str | None) -> Membership:

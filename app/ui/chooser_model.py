@@ -1,8 +1,9 @@
 """Which professionals the intake's chooser lists, in what order: no Qt, no SQL, so it is tested without a window.
 
 By default the chooser lists the *qualified* professionals: in the member's plan network (for PCP care under a plan
-scoped so, in the member's health network: `app.rules.network`), of the same or an equivalent specialty as the care
-in question (for PCP care without a specialty: primary care), and not the professional whose care is in question.
+scoped so, in the member's health network; under a plan that allows its whole network, the member's health network
+first: `app.rules.network`), of the same or an equivalent specialty as the care in question (for PCP care without a
+specialty: primary care), and not the professional whose care is in question.
 That is the set the engine draws its alternatives from (`app.rules.engine._check_network`), so the engine's own
 alternatives come first, marked as suggested, then the rest, without duplicates.
 
@@ -29,6 +30,8 @@ from app.domain.models import CareFrom, Provider
 from app.rules.network import (  # noqa: F401  (treating_npis: the intake asks here)
     Membership,
     membership,
+    preferred_health_network,
+    qualified_alternatives,
     qualifying_taxonomies,
     required_health_network,
     treating_npis,
@@ -59,6 +62,7 @@ class Qualification:
     plan: str
     taxonomies: frozenset[str] | None  # None: any specialty (the care's specialty is not entered yet)
     group: str | None = None  # the member's health network, when the opinion must come from within it
+    prefer: str | None = None  # the member's health network, listed first when the whole network is allowed
     exclude: frozenset[str] = frozenset()  # the professionals whose care is in question
     language: str | None = None  # the member's: speakers rank first, as in the engine
 
@@ -67,6 +71,10 @@ class Qualification:
         """The NUCC classification every qualifying code shares ("207X"), or None."""
         prefixes = {code[:CLASSIFICATION] for code in self.taxonomies or ()}
         return prefixes.pop() if len(prefixes) == 1 else None
+
+    def preferred(self, provider: Provider) -> bool:
+        """Whether the professional is in the member's own health network, listed first."""
+        return bool(self.prefer) and self.prefer in provider.groups
 
     def admits(self, provider: Provider) -> bool:
         return (provider.npi not in self.exclude
@@ -83,6 +91,7 @@ def qualification_for(
     taxonomies = qualifying_taxonomies(specialties, care_from, taxonomy)
     return Qualification(
         plan=plan.id, taxonomies=taxonomies, group=required_health_network(plan, care_from, health_network or None),
+        prefer=preferred_health_network(plan, care_from, health_network or None),
         exclude=frozenset(npi for npi in treating if npi), language=language or None)
 
 
@@ -104,9 +113,10 @@ def find_professionals(
         matches = directory.search(text, limit=limit + 1)
         more = len(matches) > limit
     elif not text:
-        matches = directory.qualified(
-            plan=qualification.plan, taxonomies=qualification.taxonomies, group=qualification.group,
-            exclude=qualification.exclude, language=qualification.language, limit=limit + 1)
+        matches = qualified_alternatives(
+            directory, plan=qualification.plan, taxonomies=qualification.taxonomies, group=qualification.group,
+            prefer=qualification.prefer, exclude=qualification.exclude, language=qualification.language,
+            limit=limit + 1)
         more = len(matches) > limit
     else:
         classification = qualification.classification
@@ -114,6 +124,7 @@ def find_professionals(
         wanted = 2 * limit + 1 if classification else CANDIDATES  # narrowed by FTS5: most candidates qualify
         candidates = directory.search(words, plan=qualification.plan, limit=wanted)
         matches = [provider for provider in candidates if qualification.admits(provider)]
+        matches.sort(key=lambda provider: not qualification.preferred(provider))  # stable: search order kept
         more = len(candidates) >= wanted or len(matches) > limit
     matches = matches[:limit]
     listed = {provider.npi for provider in matches}

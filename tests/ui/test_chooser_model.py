@@ -49,15 +49,29 @@ def test_specialist_care_qualifies_the_same_or_an_equivalent_specialty_in_the_pl
     assert admitted == {ORTHO_HAKOBYAN, ORTHO_PENA}  # Ortiz treats; Okafor and Lund are out of network
 
 
-def test_pcp_care_qualifies_primary_care_in_the_members_health_network(profiles, specialties):
-    qualification = qualification_for(profiles["caloptima-medi-cal"], specialties, care_from="pcp", taxonomy=None,
+@pytest.mark.parametrize("plan", ["healthnet-medi-cal", "partnership-medi-cal"])
+def test_hs_1383_15_pcp_care_qualifies_primary_care_in_the_members_health_network(profiles, specialties, plan):
+    qualification = qualification_for(profiles[plan], specialties, care_from="pcp", taxonomy=None,
                                       health_network="ipa-sunrise")
     assert qualification.group == "ipa-sunrise" and qualification.taxonomies == specialties.primary_care_codes()
+    assert qualification.prefer is None
     admitted = {provider.npi for provider in cast() if qualification.admits(provider)}
     assert admitted == {PCP_REYES, PCP_NGUYEN}  # Chen is in another medical group, Doe is a cardiologist
-    same_specialty = qualification_for(profiles["caloptima-medi-cal"], specialties, care_from="pcp",
+    same_specialty = qualification_for(profiles[plan], specialties, care_from="pcp",
                                        taxonomy=FAMILY_MEDICINE, health_network="")
     assert same_specialty.group is None  # no health network typed yet: the plan's network
+
+
+@pytest.mark.parametrize("plan", ["caloptima-medi-cal", "hpsj-medi-cal", "anthem-medi-cal"])
+def test_caloptima_III_A_hpsj_II_E_anthem_III_pcp_care_qualifies_primary_care_in_the_whole_network(
+        profiles, specialties, plan):
+    qualification = qualification_for(profiles[plan], specialties, care_from="pcp", taxonomy=None,
+                                      health_network="ipa-sunrise")
+    assert qualification.group is None and qualification.prefer == "ipa-sunrise"
+    admitted = {provider.npi for provider in cast() if qualification.admits(provider)}
+    assert admitted == {PCP_REYES, PCP_NGUYEN, PCP_CHEN}  # Chen too, from another medical group; Doe is a cardiologist
+    assert {provider.npi for provider in cast() if qualification.preferred(provider)} >= {PCP_REYES, PCP_NGUYEN}
+    assert not any(qualification.preferred(provider) for provider in cast() if provider.npi == PCP_CHEN)
 
 
 def test_specialist_care_without_a_specialty_yet_qualifies_any_in_network_professional(profiles, specialties):

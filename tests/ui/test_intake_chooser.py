@@ -33,10 +33,14 @@ SUGGESTED = "★ "
 
 
 def to_the_professional_step(qtbot, dialog, care_from="Specialist", taxonomy="207X00000X", treating=ORTHO_ORTIZ,
-                             pcp=""):
-    """A CalOptima member in health network ipa-sunrise (Vietnamese), the care in question, then step 4."""
+                             pcp="", plan=None):
+    """A CalOptima member (or of `plan`) in health network ipa-sunrise (Vietnamese), the care in question, then
+    step 4."""
     ui = dialog.ui
     fill_member(qtbot, dialog)
+    if plan is not None:
+        choose(ui.plan_combo, plan)
+        assert ui.plan_combo.currentText() == plan
     next_page(qtbot, dialog)
     next_page(qtbot, dialog)
     choose(ui.care_from_combo, care_from)
@@ -89,9 +93,11 @@ def test_unticking_searches_the_whole_directory_with_out_of_network_marked(qtbot
                             "MD)" in ui.determination_view.toPlainText(), timeout=3000)
 
 
-def test_pcp_care_lists_primary_care_in_the_members_health_network(qtbot, dialog):
+def test_hs_1383_15_pcp_care_lists_primary_care_in_the_members_health_network(qtbot, dialog):
     ui = dialog.ui
-    to_the_professional_step(qtbot, dialog, care_from="PCP", taxonomy="", treating=PCP_REYES, pcp=PCP_REYES)
+    to_the_professional_step(qtbot, dialog, care_from="PCP", taxonomy="", treating=PCP_REYES, pcp=PCP_REYES,
+                             plan="Health Net")
+    # Health Net's update names no other network for PCP care: H&S 1383.15, the same physician organization.
     # Reyes is the PCP whose care is in question; Chen is in another medical group; Doe is not primary care.
     assert match_npis(dialog) == [PCP_NGUYEN]
     assert matches(dialog)[0]["Network"] == "In network (ipa-sunrise)"
@@ -100,6 +106,29 @@ def test_pcp_care_lists_primary_care_in_the_members_health_network(qtbot, dialog
     network = {row["NPI"]: row["Network"] for row in matches(dialog)}
     assert network[PCP_CHEN] == "Outside health network ipa-sunrise"
     assert network[CARDIO_DOE] == network[PCP_REYES] == "In network (ipa-sunrise)"
+
+
+def test_caloptima_III_A_pcp_care_lists_the_members_group_first_then_the_rest_of_the_network(qtbot, dialog):
+    ui = dialog.ui
+    to_the_professional_step(qtbot, dialog, care_from="PCP", taxonomy="", treating=PCP_REYES, pcp=PCP_REYES)
+    # GG.1538 III.A: any appropriately qualified professional within CalOptima's or a contracted Health Network's
+    # provider network. Nguyễn (the member's group, ipa-sunrise) is suggested first; Chen, a contracted family
+    # doctor in another medical group, is listed and suggested too; Reyes's own care is in question.
+    qtbot.waitUntil(lambda: match_npis(dialog) == [PCP_NGUYEN, PCP_CHEN])
+    rows = matches(dialog)
+    assert [row["Name"] for row in rows] == [SUGGESTED + "Minh Nguyễn, MD", SUGGESTED + "Lori Chen, MD"]
+    assert [row["Network"] for row in rows] == ["In network (ipa-sunrise)", "In network (another group)"]
+    assert ("in the CalOptima Medi-Cal network (health network ipa-sunrise first), primary care"
+            in ui.providers_count_label.text())
+    assert "e.g. Minh Nguyễn, MD; Lori Chen, MD" in ui.determination_view.toPlainText()
+
+    click_match(qtbot, dialog, PCP_CHEN)  # the member chooses the doctor in another group: in network, qualified
+    assert ui.chosen_npi_edit.text() == PCP_CHEN
+    qtbot.waitUntil(lambda: "lets the member choose any qualified professional in its network"
+                    in ui.determination_view.toPlainText(), timeout=3000)
+    determination = dialog.determination
+    assert determination.network == "in" and determination.provider_qualified is True
+    assert "out of network" not in ui.determination_view.toPlainText().casefold()
 
 
 def test_the_determinations_alternatives_come_first_marked_and_only_once(qtbot, dialog):

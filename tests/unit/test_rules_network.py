@@ -25,33 +25,85 @@ def _finding(determination, rule):
     return next(finding for finding in determination.findings if finding.rule == rule)
 
 
-def test_caloptima_III_A_pcp_care_opinion_from_the_members_health_network(determine):
-    determination = determine(care_in_question=PCP_CARE, requested_provider_npi=PCP_NGUYEN)
+# PCP care: where the plan's own words allow its whole network, and where H&S 1383.15 ("within the same physician
+# organization") is the rule because the plan's policy says nothing else.
+WHOLE_NETWORK = {
+    "hpsj-medi-cal": "HPSJ/MVHP Procedure II.E",
+    "mvhp-medi-cal": "HPSJ/MVHP Procedure II.E",
+    "anthem-medi-cal": "Anthem Second Medical Opinion - CA, Procedure III",
+    "caloptima-medi-cal": "CalOptima GG.1538 III.A",
+    "caloptima-onecare": "CalOptima GG.1538 III.A",
+}
+SAME_GROUP = ["healthnet-medi-cal", "partnership-medi-cal"]
+
+
+@pytest.mark.parametrize("plan", [*WHOLE_NETWORK, *SAME_GROUP])
+def test_pcp_care_opinion_from_the_members_own_health_network_is_qualified_in_every_plan(determine, profiles,
+                                                                                        plan):
+    determination = determine(plan, care_in_question=PCP_CARE, requested_provider_npi=PCP_NGUYEN)
     assert determination.network == "in"
     assert determination.provider_qualified is True
+    assert determination.authorization_required is profiles[plan].authorization.in_network.required
     assert determination.alternatives == []
+    assert "network.outside_members_group" not in determination.rules()
 
 
-def test_hs_1383_15_pcp_care_opinion_outside_the_health_network_is_not_qualified(determine):
-    determination = determine(care_in_question=PCP_CARE, requested_provider_npi=PCP_CHEN)
+@pytest.mark.parametrize("plan", SAME_GROUP)
+def test_hs_1383_15_pcp_care_opinion_outside_the_health_network_is_not_qualified(determine, profiles, plan):
+    determination = determine(plan, care_in_question=PCP_CARE, requested_provider_npi=PCP_CHEN)
     assert determination.network == "in", "Chen is in the plan's network"
     assert determination.provider_qualified is False
     warning = _finding(determination, "network.outside_health_network")
-    assert warning.citation == "CalOptima GG.1538 III.A; H&S 1383.15"
+    assert warning.citation == profiles[plan].network.pcp_care.citation
+    assert warning.citation.startswith("H&S 1383.15 (PCP care: of the member's choice within the same physician")
     assert "ipa-sunrise" in warning.message
     assert [alt.npi for alt in determination.alternatives] == [PCP_NGUYEN], "only Sunrise, never the PCP herself"
 
 
-@pytest.mark.parametrize("plan", ["hpsj-medi-cal", "anthem-medi-cal", "partnership-medi-cal"])
-def test_pcp_care_alternatives_come_from_the_health_network_in_every_plan(determine, plan):
+@pytest.mark.parametrize(("plan", "clause"), WHOLE_NETWORK.items())
+def test_hpsj_II_E_anthem_III_caloptima_III_A_pcp_care_opinion_from_any_contracted_professional(determine, profiles,
+                                                                                                plan, clause):
+    determination = determine(plan, care_in_question=PCP_CARE, requested_provider_npi=PCP_CHEN)
+    assert determination.network == "in"
+    assert determination.provider_qualified is True, "Chen (another medical group) is a contracted family doctor"
+    assert determination.authorization_required is profiles[plan].authorization.in_network.required, \
+        "an in-network choice: never the out-of-network authorization"
+    assert "network.outside_health_network" not in determination.rules()
+    note = _finding(determination, "network.outside_members_group")
+    assert note.severity == "info"
+    assert note.citation.startswith(clause)
+    assert "ipa-sunrise" in note.message and "Chen" in note.message
+    assert determination.findings_of("warning") == []
+
+
+@pytest.mark.parametrize(("plan", "clause"), WHOLE_NETWORK.items())
+def test_hpsj_II_E_anthem_III_caloptima_III_A_alternatives_offer_the_members_group_first_then_the_network(
+        determine, profiles, plan, clause):
+    assert profiles[plan].network.pcp_care.citation.startswith(clause)
+    determination = determine(plan, care_in_question=PCP_CARE)
+    assert [alt.npi for alt in determination.alternatives] == [PCP_NGUYEN, PCP_CHEN], \
+        "Sunrise (the member's group) first, then Coastal; never the PCP whose care is in question"
+    assert "network.none_in_network" not in determination.rules()
+
+
+@pytest.mark.parametrize("plan", SAME_GROUP)
+def test_hs_1383_15_pcp_care_alternatives_come_only_from_the_health_network(determine, plan):
     determination = determine(plan, care_in_question=PCP_CARE)
     assert [alt.npi for alt in determination.alternatives] == [PCP_NGUYEN]
 
 
-def test_pcp_care_without_a_health_network_asks_for_it(determine):
-    determination = determine(care_in_question=PCP_CARE, member={"health_network": None})
+@pytest.mark.parametrize("plan", SAME_GROUP)
+def test_hs_1383_15_pcp_care_without_a_health_network_asks_for_it(determine, plan):
+    determination = determine(plan, care_in_question=PCP_CARE, member={"health_network": None})
     assert "network.health_network_missing" in determination.rules()
     assert {alt.npi for alt in determination.alternatives} == {PCP_NGUYEN, PCP_CHEN}
+
+
+@pytest.mark.parametrize("plan", WHOLE_NETWORK)
+def test_whole_network_plans_need_no_health_network_for_pcp_care(determine, plan):
+    determination = determine(plan, care_in_question=PCP_CARE, member={"health_network": None})
+    assert "network.health_network_missing" not in determination.rules()
+    assert [alt.npi for alt in determination.alternatives] == [PCP_CHEN, PCP_NGUYEN], "no group to prefer: by name"
 
 
 def test_caloptima_III_B_specialist_care_same_or_equivalent_specialty_any_group(determine):
