@@ -27,6 +27,8 @@ from app.rules.calendar import DEFAULT_CALENDAR, BusinessCalendar
 from app.rules.network import (
     Membership,
     membership,
+    preferred_health_network,
+    qualified_alternatives,
     qualifying_taxonomies,
     required_health_network,
     treating_npis,
@@ -191,6 +193,17 @@ def _check_criteria(work: _Work) -> tuple[list[Reason], str]:
             )
             continue
         met.append(reason)
+        asked_by = _someone_else_asked(request)
+        if criterion.member_request and asked_by:
+            work.add(
+                "criteria.member_request_to_confirm",
+                Severity.warning,
+                f"Meets the criterion once the member's own request is confirmed: {criterion.condition} "
+                f"{asked_by} asked, and this clause also needs the member's request (\"{criterion.member_request}\"): "
+                "confirm with the member that they want the second opinion.",
+                criterion.citation,
+            )
+            continue
         work.add("criteria.met", Severity.info, f"Meets the criterion: {criterion.wording}", criterion.citation)
 
     if Reason.other in reasons:
@@ -230,9 +243,34 @@ def _check_criteria(work: _Work) -> tuple[list[Reason], str]:
     return met, "review"
 
 
+def _someone_else_asked(request: Request) -> str | None:
+    """Who asked, in words, when it was not the member (nor their representative, who acts in their place)."""
+    requester = request.requester
+    labels = {
+        RequesterType.treating_provider: "A treating provider",
+        RequesterType.pcp: "The member's PCP",
+        RequesterType.other_provider: "A provider who is not treating the member",
+    }
+    label = labels.get(requester.type)
+    if label is None:
+        return None
+    return f"{label} ({requester.name})" if requester.name else label
+
+
 def _check_third_opinion(work: _Work, met: list[Reason]) -> str:
     request, rule = work.request, work.plan.third_opinion
-    differ = request.prior_opinions_differ or Reason.conflicting_recommendations in request.reasons
+    if Reason.conflicting_recommendations in request.reasons and not request.prior_opinions_differ:
+        work.add(
+            "third_opinion.contradictory",
+            Severity.warning,
+            "The request gives the reason 'the first two opinions differ' (reasons: conflicting_recommendations) "
+            "but does not say that they differ (prior_opinions_differ is not set): which is true? If the first "
+            "two opinions differ on the need for a procedure, set prior_opinions_differ (in the form: tick 'The "
+            "first two opinions differ'); if they do not, remove that reason. Until then a reviewer decides.",
+            rule.citation,
+        )
+        return "review"
+    differ = request.prior_opinions_differ
     if differ and rule.when_prior_opinions_differ == "authorize" and not request.procedure:
         work.add(
             "third_opinion.procedure_missing",
@@ -318,6 +356,7 @@ def _check_network(work: _Work, directory: DirectoryView, specialties: Specialty
     result = _Network()
 
     group = required_health_network(plan, care.from_, request.member.health_network)
+    prefer = preferred_health_network(plan, care.from_, request.member.health_network)
     taxonomies = qualifying_taxonomies(specialties, care.from_, care.taxonomy)
     if pcp_care:
         if plan.network.pcp_care.scope == "health_network":
@@ -355,6 +394,15 @@ def _check_network(work: _Work, directory: DirectoryView, specialties: Specialty
     elif chosen is not None:
         result.status = "out" if membership(chosen, plan.id, group) == Membership.out_of_network else "in"
         problems |= _check_chosen(work, chosen, group, taxonomies, specialties, scope_citation, result)
+        if pcp_care and prefer and result.status == "in" and prefer not in chosen.groups:
+            work.add(
+                "network.outside_members_group",
+                Severity.info,
+                f"{chosen.display_name} is in the {plan.short_name} network but not in the member's health network "
+                f"({prefer}): {plan.short_name} lets the member choose any qualified professional in its network "
+                "for a second opinion about the PCP's care.",
+                scope_citation,
+            )
 
     if not directory.has_plan(plan.id):
         work.add("network.directory_empty", Severity.warning,
@@ -365,8 +413,8 @@ def _check_network(work: _Work, directory: DirectoryView, specialties: Specialty
     wants_alternatives = (chosen_npi is None or result.status != "in" or problems) and taxonomies is not None
     if wants_alternatives:
         exclude = treating | ({chosen_npi} if chosen_npi else set())
-        result.alternatives = directory.qualified(
-            plan=plan.id, taxonomies=taxonomies, group=group, exclude=exclude,
+        result.alternatives = qualified_alternatives(
+            directory, plan=plan.id, taxonomies=taxonomies, group=group, prefer=prefer, exclude=exclude,
             language=request.member.language, limit=ALTERNATIVES_LIMIT,
         )
     _report_alternatives(work, result, chosen_npi, wants_alternatives)
@@ -522,12 +570,16 @@ def _deadlines(
                  f"Decide by {format_pacific(decision_due)} ({times.urgent_decision_hours} hours after receipt).",
                  times.urgent_citation)
     else:
-        start = calendar.first_business_day_on_or_after(received.date())
-        due_day = calendar.add_business_days(start, times.routine_business_days)
+        # Business days are counted after the moment of receipt: received on a Saturday, Monday is day 1.
+        received_day = received.date()
+        due_day = calendar.add_business_days(received_day, times.routine_business_days)
         business_due = datetime.combine(due_day, time(23, 59, 59), tzinfo=LOS_ANGELES)
-        counted_from = "the day of receipt" if start == received.date() else (
-            f"{start:%a %b} {start.day}, the first business day after receipt")
-        rule_text = f"the end of the {times.routine_business_days}th business day after {counted_from}"
+        rule_text = f"the end of the {_ordinal(times.routine_business_days)} business day after receipt"
+        if not calendar.is_business_day(received_day):
+            first = calendar.next_business_day(received_day)
+            closed = calendar.closure_name(received_day) or f"{received_day:%A}"
+            rule_text += (f" (received on {received_day:%a %b} {received_day.day}, {closed}: {first:%a %b} "
+                          f"{first.day} is business day 1)")
         cap = times.cap_for(received.date())
         # Calendar days count like business days: the day after receipt is day 1, and day N ends at midnight.
         latest_day = received.date() + timedelta(days=cap.max_calendar_days)
@@ -547,6 +599,11 @@ def _deadlines(
     work.add("deadline.notice", Severity.info,
              "Send the written notice of the decision within 2 business days of deciding.", times.notice_citation)
     return decision_due, consult_due
+
+
+def _ordinal(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
 
 
 # --- cost and what goes with every second opinion ------------------------------------------------------------

@@ -56,6 +56,23 @@ class Criterion(Cited):
     reason: Reason
     wording: str = Field(description="the policy's criterion in plain English, shown beside its checkbox")
     requires_serious_condition: bool = False
+    member_request: str | None = Field(
+        default=None, description="the clause's own 'and the member requests ...', as the wording ends with it: "
+        "when someone else asks, the member's request must be confirmed")
+
+    @model_validator(mode="after")
+    def _wording_ends_with_the_request(self) -> "Criterion":
+        if self.member_request and not self.wording.endswith(f", and {self.member_request}."):
+            raise ValueError(f"criteria ({self.reason.value}): the wording must end with "
+                             f"\", and {self.member_request}.\" (its member_request)")
+        return self
+
+    @property
+    def condition(self) -> str:
+        """The wording without the member's request: what the clause asks of the care itself."""
+        if not self.member_request:
+            return self.wording
+        return self.wording.removesuffix(f", and {self.member_request}.") + "."
 
 
 class ThirdOpinion(Cited):

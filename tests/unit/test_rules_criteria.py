@@ -162,3 +162,86 @@ def test_healthnet_county_matches_whatever_the_clerk_types(determine):
 
 def test_plans_without_a_service_area_ignore_the_county(determine):
     assert determine("hpsj-medi-cal", county="Fresno").eligible == "yes"
+
+
+# --- contradictory third-opinion input -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("plan", sorted(CLAUSES))
+def test_third_opinion_reason_that_opinions_differ_without_saying_so_is_contradictory(determine, plan):
+    # CalOptima GG.1538 II.D authorizes a third opinion when the first two differ; elsewhere it is the plan's
+    # decision. Either way "they differ" ticked as a reason while prior_opinions_differ is false is a question to
+    # the clerk, never a silent eligibility.
+    determination = determine(plan, county="Kern", opinion_number=3, prior_opinions_differ=False,
+                              reasons=["conflicting_recommendations"])
+    assert determination.eligible == "review"
+    assert Reason.conflicting_recommendations not in determination.criteria_met
+    finding = next(f for f in determination.findings if f.rule == "third_opinion.contradictory")
+    assert finding.severity == "warning"
+    assert "conflicting_recommendations" in finding.message and "prior_opinions_differ" in finding.message
+    assert "which is true?" in finding.message
+    assert "third_opinion.prior_opinions_differ" not in _rules(determination)
+
+
+def test_caloptima_II_D_third_opinion_is_owed_once_both_fields_agree(determine):
+    determination = determine("caloptima-medi-cal", opinion_number=3, prior_opinions_differ=True,
+                              reasons=["conflicting_recommendations"])
+    assert determination.eligible == "yes"
+    assert "third_opinion.contradictory" not in _rules(determination)
+
+
+# --- who asked: clauses that need the member's own request ---------------------------------------------------
+
+MEMBER_REQUEST_CLAUSES = [
+    ("hpsj-medi-cal", "unclear_or_conflicting", "HPSJ/MVHP Policy B.3", "another diagnosis"),
+    ("hpsj-medi-cal", "not_improving", "HPSJ/MVHP Policy B.4", "continuing the treatment"),
+    ("mvhp-medi-cal", "unclear_or_conflicting", "HPSJ/MVHP Policy B.3", "another diagnosis"),
+    ("caloptima-medi-cal", "unclear_or_conflicting", "CalOptima GG.1538 II.C.3", "another diagnosis"),
+    ("caloptima-medi-cal", "not_improving", "CalOptima GG.1538 II.C.4", "continuing the treatment"),
+    ("caloptima-onecare", "not_improving", "CalOptima GG.1538 II.C.4", "continuing the treatment"),
+    ("healthnet-medi-cal", "unclear_or_conflicting", "Health Net 20-1030, second opinion when, item 3",
+     "another diagnosis"),
+]
+
+
+@pytest.mark.parametrize(("plan", "reason", "clause", "asked_for"), MEMBER_REQUEST_CLAUSES)
+def test_clause_needing_the_members_request_says_who_asked_and_to_confirm_it(determine, plan, reason, clause,
+                                                                             asked_for):
+    determination = determine(plan, county="Kern", reasons=[reason],
+                              requester={"type": "treating_provider", "name": "Sam Ortiz, MD", "npi": None})
+    finding = next(f for f in determination.findings if f.rule == "criteria.member_request_to_confirm")
+    assert finding.citation == clause and finding.severity == "warning"
+    assert "A treating provider (Sam Ortiz, MD) asked" in finding.message
+    assert "and the member asks" not in finding.message, "a provider asked: the message must not say the member did"
+    assert asked_for in finding.message and "confirm with the member" in finding.message
+    assert "criteria.met" not in _rules(determination)
+    assert determination.criteria_met == [Reason(reason)], "met once confirmed: the request is not refused"
+
+
+@pytest.mark.parametrize(("plan", "reason", "clause", "asked_for"), MEMBER_REQUEST_CLAUSES[:1])
+def test_pcp_asking_under_a_member_request_clause_is_named_as_the_pcp(determine, plan, reason, clause, asked_for):
+    determination = determine(plan, reasons=[reason], requester={"type": "pcp", "name": "Ana Reyes, MD"})
+    finding = next(f for f in determination.findings if f.rule == "criteria.member_request_to_confirm")
+    assert finding.message.count("The member's PCP (Ana Reyes, MD) asked") == 1
+
+
+@pytest.mark.parametrize("requester", ["member", "authorized_representative"])
+@pytest.mark.parametrize(("plan", "reason", "clause", "asked_for"), MEMBER_REQUEST_CLAUSES)
+def test_clause_needing_the_members_request_is_met_when_the_member_asks(determine, plan, reason, clause, asked_for,
+                                                                        requester):
+    determination = determine(plan, county="Kern", reasons=[reason], requester={"type": requester})
+    met = next(f for f in determination.findings if f.rule == "criteria.met")
+    assert met.citation == clause
+    assert "criteria.member_request_to_confirm" not in _rules(determination)
+
+
+@pytest.mark.parametrize(("plan", "reason"), [("anthem-medi-cal", "unclear_or_conflicting"),
+                                              ("anthem-medi-cal", "not_improving"),
+                                              ("partnership-medi-cal", "unclear_or_conflicting"),
+                                              ("healthnet-medi-cal", "not_improving")])
+def test_clauses_without_the_members_request_are_met_whoever_asks(determine, plan, reason):
+    # Anthem Procedure II.C/II.D, Partnership MPUP3078 VI.A.3 and Health Net item 4 need no request of the member.
+    determination = determine(plan, county="Kern", reasons=[reason],
+                              requester={"type": "treating_provider", "name": "Sam Ortiz, MD", "npi": None})
+    assert "criteria.met" in _rules(determination)
+    assert "criteria.member_request_to_confirm" not in _rules(determination)

@@ -26,16 +26,29 @@ def test_hs_1367_01_routine_decision_by_end_of_5th_business_day_after_receipt(de
     assert _finding(determination, "deadline.decision_routine").citation == "H&S 1367.01(h) (5 business days)"
 
 
-def test_routine_request_received_on_a_weekend_counts_from_the_next_business_day(determine):
-    determination = determine(received_at="2025-03-01T15:30:00")  # Saturday
-    assert _iso(determination.decision_due) == "2025-03-10T23:59:59-07:00"
-    assert "first business day after receipt" in _finding(determination, "deadline.decision_routine").message
+@pytest.mark.parametrize("received", ["2025-03-01T15:30:00", "2025-03-02T23:50:00"])  # Saturday, Sunday
+def test_hs_1367_01_weekend_receipt_counts_business_days_after_the_moment_of_receipt(determine, received):
+    # Received on the weekend: Mon 3 is business day 1 ... Fri 7 is day 5 (never Monday week).
+    determination = determine(received_at=received)
+    assert _iso(determination.decision_due) == "2025-03-07T23:59:59-08:00"
+    message = _finding(determination, "deadline.decision_routine").message
+    assert "the end of the 5th business day after receipt" in message
+    assert "Mon Mar 3 is business day 1" in message
+
+
+def test_hs_1367_01_holiday_receipt_counts_from_the_next_business_day_as_day_1(determine):
+    # Received on Thanksgiving 2025 (Thu 27 Nov): Fri 28 is day 1, then Mon 1 ... Thu 4 Dec is day 5.
+    determination = determine(received_at="2025-11-27T11:00:00")
+    assert _iso(determination.decision_due) == "2025-12-04T23:59:59-08:00"
+    assert "Thanksgiving Day: Fri Nov 28 is business day 1" in _finding(
+        determination, "deadline.decision_routine").message
 
 
 def test_routine_deadline_skips_us_federal_holidays_as_observed(determine):
     # Wednesday before Thanksgiving 2025: Thu 27 is a holiday; the day after Thanksgiving is not.
     determination = determine(received_at="2025-11-26T09:00:00")
     assert _iso(determination.decision_due) == "2025-12-04T23:59:59-08:00"
+    assert "business day 1" not in _finding(determination, "deadline.decision_routine").message
 
 
 def test_routine_deadline_skips_a_sunday_holiday_observed_on_monday(determine):
@@ -53,7 +66,7 @@ def test_42_cfr_438_210d_never_later_than_14_calendar_days(determine):
 
 
 def test_42_cfr_438_210d_as_amended_7_calendar_days_from_2026(determine):
-    # Saturday 7 Nov 2026: 5 business days from Monday (Veterans Day skipped) is Tue 17; 7 days is Sat 14.
+    # Saturday 7 Nov 2026: the 5th business day after receipt (Veterans Day skipped) is Mon 16; 7 days is Sat 14.
     determination = determine(received_at="2026-11-07T10:00:00")
     assert _iso(determination.decision_due) == "2026-11-14T23:59:59-08:00"
     cap = _finding(determination, "deadline.calendar_cap")
@@ -129,8 +142,7 @@ def test_property_routine_decision_is_end_of_a_business_day_within_the_cap(deter
     assert received_day < due.date() <= received_day + timedelta(days=cap_days)
     if "deadline.calendar_cap" not in determination.rules():
         assert DEFAULT_CALENDAR.is_business_day(due.date())
-        start = DEFAULT_CALENDAR.first_business_day_on_or_after(received_day)
-        assert DEFAULT_CALENDAR.business_days_between(start, due.date()) == 5
+        assert DEFAULT_CALENDAR.business_days_between(received_day, due.date()) == 5
 
 
 @pytest.mark.parametrize("plan", ["hpsj-medi-cal", "caloptima-medi-cal", "partnership-medi-cal"])
