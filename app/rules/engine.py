@@ -577,9 +577,9 @@ def _deadlines(
         rule_text = f"the end of the {_ordinal(times.routine_business_days)} business day after receipt"
         if not calendar.is_business_day(received_day):
             first = calendar.next_business_day(received_day)
-            closed = calendar.closure_name(received_day) or f"{received_day:%A}"
-            rule_text += (f" (received on {received_day:%a %b} {received_day.day}, {closed}: {first:%a %b} "
-                          f"{first.day} is business day 1)")
+            holiday = calendar.closure_name(received_day)
+            received_on = f"{received_day:%a %b} {received_day.day}" + (f", {holiday}" if holiday else "")
+            rule_text += f" (received on {received_on}: {first:%a %b} {first.day} is business day 1)"
         cap = times.cap_for(received.date())
         # Calendar days count like business days: the day after receipt is day 1, and day N ends at midnight.
         latest_day = received.date() + timedelta(days=cap.max_calendar_days)
