@@ -92,6 +92,8 @@ def run_export(args: argparse.Namespace) -> int:
     result = service.export(args.plan, args.out, as_zip=as_zip, passphrase=passphrase, again=args.again,
                             ids=args.ids or ())
     print(f"batch {result.batch_id}: {result.count} request(s) for {args.plan}: {result.path}")
+    for held in result.held_back:  # written, but without these: say so where warnings go
+        print(f"warning: held back, not in the batch: {held}", file=sys.stderr)
     return 0
 
 

@@ -189,6 +189,39 @@ class Icd10CodeSet:
         index = self._position(key)
         return index is not None and self._flags[index] == 49  # ord("1")
 
+    def _under(self, code: str) -> tuple[int, int]:
+        """The positions [start, stop) of `code` and every code under it; (0, 0) for an unknown code.
+
+        A code's children are exactly the codes it prefixes (E11 -> E11.0, E11.00, ..., E11.9), and in the
+        sorted codes they follow it: two bisections bound them.
+        """
+        key = self._key(code)
+        start = self._position(key)
+        if start is None:
+            return 0, 0
+        assert key is not None
+        return start, bisect_right(self._codes, key + b"\x7f", lo=start)
+
+    def billable_under(self, code: str, limit: int | None = None) -> list[str]:
+        """The billable codes at or under `code` (dotted, in code order), at most `limit` of them.
+
+        "I25" -> ["I25.10", "I25.110", ...]; a billable code gives itself; an unknown code gives []. Costs two
+        bisections plus a scan of the flags in C up to the limit-th billable code: O(log n + limit) in practice.
+        """
+        start, stop = self._under(code)
+        found: list[str] = []
+        flags = self._flags
+        position = flags.find(b"1", start, stop)
+        while position != -1 and (limit is None or len(found) < limit):
+            found.append(display(self._codes[position].decode("ascii")))
+            position = flags.find(b"1", position + 1, stop)
+        return found
+
+    def count_billable_under(self, code: str) -> int:
+        """How many billable codes are at or under `code` (0 for an unknown code)."""
+        start, stop = self._under(code)
+        return self._flags.count(b"1", start, stop)
+
     def describe(self, code: str) -> str | None:
         index = self._position(self._key(code))
         return None if index is None else self._description(index)

@@ -20,7 +20,7 @@ COUNTIES = {"healthnet-medi-cal": "Kern", "hpsj-medi-cal": "San Joaquin", "mvhp-
             "anthem-medi-cal": "Sacramento"}
 REASONS = ["surgery_questioned", "diagnosis_or_plan_questioned", "unclear_or_conflicting", "not_improving",
            "concerns_after_following_plan"]
-DIAGNOSES = ["M17.11", "C50.911", "I25.10", "E11.9", "G43.909", "M54.50", "K21.9", "N18.3"]
+DIAGNOSES = ["M17.11", "C50.911", "I25.10", "E11.9", "G43.909", "M54.50", "K21.9", "N18.30"]  # billable codes only
 
 
 @dataclass

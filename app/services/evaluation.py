@@ -16,11 +16,11 @@ from typing import Any, Protocol
 from pydantic import ValidationError
 
 from app.domain.directory import DirectoryView
-from app.domain.models import Determination, Finding, Request, Severity
+from app.domain.models import Determination, Request
 from app.domain.time import LOS_ANGELES
 from app.errors import InputProblem
 from app.rules.calendar import DEFAULT_CALENDAR, BusinessCalendar
-from app.rules.engine import SEVERITY_ORDER, SpecialtyTable, evaluate
+from app.rules.engine import SpecialtyTable, evaluate
 from app.rules.profiles import PlanProfile
 
 
@@ -106,15 +106,52 @@ class CodeSet(Protocol):
 
     def is_billable(self, code: str) -> bool: ...
 
+    def billable_under(self, code: str, limit: int | None = None) -> list[str]: ...
+
+    def count_billable_under(self, code: str) -> int: ...
+
+
+GUIDELINE = "ICD-10-CM Official Guidelines I.B.2"
+CHILDREN_SHOWN = 6  # enough to recognise the right one; the search by words finds the rest
+
+
+def diagnosis_problem(code: str, codes: CodeSet) -> str | None:
+    """What is wrong with one diagnosis code, without its field path (None for a billable ICD-10-CM code).
+
+    A category or subcategory (I25, E11.6, S72.001) is a valid code set entry but not a code: "a code is
+    invalid if it has not been coded to the full number of characters required for that code, including the
+    7th character, if applicable" (Official Guidelines I.B.2, the HIPAA code set of 45 CFR 162.1002). It is
+    refused like any bad input, naming the billable codes under it to choose from.
+    """
+    from app.codes.icd10 import display, normalize
+
+    if code not in codes:
+        return f"{display(code)!r} is not an ICD-10-CM (FY2026) code; check it, or search the code list by words"
+    if codes.is_billable(code):
+        return None
+    dotted, length = display(code), len(normalize(code))
+    what = ("is a category, not a billable code" if length == 3
+            else "is a subcategory, not a billable code" if length < 6
+            else "lacks its 7th character, so it is not a billable code")
+    shown = codes.billable_under(code, CHILDREN_SHOWN)
+    total = codes.count_billable_under(code)
+    if total == 1:
+        choice = f"use {shown[0]}, the one billable code under it"
+    elif total > len(shown):
+        choice = f"choose one of {', '.join(shown)}, ... ({total} codes; search the code list by words)"
+    elif total:
+        choice = f"choose one of {', '.join(shown)}"
+    else:  # not in the FY2026 files; kept so a damaged code set still gives a sentence
+        choice = "choose the specific code under it (search the code list by words)"
+    return f"{dotted} {what} ({GUIDELINE}): {choice}"
+
 
 def diagnosis_problems(request: Request, codes: CodeSet) -> list[str]:
-    from app.codes.icd10 import display
-
+    """Each diagnosis that is not a billable ICD-10-CM code, by its field path."""
     return [
-        f"diagnoses[{index}]: {display(code)!r} is not an ICD-10-CM (FY2026) code; check it, or search the code "
-        "list by words"
+        f"diagnoses[{index}]: {problem}"
         for index, code in enumerate(request.diagnoses)
-        if code not in codes
+        if (problem := diagnosis_problem(code, codes)) is not None
     ]
 
 
@@ -148,25 +185,4 @@ class Evaluator:
 
     def evaluate(self, request: Request) -> Determination:
         profile = self.check(request)
-        determination = evaluate(request, profile, self.directory, self.specialties, self.calendar)
-        notes = non_billable_findings(request, self.codes)
-        if notes:
-            findings = sorted([*determination.findings, *notes], key=lambda f: SEVERITY_ORDER[f.severity])
-            determination = determination.model_copy(update={"findings": findings})
-        return determination
-
-
-def non_billable_findings(request: Request, codes: CodeSet) -> list[Finding]:
-    """A category such as E11 is a valid code but not billable: the referral needs the specific code."""
-    from app.codes.icd10 import display
-
-    return [
-        Finding(
-            rule="request.diagnosis_not_billable",
-            severity=Severity.warning,
-            message=f"{display(code)} is a category, not a billable code: choose the specific code under it.",
-            citation="ICD-10-CM FY2026 (HIPAA code set, 45 CFR 162.1002)",
-        )
-        for code in request.diagnoses
-        if code in codes and not codes.is_billable(code)
-    ]
+        return evaluate(request, profile, self.directory, self.specialties, self.calendar)

@@ -12,6 +12,10 @@ The order of a batch's life, and why:
 `pdf_for(case) -> bytes` renders a request's referral letter (one with `for_submissions(header, submissions)`
 renders a whole batch from its snapshots: app.services.referrals); None writes no letters (`--no-pdf`).
 `referral_pdf_renderer()` is the one place that wires it to app.letters.
+
+No batch carries a diagnosis that is not a billable ICD-10-CM code (Official Guidelines I.B.2, the HIPAA code set
+of 45 CFR 162.1002): intake refuses one, but a request stored before that rule may hold a category such as I25.
+Such a request is held back from a batch and reported (`HeldBack`); named with `ids`, it is refused.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from app.exports.batch import BatchHeader, PdfFor, Practice, Submission
 from app.exports.decisions_csv import DecisionRow, Problem, read_decisions
 from app.exports.package import Progress, write_batch
 from app.services.cases import CaseProblem, CaseService, Outcome, now_pacific
+from app.services.evaluation import CodeSet, diagnosis_problems
 from app.storage.exports import (
     BatchRecord,
     ExportRepository,
@@ -41,12 +46,30 @@ from app.storage.exports import (
 
 
 @dataclass(frozen=True)
+class HeldBack:
+    """A request left out of a batch, and why (with how to send it)."""
+
+    request_id: int
+    reason: str
+
+    def __str__(self) -> str:
+        return f"request #{self.request_id}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Selection:
+    cases: list[Case]
+    held_back: list[HeldBack] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
 class ExportResult:
     batch_id: int
     path: Path
     count: int
     request_ids: list[int]
     manifest_sha256: str
+    held_back: list[HeldBack] = field(default_factory=list)  # waiting requests left out of this batch
 
 
 @dataclass
@@ -81,8 +104,12 @@ class ExportService:
         pdf_for: PdfFor | None = None,
         who: str | None = None,
         clock: Callable[[], datetime] = now_pacific,
+        codes: CodeSet | None = None,
     ) -> None:
+        """`codes`: the ICD-10-CM code set the diagnoses are checked against; the one the case service's
+        evaluator holds (the desk's) unless given."""
         self.cases = cases
+        self.codes = codes if codes is not None else cases.evaluator.codes
         self.db = cases.repository.db
         self.repository = ExportRepository(self.db)
         self.directory = directory
@@ -103,12 +130,34 @@ class ExportService:
                 from None
 
     def select(self, plan: str, *, again: bool = False, ids: Sequence[int] = ()) -> list[Case]:
-        """What a batch for `plan` would send. By default the submitted requests waiting for an authorization
-        decision that were never exported to the plan; `again` includes those already exported; `ids` names
-        the requests (each must be a submitted request of that plan, and, without `again`, not yet sent)."""
+        """What a batch for `plan` would send (see `choose`)."""
+        return self.choose(plan, again=again, ids=ids).cases
+
+    def _not_billable(self, case: Case) -> str | None:
+        """Why the request cannot go to a plan as it is stored (a diagnosis that is not a billable code), with
+        how to send it; None when it can."""
+        problems = diagnosis_problems(case.request, self.codes)
+        if not problems:
+            return None
+        return (f"{'; '.join(problems)}; to send it, withdraw request #{case.id} and enter it again with "
+                f"billable codes")
+
+    def choose(self, plan: str, *, again: bool = False, ids: Sequence[int] = ()) -> Selection:
+        """What a batch for `plan` would send, and what it leaves out. By default the submitted requests
+        waiting for an authorization decision that were never exported to the plan, less those held back (a
+        diagnosis that is not a billable ICD-10-CM code: Official Guidelines I.B.2); `again` includes those
+        already exported; `ids` names the requests (each must be a submitted request of that plan with billable
+        diagnoses, and, without `again`, not yet sent)."""
         self._plan_name(plan)
         if not ids:
-            return self.repository.snapshots(self.repository.awaiting_ids(plan, again=again))
+            cases, held_back = [], []
+            for case in self.repository.snapshots(self.repository.awaiting_ids(plan, again=again)):
+                reason = self._not_billable(case)
+                if reason is None:
+                    cases.append(case)
+                else:
+                    held_back.append(HeldBack(case.id, reason))
+            return Selection(cases, held_back)
         wanted = list(dict.fromkeys(ids))
         found = {case.id: case for case in self.repository.snapshots(wanted)}
         already = set() if again else self.repository.exported(wanted, plan)
@@ -125,9 +174,11 @@ class ExportService:
                 sent = self.repository.sent(rid)
                 problems.append(f"--ids: request #{rid} was already sent to {plan} in batch "
                                 f"{', '.join(str(s.batch_id) for s in sent)}; add --again to send it again")
+            elif (reason := self._not_billable(case)) is not None:
+                problems.append(f"--ids: request #{rid} cannot be sent: {reason}")
         if problems:
             raise InputProblem(problems)
-        return [found[rid] for rid in wanted]
+        return Selection([found[rid] for rid in wanted])
 
     def _professionals(self, cases: Sequence[Case]) -> dict[str, Provider]:
         npis = sorted({case.request.requested_provider_npi for case in cases
@@ -146,7 +197,11 @@ class ExportService:
         from app.services.security import Action
 
         self.cases.guard.check(Action.export)
-        cases = self.select(plan, again=again, ids=ids)
+        selection = self.choose(plan, again=again, ids=ids)
+        cases = selection.cases
+        if not cases and selection.held_back:
+            raise InputProblem([str(held) for held in selection.held_back],
+                               source=f"nothing to export for {plan}: every request waiting is held back")
         if not cases:
             raise InputProblem([f"nothing to export for {plan}: no submitted request waits for its authorization "
                                 "decision that was not sent already (add --again to send those again)"])
@@ -181,7 +236,7 @@ class ExportService:
             self._undo(pending, published)
             raise
         return ExportResult(header.batch_id, published, len(submissions), [s.request_id for s in submissions],
-                            pending.manifest_sha256)
+                            pending.manifest_sha256, selection.held_back)
 
     @staticmethod
     def _undo(pending, published: Path | None) -> None:

@@ -148,8 +148,11 @@ class ExportDialog(QDialog):
         self.result = result
         self.ui.progress_bar.setRange(0, max(result.count, 1))
         self.ui.progress_bar.setValue(result.count)
-        self.ui.status_label.setText(f"Batch {result.batch_id}: {result.count} request(s) written to "
-                                     f"{result.path}")
+        text = f"Batch {result.batch_id}: {result.count} request(s) written to {result.path}"
+        if result.held_back:
+            text += f"\n{len(result.held_back)} request(s) held back, not in the batch:"
+            text += "".join(f"\n  - {held}" for held in result.held_back)
+        self.ui.status_label.setText(text)
 
     def _failed(self, message: str) -> None:
         self.ui.progress_bar.setRange(0, 1)

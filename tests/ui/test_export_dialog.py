@@ -11,7 +11,7 @@ from app.storage.db import open_db
 from app.ui.export_dialog import ExportDialog
 from app.ui.worklist_model import CASE_ID_ROLE
 from app.services.desk import Desk
-from tests.unit.test_exports_support import fake_pdf, make_desk, submit_three
+from tests.unit.test_exports_support import fake_pdf, make_desk, store_unchecked, submit_three
 
 PLANS = [(plan_id, profile.name) for plan_id, profile in default_profiles().items()]
 
@@ -56,6 +56,28 @@ def test_export_fills_the_progress_bar_and_reports_the_batch(qtbot, db_path, tmp
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.exporting, timeout=10_000)
     assert "nothing to export for caloptima-medi-cal" in dialog.ui.status_label.text()
+    assert batches(db_path) == [1]
+
+
+def test_icd10_guideline_I_B_2_the_dialog_says_which_requests_were_held_back_and_why(qtbot, db_path, tmp_path):
+    cases, _ = make_desk(db_path)
+    held = store_unchecked(cases, diagnoses=["I25"], member={"member_id": "TST000009"})
+    reason = (f"request #{held}: diagnoses[0]: I25 is a category, not a billable code (ICD-10-CM Official "
+              "Guidelines I.B.2): choose one of I25.10, I25.110, I25.111, I25.112, I25.118, I25.119, ... (56 codes; "
+              f"search the code list by words); to send it, withdraw request #{held} and enter it again with "
+              "billable codes")
+    dialog = make_dialog(qtbot, db_path, tmp_path)
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.exporting, timeout=10_000)
+    assert dialog.ui.status_label.text().endswith(f"\n1 request(s) held back, not in the batch:\n  - {reason}")
+    assert dialog.result.request_ids == [1, 2]
+    folder = tmp_path / "sodesk-caloptima-medi-cal-batch-000001"
+    assert "I25" not in (folder / "submissions.csv").read_text(encoding="utf-8")
+    # Only the held-back request waits now: nothing to export, and the dialog says why.
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.exporting, timeout=10_000)
+    assert dialog.ui.status_label.text() == (
+        f"nothing to export for caloptima-medi-cal: every request waiting is held back: {reason}")
     assert batches(db_path) == [1]
 
 

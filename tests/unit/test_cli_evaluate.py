@@ -198,11 +198,29 @@ def test_property_malformed_requests_exit_2_with_field_paths_never_a_traceback(r
     assert all(":" in line for line in lines), err
 
 
-def test_a_category_code_is_valid_but_asks_for_the_billable_code(run):
-    status, out, _ = run(request=request_data(diagnoses=["M17"]))
-    assert status == 0
-    finding = next(f for f in json.loads(out)["findings"] if f["rule"] == "request.diagnosis_not_billable")
-    assert finding["severity"] == "warning" and "M17 is a category" in finding["message"]
+def test_icd10_guideline_I_B_2_category_code_is_refused_at_evaluate(run):
+    err = _bad(run, request_data(diagnoses=["M17.11", "I25"]))
+    assert err.endswith(
+        "diagnoses[1]: I25 is a category, not a billable code (ICD-10-CM Official Guidelines I.B.2): choose one "
+        "of I25.10, I25.110, I25.111, I25.112, I25.118, I25.119, ... (56 codes; search the code list by words)\n")
+
+
+@pytest.mark.parametrize(("code", "said"), [
+    ("E11.6", "diagnoses[0]: E11.6 is a subcategory, not a billable code (ICD-10-CM Official Guidelines I.B.2): "
+              "choose one of E11.610, E11.618, E11.620, E11.621, E11.622, E11.628, ... (12 codes;"),
+    ("M2551", "diagnoses[0]: M25.51 is a subcategory, not a billable code (ICD-10-CM Official Guidelines I.B.2): "
+              "choose one of M25.511, M25.512, M25.519\n"),
+    ("S72.001", "diagnoses[0]: S72.001 lacks its 7th character, so it is not a billable code (ICD-10-CM Official "
+                "Guidelines I.B.2): choose one of S72.001A, S72.001B,"),
+])
+def test_icd10_guideline_I_B_2_subcategory_or_code_without_its_7th_character_is_refused(run, code, said):
+    assert said in _bad(run, request_data(diagnoses=[code]))
+
+
+def test_icd10_guideline_I_B_2_every_category_is_named_with_its_own_path(run):
+    err = _bad(run, request_data(diagnoses=["I25", "M17.11", "E11"]))
+    assert err.splitlines()[0].endswith("request.json: 2 problems:")
+    assert "  - diagnoses[0]: I25 is a category" in err and "  - diagnoses[2]: E11 is a category" in err
 
 
 def test_fy2026_codes_with_a_letter_second_are_accepted(run):

@@ -54,6 +54,18 @@ def test_add_refuses_a_bad_request_with_field_paths(desk):
     assert "requested_provider_npi: NPI check digit does not match" in err
 
 
+def test_icd10_guideline_I_B_2_category_code_is_refused_at_requests_add_and_nothing_is_stored(desk):
+    status, out, err = desk("add", request=request_data(diagnoses=["I25"]))
+    assert (status, out) == (2, "")
+    assert err.endswith("request.json: diagnoses[0]: I25 is a category, not a billable code (ICD-10-CM Official "
+                        "Guidelines I.B.2): choose one of I25.10, I25.110, I25.111, I25.112, I25.118, I25.119, ... "
+                        "(56 codes; search the code list by words)\n")
+    status, out, _ = desk("list")
+    assert status == 0 and "#1" not in out
+    status, out, err = desk("add", request=request_data(diagnoses=["I25.10"]))
+    assert (status, out, err) == (0, "1\n", ""), "the first request stored is #1: nothing was kept of the refused one"
+
+
 def test_decide_consult_report_close(desk):
     desk("add", request=request_data(urgent=True))
     assert desk("decide", "1", "--approve", "--auth-number", "CO-1", "--valid-to", "2025-06-30")[0] == 0

@@ -66,7 +66,7 @@ def test_submissions_csv_has_the_documented_columns_and_no_more(desk, tmp_path):
     assert tuple(rows[0]) == COLUMNS
     assert [(r["line"], r["request_id"], r["urgent"]) for r in rows] == [("1", "1", "no"), ("2", "2", "yes")]
     assert rows[0]["professional_npi"] == ORTHO_HAKOBYAN and rows[0]["professional_taxonomy"] == "207XS0114X"
-    assert rows[1]["member_last_name"] == "Nguyễn" and rows[1]["diagnoses"] == "M17.11;M25.51"
+    assert rows[1]["member_last_name"] == "Nguyễn" and rows[1]["diagnoses"] == "M17.11;M25.511"
     # Minimum necessary: no address, phone or language of the member anywhere in the CSV.
     text = (result.path / "submissions.csv").read_text(encoding="utf-8")
     assert "100 Example St" not in text and "714-555-0101" not in text and "Spanish" not in text

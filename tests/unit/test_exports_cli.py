@@ -49,6 +49,28 @@ def test_export_without_letters_then_nothing_left_then_again(desk, tmp_path):
     assert status == 0 and out.startswith("batch 1 written again (2 requests)")
 
 
+def test_icd10_guideline_I_B_2_export_says_which_requests_it_held_back_and_why(desk, tmp_path):
+    from tests.unit.test_exports_support import store_unchecked
+
+    cases, _ = make_desk(tmp_path / "desk.sqlite3")
+    held = store_unchecked(cases, diagnoses=["I25"], member={"member_id": "TST30009"})
+    status, out, err = desk("export", "--plan", PLAN, "--out", tmp_path / "b1", "--no-pdf")
+    assert status == 0 and out == f"batch 1: 2 request(s) for {PLAN}: {tmp_path / 'b1'}\n"
+    assert err == (f"warning: held back, not in the batch: request #{held}: diagnoses[0]: I25 is a category, not a "
+                   "billable code (ICD-10-CM Official Guidelines I.B.2): choose one of I25.10, I25.110, I25.111, "
+                   "I25.112, I25.118, I25.119, ... (56 codes; search the code list by words); to send it, withdraw "
+                   f"request #{held} and enter it again with billable codes\n")
+    status, out, err = desk("export", "--plan", PLAN, "--out", tmp_path / "b2", "--no-pdf")
+    assert (status, out) == (2, "")
+    assert err.startswith(f"nothing to export for {PLAN}: every request waiting is held back: request #{held}: "
+                          "diagnoses[0]: I25 is a category")
+    status, out, err = desk("export", "--plan", PLAN, "--out", tmp_path / "b3", "--no-pdf", "--again", "--ids",
+                            f"{desk.ids[0]},{held}")
+    assert (status, out) == (2, "")
+    assert err.startswith(f"--ids: request #{held} cannot be sent: diagnoses[0]: I25 is a category")
+    assert not (tmp_path / "b2").exists() and not (tmp_path / "b3").exists()
+
+
 def test_export_carries_the_real_referral_letter_of_each_request(desk, tmp_path):
     from pypdf import PdfReader
 

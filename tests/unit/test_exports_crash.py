@@ -139,9 +139,9 @@ def test_a_failing_rename_rolls_the_records_back(tmp_path, monkeypatch):
 def test_a_request_sent_by_another_desk_meanwhile_is_not_recorded_twice(tmp_path):
     cases, exports, ids = _desk_with_requests(tmp_path, count=2)
     _, other = make_desk(tmp_path / "desk.sqlite3")
-    selected = exports.select(PLAN)
+    selected = exports.choose(PLAN)
     other.export(PLAN, tmp_path / "other")  # between this desk's selection and its commit
-    exports.select = lambda *a, **k: selected  # what this desk saw before the other desk committed
+    exports.choose = lambda *a, **k: selected  # what this desk saw before the other desk committed
     with pytest.raises(InputProblem, match="another desk"):
         exports.export(PLAN, tmp_path / "mine")
     assert not (tmp_path / "mine").exists()

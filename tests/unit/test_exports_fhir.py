@@ -114,7 +114,7 @@ def test_no_professional_chosen_means_no_practitioner_but_the_specialty_asked_fo
 def test_diagnoses_are_icd10cm_with_their_dot(batch):
     claim = _resources(_bundles(batch)["2-bundle.json"])["Claim"][0]
     assert [d["diagnosisCodeableConcept"]["coding"][0] for d in claim["diagnosis"]] == [
-        {"system": ICD10CM_SYSTEM, "code": "M17.11"}, {"system": ICD10CM_SYSTEM, "code": "M25.51"}]
+        {"system": ICD10CM_SYSTEM, "code": "M17.11"}, {"system": ICD10CM_SYSTEM, "code": "M25.511"}]
     assert claim["item"][0]["diagnosisSequence"] == [1, 2]
     assert claim["priority"]["coding"][0]["code"] == "stat"  # the urgent one
     third = _resources(_bundles(batch)["4-bundle.json"])

@@ -61,9 +61,35 @@ def submit_three(cases):
     """Two CalOptima requests needing authorization (one naming a professional, one urgent), one HPSJ request
     needing none. Returns their ids."""
     first = cases.submit(make_request(requested_provider_npi=ORTHO_HAKOBYAN)).case
-    second = cases.submit(make_request(urgent=True, diagnoses=["M17.11", "M2551"],
+    second = cases.submit(make_request(urgent=True, diagnoses=["M17.11", "M25511"],
                                        member={"member_id": "TST000002", "first_name": "Lê",
                                                "last_name": "Nguyễn"})).case
     third = cases.submit(make_request(plan="hpsj-medi-cal", requested_provider_npi=ORTHO_HAKOBYAN,
                                       member={"member_id": "TST000003"})).case
     return first.id, second.id, third.id
+
+
+class CheckSkipped:
+    """A code set that passes every code: what a request stored before the billable-code rule (ICD-10-CM
+    Official Guidelines I.B.2), or through a path that skipped the check, went through."""
+
+    def __contains__(self, code: object) -> bool:
+        return True
+
+    def is_billable(self, code: str) -> bool:
+        return True
+
+    def billable_under(self, code: str, limit: int | None = None) -> list[str]:
+        return [code]
+
+    def count_billable_under(self, code: str) -> int:
+        return 1
+
+
+def store_unchecked(cases, **changes):
+    """Store a synthetic request whose diagnoses were never checked (e.g. `diagnoses=["I25"]`); its id."""
+    from dataclasses import replace
+
+    unchecked = CaseService(cases.repository, replace(cases.evaluator, codes=CheckSkipped()), who="clerk.one",
+                            clock=cases.clock)
+    return unchecked.submit(make_request(**changes)).case.id

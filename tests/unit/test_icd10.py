@@ -252,6 +252,53 @@ def test_non_strings_are_not_members(code_set):
     assert 119 not in code_set
 
 
+# --- the billable codes under a category (Official Guidelines I.B.2) -----------------------
+
+
+def test_icd10_guideline_I_B_2_billable_codes_under_a_category_in_code_order(code_set):
+    assert code_set.billable_under("I25", 6) == ["I25.10", "I25.110", "I25.111", "I25.112", "I25.118", "I25.119"]
+    assert code_set.count_billable_under("I25") == 56
+    assert code_set.billable_under("e11.6", 3) == ["E11.610", "E11.618", "E11.620"]
+    assert code_set.billable_under("S72.001")[:2] == ["S72.001A", "S72.001B"]  # the 7th characters
+
+
+@pytest.mark.parametrize(("code", "expected"), [
+    ("E11.9", ["E11.9"]),  # a billable code is its own only billable code
+    ("e119", ["E11.9"]),
+    ("E11.99999", []),  # unknown: nothing under it
+    ("E1", []),  # a prefix that is no code is not a category
+    ("", []),
+    ("É11", []),
+])
+def test_billable_under_a_billable_or_unknown_code(code_set, code, expected):
+    assert code_set.billable_under(code) == expected
+    assert code_set.count_billable_under(code) == len(expected)
+
+
+def test_billable_under_stops_at_the_limit(code_set):
+    assert code_set.billable_under("S72", 0) == []
+    assert len(code_set.billable_under("S72", 4)) == 4
+    assert code_set.count_billable_under("S72") > 1000  # a large category: the limit is what keeps it short
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(ALL_CODES), st.integers(min_value=0, max_value=30))
+def test_billable_under_agrees_with_a_scan_of_every_code(code, limit):
+    code_set = default_code_set()
+    expected = [display(other) for other in ALL_CODES if other.startswith(code) and code_set.is_billable(other)]
+    assert code_set.billable_under(code, limit) == expected[:limit]
+    assert code_set.count_billable_under(code) == len(expected)
+    assert bool(expected) is True, "every ICD-10-CM code has a billable code at or under it"
+
+
+def test_billable_under_in_a_small_synthetic_file(tmp_path):
+    path = write_gz(tmp_path / "mini.tsv.gz", "A01\t0\tFever\nA010\t1\tTyphoid\nA011\t1\tParatyphoid\n"
+                                              "A02\t1\tOther\n")
+    mini = Icd10CodeSet.load(path)
+    assert mini.billable_under("A01") == ["A01.0", "A01.1"] and mini.count_billable_under("A01") == 2
+    assert mini.billable_under("A02") == ["A02"]
+
+
 def test_descriptions(code_set):
     assert code_set.describe("e11.9") == "Type 2 diabetes mellitus without complications"
     assert code_set.describe("E11") == "Type 2 diabetes mellitus"
