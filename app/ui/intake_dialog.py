@@ -72,8 +72,8 @@ from app.domain.models import CareFrom, Reason, RequesterType
 from app.domain.time import LOS_ANGELES
 from app.errors import InputProblem, ServerUnavailable
 from app.services.cases import CaseService, DraftAutosaver
-from app.rules.network import Membership, membership, required_health_network
-from app.services.evaluation import parse_request
+from app.rules.network import Membership, membership, preferred_health_network, required_health_network
+from app.services.evaluation import diagnosis_problem, parse_request
 from app.ui.chooser_model import Found, Qualification, find_professionals, qualification_for, treating_npis
 from app.ui.directory_model import SUGGESTED_MARK, ProviderTableModel, plan_labels
 from app.ui.forms.ui_intake_dialog import Ui_IntakeDialog
@@ -196,7 +196,8 @@ def _pruned(value):
 class IntakeDialog(QDialog):
     saved = Signal(int)  # the case id, once the request was submitted
 
-    def __init__(self, service: CaseService, parent: QWidget | None = None, *, now: datetime | None = None) -> None:
+    def __init__(self, service: CaseService, parent: QWidget | None = None, *, now: datetime | None = None,
+                 draft: Case | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_IntakeDialog()
         self.ui.setupUi(self)
@@ -250,9 +251,13 @@ class IntakeDialog(QDialog):
         ui.problems_list.itemActivated.connect(self._problem_chosen)  # Enter (and double-click)
         ui.problems_list.hide()
         ui.close_button.clicked.connect(self.reject)
+        self._kept_reasons: list[str] = []  # a draft's reasons the form has no box for (kept, never dropped)
+        self._ask_opinions = False  # the draft says two contradictory things: asked once the form is shown
         self._blank = self.form_data()  # closing an untouched form stores no draft
         self._go(0)
         ui.determination_view.setHtml("<p>Fill in the form: the determination appears here as you type.</p>")
+        if draft is not None:
+            self.resume(draft)
 
     # --- the request the form holds --------------------------------------------------------------------------
 
@@ -263,6 +268,7 @@ class IntakeDialog(QDialog):
         reasons = [reason.value for reason in CRITERIA if self._reason_check(reason).isChecked()]
         if ui.other_check.isChecked():
             reasons.append(Reason.other.value)
+        reasons += getattr(self, "_kept_reasons", [])
         data = {
             "plan": ui.plan_combo.currentData() or "",
             "county": ui.county_edit.text(),
@@ -311,6 +317,117 @@ class IntakeDialog(QDialog):
         data["diagnoses"] = self.diagnoses()
         return data
 
+    def resume(self, draft: Case) -> None:
+        """Go on with a kept draft: the form shows what was typed, and saving continues the same draft."""
+        data = draft.draft or {}
+        self.autosaver.case_id = draft.id
+        self.setWindowTitle(f"{self.windowTitle()}: draft #{draft.id}")
+        self.fill(data)
+        self._blank = self._last_data = self.form_data()  # nothing changed yet: nothing to save on close
+        self._update()
+
+    def fill(self, data: dict) -> None:
+        """Put a draft's data (the contract's field names, as `form_data` gives them) into the form."""
+        ui = self.ui
+
+        def text(edit: QLineEdit, value) -> None:
+            edit.setText("" if value is None else str(value))
+
+        def section(name: str) -> dict:
+            value = data.get(name)
+            return value if isinstance(value, dict) else {}
+
+        index = ui.plan_combo.findData(data.get("plan"))
+        ui.plan_combo.setCurrentIndex(index)
+        text(ui.county_edit, data.get("county"))
+        received = QDateTime.fromString(str(data.get("received_at") or ""), Qt.DateFormat.ISODate)
+        if received.isValid():
+            ui.received_edit.setDateTime(received)
+        requester = section("requester")
+        kinds = [kind.value for kind in REQUESTER_TYPES]
+        if requester.get("type") in kinds:
+            ui.requester_type_combo.setCurrentIndex(kinds.index(requester["type"]))
+        text(ui.requester_name_edit, requester.get("name"))
+        text(ui.requester_npi_edit, requester.get("npi"))
+        text(ui.requester_phone_edit, requester.get("phone"))
+        member = section("member")
+        for key, edit in (("member_id", ui.member_id_edit), ("first_name", ui.first_name_edit),
+                          ("last_name", ui.last_name_edit), ("language", ui.language_edit),
+                          ("phone", ui.member_phone_edit), ("health_network", ui.health_network_edit)):
+            text(edit, member.get(key))
+        born = QDate.fromString(str(member.get("date_of_birth") or ""), "yyyy-MM-dd")
+        text(ui.date_of_birth_edit, born.toString("MM/dd/yyyy") if born.isValid() else member.get("date_of_birth"))
+        address = member.get("address") if isinstance(member.get("address"), dict) else {}
+        for key, edit in (("line1", ui.street_edit), ("line2", ui.address_line2_edit), ("city", ui.city_edit),
+                          ("state", ui.state_edit), ("zip", ui.zip_edit)):
+            text(edit, address.get(key))
+        pcp = section("pcp")
+        text(ui.pcp_npi_edit, pcp.get("npi"))
+        text(ui.pcp_name_edit, pcp.get("name"))
+        care = section("care_in_question")
+        froms = [kind.value for kind in CARE_FROM]
+        if care.get("from") in froms:
+            ui.care_from_combo.setCurrentIndex(froms.index(care["from"]))
+        code = care.get("taxonomy") or ""
+        text(ui.taxonomy_edit, f"{code} {self.taxonomy.name(code) or ''}".strip() if code else "")
+        text(ui.treating_npi_edit, care.get("npi"))
+        text(ui.treating_name_edit, care.get("name"))
+        reasons = [str(reason) for reason in data.get("reasons") or []]
+        for reason in CRITERIA:
+            self._reason_check(reason).setChecked(reason.value in reasons)
+        ui.other_check.setChecked(Reason.other.value in reasons)
+        text(ui.other_reason_edit, data.get("other_reason"))
+        boxes = {Reason.other.value, *(reason.value for reason in CRITERIA)}
+        self._kept_reasons = [reason for reason in reasons if reason not in boxes]
+        ui.serious_check.setChecked(bool(data.get("serious_condition")))
+        ui.urgent_check.setChecked(bool(data.get("urgent")))
+        differ_reason = Reason.conflicting_recommendations.value in reasons
+        ui.third_opinion_check.setChecked(data.get("opinion_number") == 3 or differ_reason)
+        ui.differ_check.setChecked(bool(data.get("prior_opinions_differ")))
+        self._ask_opinions = differ_reason and not data.get("prior_opinions_differ")
+        text(ui.chosen_npi_edit, data.get("requested_provider_npi"))
+        text(ui.procedure_edit, data.get("procedure"))
+        ui.needs_transportation_check.setChecked(bool(data.get("needs_transportation")))
+        ui.notes_edit.setPlainText(str(data.get("notes") or ""))
+        ui.diagnoses_list.clear()
+        for code in data.get("diagnoses") or []:
+            dotted = str(code)
+            description = self.codes.describe(dotted) if dotted in self.codes else None
+            item = QListWidgetItem(f"{dotted} {description}" if description else dotted)
+            item.setData(Qt.ItemDataRole.UserRole, dotted)
+            ui.diagnoses_list.addItem(item)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if self._ask_opinions:
+            self._ask_opinions = False
+            QTimer.singleShot(0, self.ask_whether_opinions_differ)
+
+    def ask_whether_opinions_differ(self) -> None:
+        """The draft gives "the first two opinions differ" as a reason but does not say they differ: ask which is
+        true. Either answer makes the two agree; "Decide later" keeps both, and the determination says so."""
+        box = QMessageBox(QMessageBox.Icon.Question, "Do the first two opinions differ?",
+                          "This draft gives “the first two opinions differ” as its reason, but “The first two "
+                          "opinions differ” is not ticked.", parent=self)
+        box.setInformativeText("Which is true? A third opinion is owed by some plans only when the first two "
+                               "opinions differ on the need for a procedure.")
+        differ = box.addButton("They &differ", QMessageBox.ButtonRole.YesRole)
+        box.addButton("They do &not differ", QMessageBox.ButtonRole.NoRole)
+        later = box.addButton("Decide &later", QMessageBox.ButtonRole.RejectRole)
+        box.setEscapeButton(later)
+
+        def answered(button) -> None:
+            if button is later:
+                return
+            self.ui.differ_check.setChecked(button is differ)
+            reason = Reason.conflicting_recommendations.value
+            self._kept_reasons = [kept for kept in self._kept_reasons if kept != reason]
+            self._update()
+
+        box.buttonClicked.connect(answered)
+        self.question = box
+        box.open()  # window-modal, without a nested event loop
+
     def diagnoses(self) -> list[str]:
         items = (self.ui.diagnoses_list.item(row) for row in range(self.ui.diagnoses_list.count()))
         return [item.data(Qt.ItemDataRole.UserRole) for item in items]
@@ -318,6 +435,10 @@ class IntakeDialog(QDialog):
     def _reason_text(self, reason: str) -> str:
         if reason == Reason.other.value:
             return f"Other: {self.ui.other_reason_edit.text().strip()}"
+        if reason == Reason.conflicting_recommendations.value:
+            return "The first two opinions differ (as the draft says)"
+        if reason not in {criterion.value for criterion in CRITERIA}:
+            return reason
         return self._reason_check(Reason(reason)).text().replace("&", "").split(" ", 1)[1]
 
     def _reason_check(self, reason: Reason) -> QCheckBox:
@@ -572,6 +693,12 @@ class IntakeDialog(QDialog):
         if code not in self.codes or not found:
             self._mark(self.ui.diagnosis_edit, f"{code} is not an ICD-10-CM code; search by words, e.g. “knee”.")
             return
+        # A category (I25) is not a code (ICD-10-CM Official Guidelines I.B.2): say which codes are under it,
+        # in the words the evaluation uses, and add nothing.
+        problem = diagnosis_problem(code, self.codes)
+        if problem is not None:
+            self._mark(self.ui.diagnosis_edit, problem)
+            return
         if self.ui.diagnosis_edit in self._notes:
             self._unmark(self.ui.diagnosis_edit)
         dotted, description = found[0]
@@ -636,19 +763,25 @@ class IntakeDialog(QDialog):
 
     def network_marker(self, provider) -> str:
         """How a professional stands for this request, by the engine's own rule (app.rules.network): for PCP care
-        under most plans, in network means in the member's health network (medical group / IPA)."""
+        under a plan that keeps it in the member's health network (medical group / IPA), in network means in it;
+        under a plan that allows its whole network, the member's own group is named where the professional is in
+        it."""
         ui = self.ui
         plan = ui.plan_combo.currentData()
         profile = self.profiles.get(plan or "")
         if profile is None:
             return "Choose a plan"
         care_from = CARE_FROM[max(ui.care_from_combo.currentIndex(), 0)]
-        group = required_health_network(profile, care_from, ui.health_network_edit.text().strip())
+        health_network = ui.health_network_edit.text().strip()
+        group = required_health_network(profile, care_from, health_network)
         standing = membership(provider, profile.id, group)
         if standing == Membership.outside_health_network:
             return f"Outside health network {group}"
         if standing == Membership.out_of_network:
             return "Out of network"
+        prefer = preferred_health_network(profile, care_from, health_network)
+        if prefer:
+            return f"In network ({prefer})" if prefer in provider.groups else "In network (another group)"
         return f"In network ({group})" if group else "In network"
 
     def qualification(self) -> Qualification | None:
@@ -713,6 +846,8 @@ class IntakeDialog(QDialog):
             else:
                 specialty = "any specialty (enter the specialty on step 3 to narrow)"
             network = f"health network {qualification.group}" if qualification.group else f"the {plan} network"
+            if qualification.prefer:
+                network += f" (health network {qualification.prefer} first)"
             text = (f"{count} qualified professional{'s' if count != 1 else ''}: in {network}, {specialty}. "
                     "Untick the box to search the whole directory.")
         else:

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QHeaderView, QMainWindow
 
 from app import __version__
+from app.domain.cases import Case
 from app.domain.status import Status
 from app.domain.time import LOS_ANGELES
 from app.errors import InputProblem
@@ -110,8 +111,8 @@ class MainWindow(QMainWindow):
         self.ui.action_database.triggered.connect(self.open_database)
         self.ui.welcome_import_button.clicked.connect(self._welcome_import)
         self.ui.welcome_demo_button.clicked.connect(self.load_demo)
-        self.ui.welcome_new_button.clicked.connect(self.new_request)
-        self.ui.action_new_request.triggered.connect(self.new_request)
+        self.ui.welcome_new_button.clicked.connect(lambda: self.new_request())
+        self.ui.action_new_request.triggered.connect(lambda: self.new_request())
         self.ui.action_print.triggered.connect(self.print_current)
         self.ui.action_print_due.triggered.connect(self.print_due_today)
         self.ui.action_export.triggered.connect(self.open_export)
@@ -225,6 +226,10 @@ class MainWindow(QMainWindow):
         if not self._ready:
             self.ui.statusbar.showMessage("Checking the database before anything can change: one moment.", 5000)
             return
+        case = self.service.get(case_id)
+        if case.status == Status.draft:  # a kept draft goes on in the form it was typed in
+            self.new_request(draft=case)
+            return
         self.detail = RequestDetailDialog(self.service, case_id, self, letters=self.letters, sent=self.sent_to_plan)
         self.detail.changed.connect(lambda _id: self.apply_filter())
         self.detail.show()
@@ -276,12 +281,13 @@ class MainWindow(QMainWindow):
             self.ui.statusbar.showMessage(f"Printed {printed} letter" + ("" if printed == 1 else "s") +
                                           "; each is kept with its request.", 10_000)
 
-    def new_request(self) -> None:
+    def new_request(self, draft: Case | None = None) -> None:
+        """The intake form: a new request, or a kept draft to go on with."""
         from app.ui.intake_dialog import IntakeDialog
 
         if not self._ready:
             return
-        self.intake = IntakeDialog(self.service, parent=self)
+        self.intake = IntakeDialog(self.service, parent=self, draft=draft)
         self.intake.saved.connect(self._request_saved)
         self.intake.finished.connect(lambda _result: self.apply_filter())  # a kept draft shows under Drafts
         self.intake.open()

@@ -129,9 +129,11 @@ def test_health_nets_county_rule_follows_the_county_as_it_is_typed(qtbot, dialog
     qtbot.waitUntil(lambda: "Enter the member's county" in determination())
 
 
-def test_for_pcp_care_in_network_means_in_the_members_health_network(qtbot, dialog):
+def test_hs_1383_15_for_pcp_care_in_network_means_in_the_members_health_network(qtbot, dialog):
     ui = dialog.ui
-    fill_member(qtbot, dialog)  # CalOptima, health network ipa-sunrise
+    fill_member(qtbot, dialog)  # health network ipa-sunrise
+    choose(ui.plan_combo, "Health Net")  # its update names no other network for PCP care: H&S 1383.15 applies
+    assert ui.plan_combo.currentData() == "healthnet-medi-cal"
     next_page(qtbot, dialog)
     next_page(qtbot, dialog)
     choose(ui.care_from_combo, "PCP")
@@ -152,6 +154,20 @@ def test_for_pcp_care_in_network_means_in_the_members_health_network(qtbot, dial
     choose(ui.care_from_combo, "Specialist")  # a specialist's care: the plan's whole network
     next_page(qtbot, dialog)
     assert {row["NPI"]: row["Network"] for row in matches(dialog)}[PCP_CHEN] == "In network"
+
+
+def test_caloptima_III_A_for_pcp_care_another_group_is_in_network(qtbot, dialog):
+    ui = dialog.ui
+    fill_member(qtbot, dialog)  # CalOptima, health network ipa-sunrise
+    next_page(qtbot, dialog)
+    next_page(qtbot, dialog)
+    choose(ui.care_from_combo, "PCP")
+    next_page(qtbot, dialog)
+    type_into(ui.provider_search_edit, "Family")
+    qtbot.waitUntil(lambda: sorted(match_npis(dialog)) == sorted([PCP_REYES, PCP_CHEN]))
+    assert match_npis(dialog)[0] == PCP_REYES, "the member's own group first"
+    rows = {row["NPI"]: row["Network"] for row in matches(dialog)}
+    assert rows == {PCP_REYES: "In network (ipa-sunrise)", PCP_CHEN: "In network (another group)"}
 
 
 def answer_the_question(qtbot, button, seen):

@@ -121,6 +121,8 @@ def test_caloptima_III_A_pcp_care_lists_the_members_group_first_then_the_rest_of
     assert ("in the CalOptima Medi-Cal network (health network ipa-sunrise first), primary care"
             in ui.providers_count_label.text())
     assert "e.g. Minh Nguyễn, MD; Lori Chen, MD" in ui.determination_view.toPlainText()
+    qtbot.wait(100)  # the layout settles (the count label wraps) before the picture
+    dialog.grab().save("/tmp/intake-pcp-whole-network.png")
 
     click_match(qtbot, dialog, PCP_CHEN)  # the member chooses the doctor in another group: in network, qualified
     assert ui.chosen_npi_edit.text() == PCP_CHEN

@@ -12,7 +12,7 @@ from app.domain.cases import Status
 from app.domain.time import LOS_ANGELES
 from app.ui.directory_model import NPI_ROLE
 from app.ui.intake_dialog import IntakeDialog, labelled
-from tests.factories import ORTHO_HAKOBYAN, ORTHO_ORTIZ, PCP_REYES
+from tests.factories import ORTHO_HAKOBYAN, ORTHO_ORTIZ, PCP_REYES, request_data
 from tests.unit.test_cases_service import Clock, service_on
 
 LEFT = Qt.MouseButton.LeftButton
@@ -232,3 +232,154 @@ def test_every_field_has_a_visible_label_and_the_same_accessible_name(dialog):
         assert label.buddy().accessibleName() == label.text().replace("&", "").rstrip(":")
     check = dialog.ui.needs_transportation_check
     assert check.accessibleName() == check.text().replace("&", "") == "Needs transportation"
+
+
+I25_REFUSED = ("I25 is a category, not a billable code (ICD-10-CM Official Guidelines I.B.2): choose one of I25.10, "
+               "I25.110, I25.111, I25.112, I25.118, I25.119, ... (56 codes; search the code list by words)")
+
+
+def test_icd10_guideline_I_B_2_a_category_typed_is_not_added_and_its_codes_are_named(qtbot, dialog, service):
+    ui = dialog.ui
+    fill_member(qtbot, dialog)
+    next_page(qtbot, dialog)
+    next_page(qtbot, dialog)
+    type_into(ui.diagnosis_edit, "I25")
+    qtbot.keyClick(ui.diagnosis_edit, Qt.Key.Key_Return)
+    assert dialog.note_for(ui.diagnosis_edit) == f"⚠ {I25_REFUSED}"
+    assert ui.diagnosis_edit.property("problem") is True and ui.diagnosis_edit.toolTip() == I25_REFUSED
+    assert dialog.diagnoses() == [] and ui.diagnoses_list.count() == 0
+    assert ui.diagnosis_edit.text() == "I25", "what was typed stays, to be completed"
+    assert ui.pages.currentWidget() is ui.care_page
+
+    qtbot.mouseClick(ui.add_diagnosis_button, LEFT)  # the button refuses it the same way
+    assert dialog.note_for(ui.diagnosis_edit) == f"⚠ {I25_REFUSED}" and dialog.diagnoses() == []
+
+    type_into(ui.diagnosis_edit, ".10")
+    qtbot.keyClick(ui.diagnosis_edit, Qt.Key.Key_Return)
+    assert dialog.diagnoses() == ["I25.10"] and dialog.note_for(ui.diagnosis_edit) == ""
+    # The autosave: the draft holds the billable code, never the category.
+    qtbot.waitUntil(lambda: [draft.draft.get("diagnoses") for draft in service.drafts()] == [["I25.10"]])
+
+
+def test_icd10_guideline_I_B_2_a_subcategory_typed_with_its_description_is_refused(qtbot, dialog):
+    ui = dialog.ui
+    type_into(ui.diagnosis_edit, "E11.6 Type 2 diabetes mellitus with other specified complications")
+    qtbot.mouseClick(ui.add_diagnosis_button, LEFT)
+    assert dialog.note_for(ui.diagnosis_edit).startswith(
+        "⚠ E11.6 is a subcategory, not a billable code (ICD-10-CM Official Guidelines I.B.2): choose one of "
+        "E11.610, E11.618,")
+    assert dialog.diagnoses() == []
+
+
+def test_icd10_guideline_I_B_2_a_draft_holding_a_category_is_listed_marked_and_not_saved(qtbot, service):
+    # A draft kept before the rule (drafts take anything as typed) still holds the category I25.
+    draft = service.save_draft(request_data(diagnoses=["I25"]))
+    dialog = IntakeDialog(service, now=NOW, draft=draft)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    ui = dialog.ui
+    assert dialog.diagnoses() == ["I25"]
+    shown = f"Diagnoses #1 (Care and reasons): {I25_REFUSED}"
+    qtbot.waitUntil(lambda: shown in problems(dialog))
+    assert dialog.note_for(ui.diagnosis_edit) == f"⚠ {I25_REFUSED}"
+    assert ui.diagnosis_edit.property("problem") is True
+    assert "No determination yet" in ui.determination_view.toPlainText()
+    for _ in range(4):
+        next_page(qtbot, dialog)
+    assert I25_REFUSED in ui.summary_view.toPlainText(), "the review step lists it before saving"
+    qtbot.mouseClick(ui.save_button, LEFT)
+    assert dialog.isVisible() and dialog.result() != dialog.DialogCode.Accepted
+    assert "Not saved yet" in ui.problems_label.text() and shown in problems(dialog)
+    [kept] = service.drafts()
+    assert kept.id == draft.id and kept.status == Status.draft and kept.draft["diagnoses"] == ["I25"]
+    assert [case.id for case in service.find()] == [draft.id], "nothing was submitted"
+
+
+# --- a kept draft, opened again -----------------------------------------------------------------------------
+
+THIRD_OPINION_DRAFT = {
+    "plan": "caloptima-medi-cal", "county": "Orange", "received_at": "2025-03-03T10:00:00",
+    "requester": {"type": "member", "name": "Thảo Nguyễn"},
+    "member": {"member_id": "TST000009", "first_name": "Thảo", "last_name": "Nguyễn", "date_of_birth": "1971-05-14",
+               "health_network": "ipa-sunrise"},
+    "care_in_question": {"from": "specialist", "taxonomy": "207X00000X", "npi": ORTHO_ORTIZ},
+    "diagnoses": ["M17.11"], "procedure": "Right total knee arthroplasty",
+    "opinion_number": 3, "reasons": ["conflicting_recommendations"], "prior_opinions_differ": False,
+}
+
+
+def resumed(qtbot, service, data):
+    draft = service.save_draft(data)
+    shown = IntakeDialog(service, now=NOW, draft=draft)
+    qtbot.addWidget(shown)
+    return draft, shown
+
+
+def answer(qtbot, dialog, button_text):
+    """Click a button of the question the form asks (a real QMessageBox over the form, as the clerk sees it)."""
+    qtbot.waitUntil(lambda: getattr(dialog, "question", None) is not None and dialog.question.isVisible(),
+                    timeout=3000)
+    box = dialog.question
+    box.grab().save("/tmp/intake-question.png")
+    button = next(b for b in box.buttons() if b.text().replace("&", "") == button_text)
+    text = box.text()
+    qtbot.mouseClick(button, LEFT)
+    qtbot.waitUntil(lambda: not box.isVisible())
+    return text
+
+
+def test_a_kept_draft_comes_back_into_every_field_and_goes_on_as_the_same_draft(qtbot, service):
+    draft, shown = resumed(qtbot, service, {**THIRD_OPINION_DRAFT, "reasons": ["surgery_questioned"],
+                                            "prior_opinions_differ": True, "notes": "Called back Tuesday."})
+    shown.show()
+    ui = shown.ui
+    assert ui.plan_combo.currentData() == "caloptima-medi-cal"
+    assert (ui.first_name_edit.text(), ui.last_name_edit.text()) == ("Thảo", "Nguyễn")
+    assert ui.date_of_birth_edit.text() == "05/14/1971"
+    assert ui.taxonomy_edit.text().startswith("207X00000X ")
+    assert ui.reason_surgery_questioned_check.isChecked() and ui.third_opinion_check.isChecked()
+    assert ui.differ_check.isChecked() and ui.notes_edit.toPlainText() == "Called back Tuesday."
+    assert [ui.diagnoses_list.item(0).data(Qt.ItemDataRole.UserRole)] == ["M17.11"]
+    assert f"draft #{draft.id}" in shown.windowTitle()
+    assert shown.form_data()["member"] == THIRD_OPINION_DRAFT["member"]
+    type_into(ui.member_phone_edit, "714-555-0109")
+    qtbot.mouseClick(ui.close_button, LEFT)
+    drafts = service.drafts()
+    assert [d.id for d in drafts] == [draft.id], "the same draft, not a second one"
+    assert drafts[0].draft["member"]["phone"] == "714-555-0109"
+    assert drafts[0].draft["notes"] == "Called back Tuesday."
+
+
+def test_caloptima_II_D_contradictory_draft_asks_whether_the_opinions_differ_and_stores_the_answer(qtbot, service):
+    draft, shown = resumed(qtbot, service, THIRD_OPINION_DRAFT)
+    shown.show()
+    question = answer(qtbot, shown, "They differ")
+    assert "“the first two opinions differ” as its reason" in question
+    ui = shown.ui
+    assert ui.third_opinion_check.isChecked() and ui.differ_check.isChecked()
+    qtbot.waitUntil(lambda: shown.determination is not None and shown.determination.eligible == "yes")
+    assert "third_opinion.contradictory" not in shown.determination.rules()
+    stored = service.get(draft.id).draft
+    assert stored["prior_opinions_differ"] is True and stored["opinion_number"] == 3
+
+
+def test_contradictory_draft_answered_they_do_not_differ_drops_the_reason(qtbot, service):
+    draft, shown = resumed(qtbot, service, THIRD_OPINION_DRAFT)
+    shown.show()
+    answer(qtbot, shown, "They do not differ")
+    assert not shown.ui.differ_check.isChecked()
+    stored = service.get(draft.id).draft
+    assert "conflicting_recommendations" not in stored.get("reasons", [])
+    assert "third_opinion.contradictory" not in shown.determination.rules()
+    assert shown.determination.eligible == "review", "GG.1538 II.I: the plan's own decision when they agree"
+
+
+def test_contradictory_draft_decided_later_keeps_both_and_the_determination_says_so(qtbot, service):
+    draft, shown = resumed(qtbot, service, THIRD_OPINION_DRAFT)
+    shown.show()
+    answer(qtbot, shown, "Decide later")
+    assert shown.form_data()["reasons"] == ["conflicting_recommendations"], "nothing the draft held is lost"
+    assert shown.determination.eligible == "review"
+    assert "which is true?" in shown.ui.determination_view.toPlainText()
+    assert service.get(draft.id).draft["reasons"] == ["conflicting_recommendations"]

@@ -244,3 +244,24 @@ def test_ctrl_n_opens_a_new_request_and_closing_it_keeps_the_typed_draft(window,
     intake.close()
     drafts = window.service.drafts()
     assert len(drafts) == 1 and drafts[0].draft["member"]["member_id"] == "TST000777"
+
+
+def test_enter_on_a_kept_draft_goes_on_with_it_in_the_intake_form(window, qtbot):
+    draft = window.service.save_draft({"plan": "hpsj-medi-cal", "member": {"member_id": "TST000888",
+                                                                          "last_name": "Øverland"}})
+    drafts = next(index for index in range(window.ui.show_combo.count())
+                  if window.ui.show_combo.itemText(index).startswith("Drafts"))
+    window.ui.show_combo.setCurrentIndex(drafts)
+    qtbot.waitUntil(lambda: _names(window) != [] and "Øverland" in _names(window)[0], timeout=3000)
+    view = window.ui.worklist_view
+    view.setFocus()
+    view.setCurrentIndex(view.model().index(0, 0))
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    intake = window.intake
+    assert intake.isVisible() and f"draft #{draft.id}" in intake.windowTitle()
+    assert intake.ui.last_name_edit.text() == "Øverland" and intake.ui.plan_combo.currentData() == "hpsj-medi-cal"
+    qtbot.keyClicks(intake.ui.first_name_edit, "Ingrid")
+    intake.close()
+    kept = window.service.drafts()
+    assert [case.id for case in kept] == [draft.id]
+    assert kept[0].draft["member"] == {"member_id": "TST000888", "last_name": "Øverland", "first_name": "Ingrid"}
