@@ -151,14 +151,30 @@ def _run_desk_looking(db, monkeypatch, look) -> int:
 
 def test_an_existing_database_shows_its_worklist_at_once_and_takes_changes_after_its_check(
         qtbot, tmp_path, monkeypatch, specialties):
+    import threading
+
+    from app.services import startup
+
     db = tmp_path / "desk.sqlite3"
     service_on(db, specialties, clock=Clock(RECEIVED)).submit(make_request(member={"last_name": "Nguyễn"}))
     seen = []
+    # The background check is held until the window has been looked at once: the test waits on the event it
+    # means (the worklist shown while the check runs), never on which thread happens to be faster.
+    looked = threading.Event()
+    check = startup.start_database
+
+    def held_check(path):
+        if threading.current_thread() is not threading.main_thread():
+            assert looked.wait(10), "the window was never looked at"
+        return check(path)
+
+    monkeypatch.setattr(startup, "start_database", held_check)
 
     def look(window):
         if window is None:
             return False
         seen.append((window.isVisible(), window.model.rowCount(), window.ui.action_new_request.isEnabled()))
+        looked.set()
         return window.ui.action_new_request.isEnabled() and len(seen) > 1
 
     assert _run_desk_looking(db, monkeypatch, look) == 0
