@@ -40,7 +40,7 @@ class DueLetter:
     member_label: str
 
 
-Progress = Callable[[int, int, DueLetter], object]
+Progress = Callable[[int, int, DueLetter, "PrintedLetter | None"], object]
 
 
 def letters_folder_for(db_path: Path) -> Path:
@@ -226,13 +226,24 @@ class LetterService(ActsForSession):
             offset += page
         return due
 
-    def print_due(self, progress: Progress | None = None) -> list[PrintedLetter]:
-        """Print every letter due today; `progress(done, total, letter)` after each (return False to stop)."""
+    def print_due(self, progress: Progress | None = None,
+                  on_problem: Callable[[DueLetter, InputProblem], None] | None = None) -> list[PrintedLetter]:
+        """Print (store and record) every letter due today; `progress(done, total, letter, printed)` after each
+        (return False to stop). A letter that cannot be printed stops the batch, or, with `on_problem`, is passed
+        to it (printed is None) and the batch goes on."""
         due = self.due_today()
         printed: list[PrintedLetter] = []
         for number, item in enumerate(due, start=1):
-            printed.append(self.print_letter(item.case_id, item.kind))
-            if progress is not None and progress(number, len(due), item) is False:
+            record = None
+            try:
+                record = self.print_letter(item.case_id, item.kind)
+            except InputProblem as problem:
+                if on_problem is None:
+                    raise
+                on_problem(item, problem)
+            else:
+                printed.append(record)
+            if progress is not None and progress(number, len(due), item, record) is False:
                 break
         return printed
 

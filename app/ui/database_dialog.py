@@ -12,16 +12,16 @@ Save, which tests first); the choice takes effect at the desk's next start.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QCursor
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QWidget
 
 from app.errors import InputProblem
 from app.services import connection
 from app.ui.forms.ui_database_dialog import Ui_DatabaseDialog
 from app.ui.screen import fit_to_screen
+from app.ui.tasks import Task
 from app.ui.theme import error_style
 
 SSL_LABELS = {  # short enough for the combo box at 200 %; the tooltip says the rest
@@ -48,7 +48,8 @@ class DatabaseDialog(QDialog):
         ui.sslmode_combo.setToolTip("How the connection to the server is protected. verify-full encrypts it and "
                                     "checks, with the root certificate, that it is the office's server.")
         self.test_button = ui.button_box.addButton("&Test connection", QDialogButtonBox.ButtonRole.ActionRole)
-        self.test_button.clicked.connect(self.test)
+        self.test_button.clicked.connect(lambda: self.test())
+        self._testing = None  # the connection test running in the background
         ui.button_box.accepted.connect(self.save)
         ui.button_box.rejected.connect(self.reject)
         ui.file_radio.toggled.connect(self._enable)
@@ -121,40 +122,74 @@ class DatabaseDialog(QDialog):
         except InputProblem as problem:
             raise InputProblem([_labelled(line) for line in problem.problems]) from None
 
-    def test(self) -> bool:
-        """Connect once with what is typed: say what answered (True), or what is wrong and how to fix it."""
+    def test(self, then: Callable[[], None] | None = None) -> None:
+        """Connect once with what is typed, in the background: say what answered, or what is wrong and how to fix
+        it; `then` runs after a good answer (Save keeps the server only once it answered)."""
+        if self._testing is not None:
+            return
         try:
             settings = self.server()
-            QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
-            try:
-                answer = connection.check_server(settings, self.ui.password_edit.text() or None)
-            finally:
-                QApplication.restoreOverrideCursor()
         except InputProblem as problem:
             self._say(problem.render(), error=True)
-            return False
-        self._say(f"Connected: {answer}.")
-        return True
+            return
+        password = self.ui.password_edit.text() or None
+        self._say("Connecting to the office server…")
+        self.test_button.setEnabled(False)
+
+        def answered(answer) -> None:
+            self._say(f"Connected: {answer}.")
+            if then is not None and self.isVisible():  # closed meanwhile: nothing is kept
+                then()
+
+        def failed(error: BaseException) -> None:
+            text = error.render() if isinstance(error, InputProblem) else f"the test stopped ({type(error).__name__})"
+            self._say(text, error=True)
+
+        self._testing = Task(self, lambda _progress: connection.check_server(settings, password), success=answered,
+                             failure=failed, name="server-test")
+        self._testing.finished.connect(self._tested)
+        self._testing.start()
+
+    def done(self, result: int) -> None:
+        if self._testing is not None:  # closing mid-test: the answer has nobody to go to
+            self._testing.cancel()
+        super().done(result)
+
+    def _tested(self) -> None:
+        self._testing = None
+        self._enable()
+
+    @property
+    def testing(self) -> bool:
+        return self._testing is not None
 
     def save(self) -> None:
         ui = self.ui
         try:
             if ui.server_radio.isChecked():
-                if not self.test():
-                    return
-                target: Path | str | None = self.server().url()
-                password = ui.password_edit.text()
-                if password and ui.remember_check.isChecked():
-                    connection.remember_password(target, password)
+                self.test(then=self._keep_server)  # kept only once it answered
+                return
             else:
                 text = ui.file_edit.text().strip()
                 target = Path(text).expanduser() if text else None
                 if target is not None and target.is_dir():
                     raise InputProblem([f"database file: {target} is a folder: give a file name inside it"])
-            connection.choose_database(target)
+            self._keep(target)
         except InputProblem as problem:
             self._say(problem.render(), error=True)
-            return
+
+    def _keep_server(self) -> None:
+        try:
+            target = self.server().url()
+            password = self.ui.password_edit.text()
+            if password and self.ui.remember_check.isChecked():
+                connection.remember_password(target, password)
+            self._keep(target)
+        except InputProblem as problem:
+            self._say(problem.render(), error=True)
+
+    def _keep(self, target: Path | str | None) -> None:
+        connection.choose_database(target)
         self.chosen = target
         self.accept()
 

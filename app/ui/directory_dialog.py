@@ -2,7 +2,7 @@
 
 The layout is forms/directory_dialog.ui (compiled into app/ui/forms/ui_directory_dialog.py); this class holds
 behaviour only. It is handed the desk's directory (a ProviderRepository over the desk's store, which gives each
-thread a connection of its own): searching runs on the GUI thread, an import in an `ImportThread` that reports
+thread a connection of its own): searching runs on the GUI thread, an import in a background task (app.ui.tasks) that reports
 back through signals only.
 
 A main window opens it with:
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QMessageBox, QProgressDialog
 
 from app.errors import InputProblem
@@ -23,36 +23,18 @@ from app.storage.providers import ImportReport
 from app.ui.directory_model import ProviderTableModel, details_html, plan_labels
 from app.ui.forms.ui_directory_dialog import Ui_DirectoryDialog
 from app.ui.screen import fit_to_screen
+from app.ui.tasks import Task
 
 SEARCH_PAUSE_MS = 150
 SHOWN_LIMIT = 200  # rows listed at most; the count label says when there are more
 PROBLEMS_SHOWN = 10  # in the report's text; every one is in its details
 
 
-class ImportThread(QThread):
-    """Import one CSV into the directory (on this thread's connection of the desk's store).
-
-    Never touch widgets in the worker: `run` only emits `imported(ImportReport)` or `failed(message)`, which Qt
-    delivers to the dialog on the GUI thread.
-    """
-
-    imported = Signal(object)
-    failed = Signal(str)
-
-    def __init__(self, directory, csv_path: Path, parent=None) -> None:
-        super().__init__(parent)
-        self.directory = directory
-        self.csv_path = csv_path
-
-    def run(self) -> None:
-        try:
-            report = self.directory.import_csv(self.csv_path)
-        except InputProblem as problem:  # an unusable file: the repository changed nothing
-            self.failed.emit(problem.render())
-        except Exception as error:  # noqa: BLE001 - the clerk gets a sentence, never a traceback
-            self.failed.emit(f"{self.csv_path.name}: the import stopped and nothing was changed ({error}).")
-        else:
-            self.imported.emit(report)
+def import_failure_text(error: BaseException, csv_path: Path) -> str:
+    """What the clerk is told when an import did not happen (the repository changed nothing)."""
+    if isinstance(error, InputProblem):  # an unusable file
+        return error.render()
+    return f"{csv_path.name}: the import stopped and nothing was changed ({error})."
 
 
 def report_summary(report: ImportReport) -> str:
@@ -80,7 +62,7 @@ class DirectoryDialog(QDialog):
         profiles = profiles if profiles is not None else default_profiles()
         self._plan_names = {plan_id: profiles[plan_id].name for plan_id in profiles}
         self.model = ProviderTableModel(plan_labels(profiles), parent=self)
-        self._import: ImportThread | None = None
+        self._import: Task | None = None
         self.progress: QProgressDialog | None = None
         self.report_box: QMessageBox | None = None  # the last import's report, kept for a look (and the tests)
 
@@ -168,9 +150,10 @@ class DirectoryDialog(QDialog):
         self.progress.setMinimumDuration(0)
         self.progress.setAutoClose(False)
         self.progress.show()
-        self._import = ImportThread(self.repository, path, parent=self)
-        self._import.imported.connect(self._imported)
-        self._import.failed.connect(self._import_failed)
+        repository = self.repository
+        self._import = Task(self, lambda _progress: repository.import_csv(path), success=self._imported,
+                            failure=lambda error: self._import_failed(import_failure_text(error, path)),
+                            name="provider-import")
         self._import.finished.connect(self._import_finished)
         self._import.start()
 

@@ -3,7 +3,7 @@ the progress bar while the service writes it.
 
 The layout is forms/export_dialog.ui (compiled into app/ui/forms/ui_export_dialog.py); this class holds
 behaviour only. It is handed a factory of the export service (with or without the letters), called in the
-`ExportThread` that writes the batch (the desk's store gives that thread a connection of its own).
+background task (app.ui.tasks) that writes the batch (the desk's store gives that thread a connection of its own).
 
     dialog = ExportDialog(lambda with_pdfs: desk.exports(with_pdfs=with_pdfs), plans,
                           folder=desk.exports_folder, parent=window)
@@ -15,43 +15,27 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QThread, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QWidget
 
 from app.errors import InputProblem
 from app.ui.forms.ui_export_dialog import Ui_ExportDialog
 from app.ui.screen import fit_to_screen
+from app.ui.tasks import Task
 
 MIN_PASSPHRASE = 8
 
 
-class ExportThread(QThread):
-    """Writes one batch through the export service it opens itself.
+def _export(service_for: Callable[[bool], object], options: dict, progress):
+    """The work, on the worker thread: open the export service there and write the batch."""
+    options = dict(options)
+    service = service_for(options.pop("with_pdfs"))
+    return service.export(**options, progress=lambda done, total: progress(done, total))
 
-    Never touch widgets in the worker: `run` only emits `progressed(done, total)`, `exported(ExportResult)` or
-    `failed(message)`, which Qt delivers to the dialog on the GUI thread.
-    """
 
-    progressed = Signal(int, int)
-    exported = Signal(object)
-    failed = Signal(str)
-
-    def __init__(self, service_for: Callable[[bool], object], options: dict, parent=None) -> None:
-        super().__init__(parent)
-        self.service_for = service_for
-        self.options = options
-
-    def run(self) -> None:
-        options = dict(self.options)
-        try:
-            service = self.service_for(options.pop("with_pdfs"))
-            result = service.export(**options, progress=lambda done, total: self.progressed.emit(done, total))
-        except InputProblem as problem:
-            self.failed.emit(problem.render())
-        except Exception as error:  # noqa: BLE001 - said to the clerk; the service recorded nothing
-            self.failed.emit(f"The export stopped and nothing was recorded: {error}")
-        else:
-            self.exported.emit(result)
+def failure_text(error: BaseException) -> str:
+    if isinstance(error, InputProblem):
+        return error.render()
+    return f"The export stopped and nothing was recorded: {error}"
 
 
 class ExportDialog(QDialog):
@@ -73,7 +57,7 @@ class ExportDialog(QDialog):
         self.ui.browse_button.clicked.connect(self.browse)
         self.ui.encrypt_check.toggled.connect(self._encryption_changed)
         self._encryption_changed(False)
-        self._thread: ExportThread | None = None
+        self._thread: Task | None = None
         self.result = None  # the last ExportResult (what the clerk saw reported)
 
     # --- what the clerk does ---------------------------------------------------------------------------------
@@ -126,10 +110,9 @@ class ExportDialog(QDialog):
         self.ui.status_label.setText("Writing the batch…")
         self.ui.progress_bar.setRange(0, 0)  # busy until the first request is written
         self.export_button.setEnabled(False)
-        self._thread = ExportThread(self.service_for, options, parent=self)
-        self._thread.progressed.connect(self._progressed)
-        self._thread.exported.connect(self._exported)
-        self._thread.failed.connect(self._failed)
+        service_for = self.service_for
+        self._thread = Task(self, lambda progress: _export(service_for, options, progress), success=self._exported, failure=self._failed, progress=self._progressed,
+                            name="export")
         self._thread.finished.connect(self._finished)
         self._thread.start()
 
@@ -154,10 +137,10 @@ class ExportDialog(QDialog):
             text += "".join(f"\n  - {held}" for held in result.held_back)
         self.ui.status_label.setText(text)
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, error: BaseException) -> None:
         self.ui.progress_bar.setRange(0, 1)
         self.ui.progress_bar.setValue(0)
-        self.ui.status_label.setText(message)
+        self.ui.status_label.setText(failure_text(error))
 
     def _finished(self) -> None:
         if self._thread is not None:

@@ -226,5 +226,5 @@ def install_desk_lock(window: QMainWindow, desk, *, check=None, **options) -> De
     lock = DeskLock(window, desk, waiting="Checking the database: one moment…" if check is not None else None,
                     **options)
     if check is not None:
-        check.done.connect(lambda _result: lock.set_waiting(None))
+        check.finished.connect(lambda: lock.set_waiting(None))
     return lock

@@ -7,7 +7,6 @@ only and is handed the desk (app.services.desk.Desk): the services it shows, ove
 from __future__ import annotations
 
 import sys
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
@@ -24,6 +23,7 @@ from app.errors import InputProblem
 from app.storage.worklist import CaseFilter
 from app.ui.forms.ui_main_window import Ui_MainWindow
 from app.ui.screen import fit_to_screen
+from app.ui.tasks import Task
 from app.ui.worklist_model import WorklistTableModel
 
 SEARCH_PAUSE_MS = 250
@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
         self.ui.action_settings.triggered.connect(self.open_settings)
         self.ui.action_database.triggered.connect(self.open_database)
         self.ui.welcome_import_button.clicked.connect(self._welcome_import)
-        self.ui.welcome_demo_button.clicked.connect(self.load_demo)
+        self.ui.welcome_demo_button.clicked.connect(lambda: self.load_demo())
         self.ui.welcome_new_button.clicked.connect(lambda: self.new_request())
         self.ui.action_new_request.triggered.connect(lambda: self.new_request())
         self.ui.action_print.triggered.connect(self.print_current)
@@ -274,12 +274,15 @@ class MainWindow(QMainWindow):
     def print_due_today(self) -> None:
         from app.ui.batch_print import print_due_today
 
-        if not self._ready:
+        if not self._ready or getattr(self, "printing_due", None) is not None:
             return
-        printed = print_due_today(self.letters, self)
-        if printed is not None:
-            self.ui.statusbar.showMessage(f"Printed {printed} letter" + ("" if printed == 1 else "s") +
+
+        def printed(count: int) -> None:
+            self.printing_due = None
+            self.ui.statusbar.showMessage(f"Printed {count} letter" + ("" if count == 1 else "s") +
                                           "; each is kept with its request.", 10_000)
+
+        self.printing_due = print_due_today(self.letters, self, when_done=printed)
 
     def new_request(self, draft: Case | None = None) -> None:
         """The intake form: a new request, or a kept draft to go on with."""
@@ -358,18 +361,32 @@ class MainWindow(QMainWindow):
             self.directory.import_csv()
 
     def load_demo(self) -> None:
-        from PySide6.QtGui import QCursor
-
+        """Invented providers and requests to try the desk with, loaded in the background."""
         from app.services.demo import load_demo
 
-        QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
-        try:
-            loaded = load_demo(self.desk)
-        finally:
-            QApplication.restoreOverrideCursor()
-        self.ui.statusbar.showMessage(
-            f"Loaded {loaded.providers:,} demo providers and {loaded.requests} demo requests (all invented).", 10_000)
-        self.apply_filter()
+        if getattr(self, "_demo", None) is not None:
+            return
+        desk = self.desk
+        self.ui.welcome_demo_button.setEnabled(False)
+        self.ui.statusbar.showMessage("Loading the demo providers and requests…")
+
+        def loaded(result) -> None:
+            self.ui.statusbar.showMessage(
+                f"Loaded {result.providers:,} demo providers and {result.requests} demo requests (all invented).",
+                10_000)
+            self.apply_filter()
+
+        def failed(error: BaseException) -> None:
+            text = error.render() if isinstance(error, InputProblem) else f"({type(error).__name__})"
+            self.ui.statusbar.showMessage(f"The demo was not loaded: {text}", 15_000)
+
+        def finished() -> None:
+            self._demo = None
+            self.ui.welcome_demo_button.setEnabled(self._ready)
+
+        self._demo = Task(self, lambda _progress: load_demo(desk), success=loaded, failure=failed, name="demo")
+        self._demo.finished.connect(finished)
+        self._demo.start()
 
 
 class ChangeWatcher(QObject):
@@ -404,41 +421,28 @@ class ChangeWatcher(QObject):
         self.looked.emit(marker)
 
 
-class StartupCheck(QObject):
-    """The start-up check (integrity, settings, the daily backup) on a worker thread, so the worklist shows at
-    once; `done` carries the `Started` result or the InputProblem. Never touches widgets from the worker."""
+def startup_check(db_path: Path) -> Callable[..., object]:
+    """The start-up check (integrity, settings, the daily backup) as background work, so the worklist shows at
+    once: it returns the `Started` result or the InputProblem, never raises."""
 
-    done = Signal(object)
-
-    def __init__(self, db_path: Path, parent=None) -> None:
-        super().__init__(parent)
-        self.db_path = db_path
-        self._thread = threading.Thread(target=self._run, name="startup-check", daemon=True)
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def wait(self) -> None:
-        """Quitting waits for it: a backup is never cut short."""
-        if self._thread.is_alive():
-            self._thread.join()
-
-    def _run(self) -> None:
+    def work(_progress) -> object:
         from app.services.startup import start_database
 
         try:
-            result = start_database(self.db_path)
+            result: object = start_database(db_path)
         except InputProblem as problem:
             result = problem
         except Exception as error:  # noqa: BLE001  the desk must never wait for an answer that cannot come
-            result = InputProblem([f"the start-up check failed ({type(error).__name__})"], source=str(self.db_path))
+            result = InputProblem([f"the start-up check failed ({type(error).__name__})"], source=str(db_path))
         try:  # what the first request needs, loaded off the GUI thread while the clerk looks at the worklist
             import app.services.context  # noqa: F401
             import app.ui.intake_dialog  # noqa: F401
             import app.ui.request_detail  # noqa: F401
         except ImportError:
             pass
-        self.done.emit(result)
+        return result
+
+    return work
 
 
 CANNOT_OPEN = "Second Opinion Desk cannot open its database"
@@ -537,8 +541,6 @@ def run_desk(target: Path | str) -> int:
         _show_backup(window, started)
     elif desk.path is not None:
         window.set_ready(False, "Checking the database…")
-        check = StartupCheck(desk.path, window)
-
         def checked(result) -> None:
             if isinstance(result, InputProblem):
                 outcome["code"] = 1
@@ -550,7 +552,7 @@ def run_desk(target: Path | str) -> int:
             _show_backup(window, result)
             window.service  # noqa: B018  built now, while the clerk reads, not on the first Ctrl+N
 
-        check.done.connect(checked)
+        check = Task(window, startup_check(desk.path), success=checked, name="startup-check")
     from app.ui.idle_lock import install_desk_lock
 
     window.desk_lock = install_desk_lock(window, desk, check=check)  # sign in first; locks when idle

@@ -59,8 +59,10 @@ def test_a_typo_is_named_by_its_label_and_nothing_is_kept(qtbot, dialog):
 def test_a_server_that_does_not_answer_is_said_so_and_not_kept(qtbot, dialog, pg_cluster):
     _fill(qtbot, dialog, host=str(pg_cluster.socket_dir), port="1", dbname="sodesk_template", user="sodesk")
     qtbot.mouseClick(dialog.test_button, LEFT)
+    qtbot.waitUntil(lambda: not dialog.testing, timeout=15_000)
     assert "cannot be reached" in dialog.ui.status_label.text()
     qtbot.mouseClick(dialog.ui.button_box.button(dialog.ui.button_box.StandardButton.Save), LEFT)
+    qtbot.waitUntil(lambda: not dialog.testing, timeout=15_000)
     assert dialog.isVisible() and not choice_file().exists()
 
 
@@ -71,8 +73,10 @@ def test_the_office_server_is_tried_then_kept_with_the_password_in_the_keyring_o
           user="sodesk", password="correct horse battery")
     ui.sslmode_combo.setCurrentIndex(ui.sslmode_combo.findData("disable"))  # a socket on this computer
     qtbot.mouseClick(dialog.test_button, LEFT)
+    qtbot.waitUntil(lambda: not dialog.testing, timeout=15_000)
     assert "Connected: PostgreSQL 1" in ui.status_label.text() and "0 request(s)" in ui.status_label.text()
     qtbot.mouseClick(ui.button_box.button(ui.button_box.StandardButton.Save), LEFT)
+    qtbot.waitUntil(lambda: not dialog.testing, timeout=15_000)
     assert not dialog.isVisible() and dialog.chosen.startswith("postgresql://sodesk@/sodesk_template?")
     assert chosen_database() == dialog.chosen  # the next start opens it
     assert "correct horse" not in choice_file().read_text(encoding="utf-8")

@@ -166,6 +166,7 @@ def test_print_letters_due_today_prints_each_once_with_progress(qtbot, tmp_path,
     qtbot.addWidget(window)
     window.show()
     window.ui.action_print_due.trigger()
+    qtbot.waitUntil(lambda: window.printing_due is None, timeout=30_000)
     records = window.letters.prints(case.id)
     assert sorted(r.kind for r in records) == ["member_approval", "referral"]
     assert len(printers.files) == 1 and "Print 2 letters due today" in printers.titles[0]  # asked once

@@ -247,7 +247,7 @@ def test_an_empty_database_opens_on_the_welcome_page_and_demo_data_fills_the_wor
     assert "This database is empty" in shown.ui.welcome_label.text()
     assert shown.ui.welcome_new_button.isEnabled()
     qtbot.mouseClick(shown.ui.welcome_demo_button, Qt.MouseButton.LeftButton)
-    assert shown.ui.pages.currentWidget() is shown.ui.worklist_page
+    qtbot.waitUntil(lambda: shown.ui.pages.currentWidget() is shown.ui.worklist_page, timeout=30_000)
     assert shown.model.total > 0 and "demo" in shown.ui.statusbar.currentMessage()
 
 

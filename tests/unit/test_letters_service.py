@@ -145,7 +145,7 @@ def test_batch_prints_every_due_letter_and_reports_progress(desk):
     desk.approved()
     desk.pended()
     seen = []
-    printed = desk.letters.print_due(lambda done, total, item: seen.append((done, total, item.kind)))
+    printed = desk.letters.print_due(lambda done, total, item, _printed: seen.append((done, total, item.kind)))
     assert [p.kind for p in printed] == [kind for _, _, kind in seen]
     assert [(done, total) for done, total, _ in seen] == [(1, 3), (2, 3), (3, 3)]
     assert desk.letters.due_today() == []
@@ -154,7 +154,7 @@ def test_batch_prints_every_due_letter_and_reports_progress(desk):
 def test_batch_stops_when_progress_says_cancel(desk):
     desk.approved()
     desk.pended()
-    printed = desk.letters.print_due(lambda done, total, item: done < 2)
+    printed = desk.letters.print_due(lambda done, total, item, _printed: done < 2)
     assert len(printed) == 2 and len(desk.letters.due_today()) == 1
 
 

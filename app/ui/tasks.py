@@ -1,0 +1,110 @@
+"""Background work, one way: the work runs on a worker thread and never touches a widget; what it returns (or
+raises) and its progress come back on the GUI thread. Anki's `QueryOp` is the model.
+
+    Task(self, lambda progress: service.export(..., progress=progress),
+         success=self._exported, failure=self._failed, progress=self._progressed).start()
+
+`work(progress)` gets a callable `progress(done, total, *detail)` to report with; it returns False once the clerk
+asked to stop (`cancel()`), so a service that takes a progress callback stops where it may. `success(result)`,
+`failure(error)` and `progress(done, total, *detail)` run on the GUI thread, in the order the work reported them.
+`finished` is emitted after success or failure. The desk's store gives the worker thread a connection of its own.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+log = logging.getLogger("app.ui.tasks")  # the kind of error only: never a message that may carry PHI
+
+
+class Task(QObject):
+    finished = Signal()
+    _succeeded = Signal(object)
+    _failed = Signal(object)
+    _reported = Signal(tuple)
+
+    def __init__(self, parent: QObject, work: Callable[[Callable[..., bool]], Any], *,
+                 success: Callable[[Any], None] | None = None,
+                 failure: Callable[[BaseException], None] | None = None,
+                 progress: Callable[..., None] | None = None, name: str = "task") -> None:
+        super().__init__(parent)
+        self._work = work
+        self._success = success
+        self._failure = failure
+        self._progress = progress
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
+        self.running = False
+        self._succeeded.connect(self._on_success)
+        self._failed.connect(self._on_failure)
+        self._reported.connect(self._on_progress)
+
+    def start(self) -> Task:
+        self.running = True
+        self._thread.start()
+        return self
+
+    def cancel(self) -> None:
+        """Ask the work to stop at its next progress report (it ends as it would: success or failure)."""
+        self._stop.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._stop.is_set()
+
+    def wait(self, timeout: float | None = None) -> None:
+        """Block until the worker is done (quitting waits: a backup or a batch is never cut short). The
+        success/failure callbacks still arrive through the event loop afterwards."""
+        if self._thread.is_alive():
+            self._thread.join(timeout)
+
+    # --- on the worker thread ----------------------------------------------------------------------------------
+
+    def _report(self, *values: Any) -> bool:
+        self._emit(self._reported, values)
+        return not self._stop.is_set()
+
+    def _run(self) -> None:
+        try:
+            result = self._work(self._report)
+        except BaseException as error:  # noqa: BLE001  the GUI thread decides what the clerk is told
+            log.info("background %s ended with %s", self._thread.name, type(error).__name__)
+            self._emit(self._failed, error)
+        else:
+            self._emit(self._succeeded, result)
+
+    def _emit(self, signal, value: Any) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the window that wanted the answer was closed meanwhile: nobody is left to tell
+            self._stop.set()
+
+    # --- on the GUI thread -------------------------------------------------------------------------------------
+
+    def _on_progress(self, values: tuple) -> None:
+        if self._progress is not None:
+            self._progress(*values)
+
+    def _on_success(self, result: Any) -> None:
+        try:
+            if self._success is not None:
+                self._success(result)
+        finally:
+            self._done()
+
+    def _on_failure(self, error: BaseException) -> None:
+        try:
+            if self._failure is None:
+                raise error
+            self._failure(error)
+        finally:
+            self._done()
+
+    def _done(self) -> None:
+        self.running = False
+        self.finished.emit()
