@@ -141,3 +141,36 @@ def memory_keyring():
     keyring.set_keyring(ring)
     yield ring
     keyring.set_keyring(previous)
+
+
+# --- dialogs: the one test seam (app.ui.dialogs) ----------------------------------------------------------------
+
+
+class DialogsSeen:
+    """What the desk would have shown, in order (`shown`), answered from `answers` (by title, else by kind:
+    a choice's label for a question, a path for a chooser, a password); unanswered: cancelled."""
+
+    def __init__(self) -> None:
+        self.shown: list = []
+        self.answers: dict[str, object] = {}
+
+    def __call__(self, shown):
+        self.shown.append(shown)
+        return self.answers.get(shown.title, self.answers.get(shown.kind))
+
+    def of(self, kind: str) -> list:
+        return [shown for shown in self.shown if shown.kind == kind]
+
+    @property
+    def texts(self) -> list[str]:
+        return [shown.everything for shown in self.shown]
+
+
+@pytest.fixture
+def dialogs_seen():
+    from app.ui import dialogs
+
+    seen = DialogsSeen()
+    dialogs.answer_with(seen)
+    yield seen
+    dialogs.answer_with(None)

@@ -9,10 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDialog, QFileDialog, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QDialog, QTableWidgetItem, QWidget
 
 from app.services.security import Action, require
 from app.storage.audit import AuditFilter, AuditLog, entries_csv
+from app.ui import dialogs
 from app.ui.forms.ui_audit_dialog import Ui_AuditDialog
 from app.ui.screen import fit_to_screen
 from app.ui.theme import error_style
@@ -87,14 +88,8 @@ class AuditDialog(QDialog):
             self.ui.verify_label.setText(f"Row {result.bad_id}: {result.problem}.")
         return result.ok
 
-    def choose_file(self) -> Path | None:
-        """Where to save the CSV, or None when cancelled. (Tests replace this.)"""
-        path, _ = QFileDialog.getSaveFileName(self, "Export the audit trail", str(Path.home() / "audit.csv"),
-                                              "CSV files (*.csv)")
-        return Path(path) if path else None
-
     def _export_clicked(self) -> None:
-        target = self.choose_file()
+        target = dialogs.save_file(self, "Export the audit trail", Path.home() / "audit.csv", "CSV files (*.csv)")
         if target is not None:
             self.export_to(target)
 

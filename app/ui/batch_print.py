@@ -7,10 +7,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from app.errors import InputProblem
-from app.ui import printing
+from app.ui import dialogs, printing
 from app.ui.letters_panel import kind_label
 from app.ui.tasks import Task
 
@@ -25,10 +25,10 @@ def print_due_today(letters, parent: QWidget | None, choose_printer=None,
     try:
         due = letters.due_today()
     except InputProblem as problem:
-        QMessageBox.warning(parent, TITLE, problem.render())
+        dialogs.warn(parent, TITLE, problem.render())
         return None
     if not due:
-        QMessageBox.information(parent, TITLE, "No letter is due: every letter the open requests need has been "
+        dialogs.inform(parent, TITLE, "No letter is due: every letter the open requests need has been "
                                 "printed.")
         return None
     printer = choose_printer(parent, f"Print {len(due)} letter" + ("" if len(due) == 1 else "s") + " due today")
@@ -87,7 +87,7 @@ def print_due_today(letters, parent: QWidget | None, choose_printer=None,
         progress.setValue(len(due))
         progress.close()
         if problems:
-            QMessageBox.warning(parent, TITLE, f"Printed {painted} of {len(due)}. Not printed:\n"
+            dialogs.warn(parent, TITLE, f"Printed {painted} of {len(due)}. Not printed:\n"
                                 + "\n".join(problems))
         if when_done is not None:
             when_done(painted)

@@ -15,10 +15,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from app.errors import InputProblem
 from app.services import connection
+from app.ui import dialogs
 from app.ui.forms.ui_database_dialog import Ui_DatabaseDialog
 from app.ui.screen import fit_to_screen
 from app.ui.tasks import Task
@@ -96,17 +97,16 @@ class DatabaseDialog(QDialog):
         self.ui.status_label.setText(text)
 
     def _choose_file(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(self, "Database file", self.ui.file_edit.text(),
-                                                "Second Opinion Desk database (*.sqlite3)",
-                                                options=QFileDialog.Option.DontConfirmOverwrite)
+        chosen = dialogs.save_file(self, "Database file", self.ui.file_edit.text(),
+                                   "Second Opinion Desk database (*.sqlite3)", confirm_overwrite=False)
         if chosen:
-            self.ui.file_edit.setText(chosen)
+            self.ui.file_edit.setText(str(chosen))
 
     def _choose_certificate(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(self, "Root certificate of the office server", "",
-                                                "Certificates (*.crt *.pem);;All files (*)")
+        chosen = dialogs.open_file(self, "Root certificate of the office server", "",
+                                   "Certificates (*.crt *.pem);;All files (*)")
         if chosen:
-            self.ui.sslrootcert_edit.setText(chosen)
+            self.ui.sslrootcert_edit.setText(str(chosen))
 
     # --- testing and saving ------------------------------------------------------------------------------------
 
@@ -195,13 +195,8 @@ class DatabaseDialog(QDialog):
 
 
 def ask_server_password(location: str, problem: str, parent: QWidget | None = None) -> str | None:
-    """The office server's password, asked once at start (None when the clerk cancels). (Tests replace this.)"""
-    from PySide6.QtWidgets import QInputDialog, QLineEdit
-
-    text = f"{problem}\n\nPassword for {location}:"
-    password, ok = QInputDialog.getText(parent, "Second Opinion Desk: office server", text,
-                                        QLineEdit.EchoMode.Password)
-    return password if ok and password else None
+    """The office server's password, asked once at start (None when the clerk cancels)."""
+    return dialogs.password(parent, "Second Opinion Desk: office server", f"{problem}\n\nPassword for {location}:")
 
 
 def _settings_of(url: str) -> connection.ServerSettings | None:

@@ -15,11 +15,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
-from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QDialog, QHeaderView, QProgressDialog
 
 from app.errors import InputProblem
 from app.rules.profiles import default_profiles
 from app.storage.providers import ImportReport
+from app.ui import dialogs
 from app.ui.directory_model import ProviderTableModel, details_html, plan_labels
 from app.ui.forms.ui_directory_dialog import Ui_DirectoryDialog
 from app.ui.screen import fit_to_screen
@@ -64,7 +65,7 @@ class DirectoryDialog(QDialog):
         self.model = ProviderTableModel(plan_labels(profiles), parent=self)
         self._import: Task | None = None
         self.progress: QProgressDialog | None = None
-        self.report_box: QMessageBox | None = None  # the last import's report, kept for a look (and the tests)
+        self.report_box = None  # the last import's report (a message box), kept for a look (and the tests)
 
         view = self.ui.results_view
         view.setModel(self.model)
@@ -129,17 +130,11 @@ class DirectoryDialog(QDialog):
     def selected_provider(self):
         return self.model.provider_at(self.ui.results_view.selectionModel().currentIndex().row())
 
-    def choose_csv(self) -> Path | None:
-        """Ask for the CSV to import (tests replace this method)."""
-        name, _filter = QFileDialog.getOpenFileName(self, "Import providers from a CSV file", "",
-                                                    "CSV files (*.csv);;All files (*)")
-        return Path(name) if name else None
-
     def import_csv(self) -> None:
         """Ask for a CSV, import it in the background behind a progress dialog, then report and refresh."""
         if self._import is not None:
             return
-        path = self.choose_csv()
+        path = dialogs.open_file(self, "Import providers from a CSV file", "", "CSV files (*.csv);;All files (*)")
         if path is None:
             return
         self.ui.import_button.setEnabled(False)
@@ -165,12 +160,12 @@ class DirectoryDialog(QDialog):
 
     def _imported(self, report: ImportReport) -> None:
         self.refresh()
-        icon = QMessageBox.Icon.Warning if report.problems else QMessageBox.Icon.Information
-        self._show_report(icon, f"Import finished: {report_summary(report)}.", report_problems(report),
+        self._show_report(dialogs.warn if report.problems else dialogs.inform,
+                          f"Import finished: {report_summary(report)}.", report_problems(report),
                           "\n".join([*report.problems, *report.warnings]))
 
     def _import_failed(self, message: str) -> None:
-        self._show_report(QMessageBox.Icon.Warning, "The file was not imported.", message, "")
+        self._show_report(dialogs.warn, "The file was not imported.", message, "")
 
     def _import_finished(self) -> None:
         if self.progress is not None:
@@ -182,14 +177,9 @@ class DirectoryDialog(QDialog):
             self._import = None
         self.ui.import_button.setEnabled(True)
 
-    def _show_report(self, icon: QMessageBox.Icon, text: str, informative: str, details: str) -> None:
-        box = QMessageBox(icon, "Provider import", text, QMessageBox.StandardButton.Ok, self)
-        box.setInformativeText(informative)
-        if details and details != informative:
-            box.setDetailedText(details)
-        box.setWindowModality(Qt.WindowModality.WindowModal)
-        self.report_box = box
-        box.open()
+    def _show_report(self, tell, text: str, informative: str, details: str) -> None:
+        """Over the dialog, without waiting: the clerk reads it while the list shows the new rows."""
+        self.report_box = tell(self, "Provider import", text, informative=informative, details=details, wait=False)
 
     def _show_count(self, found: int, filtered: bool) -> None:
         label = self.ui.count_label

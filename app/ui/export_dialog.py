@@ -15,9 +15,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from app.errors import InputProblem
+from app.ui import dialogs
 from app.ui.forms.ui_export_dialog import Ui_ExportDialog
 from app.ui.screen import fit_to_screen
 from app.ui.tasks import Task
@@ -62,14 +63,10 @@ class ExportDialog(QDialog):
 
     # --- what the clerk does ---------------------------------------------------------------------------------
 
-    def choose_folder(self) -> str:
-        """Ask for the folder (tests replace this method)."""
-        return QFileDialog.getExistingDirectory(self, "Write the batch into", self.ui.out_edit.text())
-
     def browse(self) -> None:
-        chosen = self.choose_folder()
+        chosen = dialogs.choose_folder(self, "Write the batch into", self.ui.out_edit.text())
         if chosen:
-            self.ui.out_edit.setText(chosen)
+            self.ui.out_edit.setText(str(chosen))
 
     def _encryption_changed(self, encrypt: bool) -> None:
         for widget in (self.ui.passphrase_label, self.ui.passphrase_edit, self.ui.confirm_label,

@@ -59,7 +59,6 @@ from PySide6.QtWidgets import (
     QLayoutItem,
     QLineEdit,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QScrollArea,
     QWidget,
@@ -74,6 +73,7 @@ from app.errors import InputProblem, ServerUnavailable
 from app.services.cases import CaseService, DraftAutosaver
 from app.rules.network import Membership, membership, preferred_health_network, required_health_network
 from app.services.evaluation import diagnosis_problem, parse_request
+from app.ui import dialogs
 from app.ui.chooser_model import Found, Qualification, find_professionals, qualification_for, treating_npis
 from app.ui.directory_model import SUGGESTED_MARK, ProviderTableModel, plan_labels
 from app.ui.forms.ui_intake_dialog import Ui_IntakeDialog
@@ -406,27 +406,22 @@ class IntakeDialog(QDialog):
     def ask_whether_opinions_differ(self) -> None:
         """The draft gives "the first two opinions differ" as a reason but does not say they differ: ask which is
         true. Either answer makes the two agree; "Decide later" keeps both, and the determination says so."""
-        box = QMessageBox(QMessageBox.Icon.Question, "Do the first two opinions differ?",
-                          "This draft gives “the first two opinions differ” as its reason, but “The first two "
-                          "opinions differ” is not ticked.", parent=self)
-        box.setInformativeText("Which is true? A third opinion is owed by some plans only when the first two "
-                               "opinions differ on the need for a procedure.")
-        differ = box.addButton("They &differ", QMessageBox.ButtonRole.YesRole)
-        box.addButton("They do &not differ", QMessageBox.ButtonRole.NoRole)
-        later = box.addButton("Decide &later", QMessageBox.ButtonRole.RejectRole)
-        box.setEscapeButton(later)
+        differ, agree, later = "They &differ", "They do &not differ", "Decide &later"
 
-        def answered(button) -> None:
-            if button is later:
+        def answered(choice: str | None) -> None:
+            if choice not in (differ, agree):
                 return
-            self.ui.differ_check.setChecked(button is differ)
+            self.ui.differ_check.setChecked(choice == differ)
             reason = Reason.conflicting_recommendations.value
             self._kept_reasons = [kept for kept in self._kept_reasons if kept != reason]
             self._update()
 
-        box.buttonClicked.connect(answered)
-        self.question = box
-        box.open()  # window-modal, without a nested event loop
+        self.question = dialogs.ask_later(
+            self, "Do the first two opinions differ?",
+            "This draft gives “the first two opinions differ” as its reason, but “The first two opinions differ” "
+            "is not ticked.", [differ, agree, later], answered,
+            informative="Which is true? A third opinion is owed by some plans only when the first two opinions "
+                        "differ on the need for a procedure.", escape=later)
 
     def diagnoses(self) -> list[str]:
         items = (self.ui.diagnoses_list.item(row) for row in range(self.ui.diagnoses_list.count()))
@@ -911,15 +906,11 @@ class IntakeDialog(QDialog):
 
     def _confirm_duplicates(self, member: str, duplicates: list[Case]) -> bool:
         """Ask before a second open request about the same care: True to save anyway."""
-        box = QMessageBox(QMessageBox.Icon.Warning, "Possible duplicate request",
-                          f"{member} already has an open request about the same care:", parent=self)
-        box.setInformativeText(f"{duplicates_text(duplicates)}\n\nSave this one as well, or go back and check?")
-        save = box.addButton("&Save anyway", QMessageBox.ButtonRole.AcceptRole)
-        back = box.addButton("&Go back", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(back)
-        box.setEscapeButton(back)
-        box.exec()
-        return box.clickedButton() is save
+        save, back = "&Save anyway", "&Go back"
+        return dialogs.ask(self, "Possible duplicate request", f"{member} already has an open request about the "
+                           "same care:", [save, back], default=back, escape=back,
+                           informative=f"{duplicates_text(duplicates)}\n\nSave this one as well, or go back and "
+                                       "check?") == save
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if event.type() != QEvent.Type.KeyPress:

@@ -8,10 +8,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QHeaderView, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QHeaderView, QTableWidgetItem, QWidget
 
 from app.errors import InputProblem
 from app.rules.engine import format_pacific
+from app.ui import dialogs
 from app.ui.forms.ui_letters_panel import Ui_LettersPanel
 from app.ui.printing import ChoosePrinter, PdfUnreadable, ask_for_printer, paint_pdf, preview
 from app.ui.theme import error_style
@@ -28,21 +29,13 @@ KIND_LABELS = {
 }
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 
-ChooseFile = Callable[[QWidget, str, str], str]
-
-
-def ask_for_pdf_file(parent: QWidget, title: str, suggested: str) -> str:
-    name, _filter = QFileDialog.getSaveFileName(parent, title, suggested, "PDF files (*.pdf)")
-    return name
-
-
 def kind_label(kind: str) -> str:
     return KIND_LABELS.get(kind, (kind.replace("_", " ").capitalize(), ""))[0]
 
 
 class LettersPanel(QWidget):
     def __init__(self, letters, case_id: int, parent: QWidget | None = None, *,
-                 choose_printer: ChoosePrinter | None = None, choose_file: ChooseFile | None = None) -> None:
+                 choose_printer: ChoosePrinter | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_LettersPanel()
         self.ui.setupUi(self)
@@ -51,7 +44,6 @@ class LettersPanel(QWidget):
         self.case_id = case_id
         # the system's dialogs unless told otherwise (looked up when used, so a test can stand in for them)
         self._choose_printer = choose_printer or (lambda parent, title: ask_for_printer(parent, title))
-        self._choose_file = choose_file or (lambda parent, title, name: ask_for_pdf_file(parent, title, name))
         self.ui.language_combo.addItem("Member's language (English when it has no texts)", None)
         for code, pack in sorted(letters.catalog.languages.items()):
             info = pack.common.language
@@ -175,10 +167,10 @@ class LettersPanel(QWidget):
         data = self._render()
         if data is None:
             return None
-        name = self._choose_file(self, "Save the letter as PDF", f"request-{self.case_id}-{kind}.pdf")
-        if not name:
+        target = dialogs.save_file(self, "Save the letter as PDF", f"request-{self.case_id}-{kind}.pdf",
+                                   "PDF files (*.pdf)")
+        if target is None:
             return None
-        target = Path(name)
         try:
             target.write_bytes(data)
         except OSError as error:

@@ -21,6 +21,7 @@ from app.domain.status import Status
 from app.domain.time import LOS_ANGELES
 from app.errors import InputProblem
 from app.storage.worklist import CaseFilter
+from app.ui import dialogs
 from app.ui.forms.ui_main_window import Ui_MainWindow
 from app.ui.screen import fit_to_screen
 from app.ui.tasks import Task
@@ -300,14 +301,12 @@ class MainWindow(QMainWindow):
         self.apply_filter()
 
     def open_directory(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
         from app.ui.directory_dialog import DirectoryDialog
 
         try:
             self.directory = DirectoryDialog(self.desk.directory, self)
         except InputProblem as problem:
-            QMessageBox.warning(self, "Provider directory", problem.render())
+            dialogs.warn(self, "Provider directory", problem.render())
             return
         self.directory.open()
 
@@ -464,8 +463,6 @@ def _show_backup(window: MainWindow, started) -> None:
 def _connect_to_server(desk):
     """(desk, its worklist reader) on the office server, the password asked once when the server wants one
     and kept in the system keyring; (desk, None) after saying why it cannot (or the clerk cancelled)."""
-    from PySide6.QtWidgets import QMessageBox
-
     from app.services.desk import Desk
     from app.storage.store import PasswordNeeded
     from app.storage.worklist import WorklistReader
@@ -483,7 +480,7 @@ def _connect_to_server(desk):
             desk = Desk(desk.target, password=typed)
             continue
         except InputProblem as problem:
-            QMessageBox.critical(None, CANNOT_OPEN, problem.render())
+            dialogs.fail(None, CANNOT_OPEN, problem.render())
             return desk, None
         if typed:
             from app.services.connection import remember_password
@@ -502,8 +499,6 @@ def run_desk(target: Path | str) -> int:
     applied) in the background, nothing can change until the check passes; a new, old or unreadable one is
     checked, created or upgraded first. A damaged or foreign file is never written to. The office server is
     connected to (and migrated) first; a server that cannot be reached is said so, and nothing starts."""
-    from PySide6.QtWidgets import QMessageBox
-
     from app.rules.plan_names import plan_names
     from app.services.desk import Desk
 
@@ -532,7 +527,7 @@ def run_desk(target: Path | str) -> int:
                 started = start_database(db_path)  # check, create or upgrade, then the daily backup
             except InputProblem as problem:
                 # Say what is wrong and how to restore the last good backup; the file is left as it was.
-                QMessageBox.critical(None, CANNOT_OPEN, problem.render())
+                dialogs.fail(None, CANNOT_OPEN, problem.render())
                 return 1
             reader = open_worklist(db_path)
     window = MainWindow(desk, plan_names(), worklist=reader)
@@ -544,7 +539,7 @@ def run_desk(target: Path | str) -> int:
         def checked(result) -> None:
             if isinstance(result, InputProblem):
                 outcome["code"] = 1
-                QMessageBox.critical(window, CANNOT_OPEN, result.render())
+                dialogs.fail(window, CANNOT_OPEN, result.render())
                 window.close()  # the last window: the desk quits, and run_desk returns 1
                 return
             window.set_ready(True)

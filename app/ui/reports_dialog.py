@@ -7,8 +7,7 @@ behaviour only. The chart is QtCharts, drawn from the report's own chart data.
     dialog = ReportsDialog(desk.reports, parent)        # the desk's "Reports" menu action
     dialog.exec()
 
-Tests (and a desk that wants its own dialogs) hand in `choose_file=(caption, suggested name, filter) -> path or
-""`.
+The save dialog is app.ui.dialogs' (the desk's one test seam).
 """
 
 from __future__ import annotations
@@ -20,11 +19,12 @@ from pathlib import Path
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QStackedBarSeries, QValueAxis
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QWidget
+from PySide6.QtWidgets import QDialog, QHeaderView, QWidget
 
 from app.errors import InputProblem
 from app.reports.formats import cell_text
 from app.reports.model import Chart, Report, Table
+from app.ui import dialogs
 from app.ui.forms.ui_reports_dialog import Ui_ReportsDialog
 from app.ui.screen import fit_to_screen
 from app.ui.theme import error_style
@@ -33,7 +33,6 @@ ALL_PLANS = ""
 # Colour-blind-safe (Okabe-Ito), the same order as the PDF's chart.
 PALETTE = ["#0072B2", "#D55E00", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#000000"]
 
-ChooseFile = Callable[[str, str, str], str]
 
 
 class ReportTableModel(QAbstractTableModel):
@@ -128,14 +127,13 @@ def build_chart(data: Chart) -> QChart:
 
 
 class ReportsDialog(QDialog):
-    def __init__(self, service, parent: QWidget | None = None, *, choose_file: ChooseFile | None = None) -> None:
+    def __init__(self, service, parent: QWidget | None = None) -> None:
         """`service`: the desk's ReportService."""
         super().__init__(parent)
         self.ui = Ui_ReportsDialog()
         self.ui.setupUi(self)
         fit_to_screen(self)  # the designed size, or less on a small or 200 %-scaled screen
         self.service = service
-        self._choose_file = choose_file or self._ask_file_name
         self.report: Report | None = None  # what the clerk sees
 
         for kind, title in service.kinds():
@@ -202,10 +200,6 @@ class ReportsDialog(QDialog):
 
     # --- files -----------------------------------------------------------------------------------------------
 
-    def _ask_file_name(self, caption: str, suggested: str, name_filter: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, caption, str(Path.home() / suggested), name_filter)
-        return path
-
     def _suggested(self, suffix: str) -> str:
         report = self.report
         months = report.period.describe().replace(" to ", "_to_").replace(" ", "-") if report else "report"
@@ -222,10 +216,9 @@ class ReportsDialog(QDialog):
 
         if self.report is None:
             return
-        chosen = self._choose_file(caption, self._suggested(suffix), name_filter)
-        if not chosen:
+        path = dialogs.save_file(self, caption, Path.home() / self._suggested(suffix), name_filter)
+        if path is None:
             return
-        path = Path(chosen)
         if path.suffix.lower() != suffix:
             path = path.with_name(path.name + suffix)
         try:

@@ -15,11 +15,12 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QCompleter, QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QCompleter, QDialog, QWidget
 
 from app.domain.settings import Settings
 from app.errors import InputProblem
 from app.storage.settings import SettingsRepository
+from app.ui import dialogs
 from app.ui.forms.ui_settings_dialog import Ui_SettingsDialog
 from app.ui.screen import fit_to_screen
 from app.ui.theme import error_style
@@ -169,17 +170,11 @@ class SettingsDialog(QDialog):
         self.ui.error_label.hide()
 
     def _choose_logo_clicked(self) -> None:
-        chosen = self.choose_logo()
-        if chosen:
-            self.ui.practice_logo_edit.setText(chosen)
-
-    def choose_logo(self) -> str | None:
-        """Ask for the logo picture; the path chosen, or None when cancelled. (Tests replace this.)"""
         current = self.ui.practice_logo_edit.text().strip()
-        start = str(Path(current).parent) if current else str(Path.home())
-        path, _ = QFileDialog.getOpenFileName(self, "Choose the practice logo", start,
-                                              "Pictures (*.png *.jpg *.jpeg)")
-        return path or None
+        start = Path(current).parent if current else Path.home()
+        chosen = dialogs.open_file(self, "Choose the practice logo", start, "Pictures (*.png *.jpg *.jpeg)")
+        if chosen:
+            self.ui.practice_logo_edit.setText(str(chosen))
 
     def open_folder(self) -> bool:
         """Open the data folder in the system's file manager; says so in the dialog if that failed."""

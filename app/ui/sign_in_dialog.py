@@ -12,9 +12,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from app.errors import InputProblem
+from app.ui import dialogs
 from app.ui.forms.ui_sign_in_dialog import Ui_SignInForm
 from app.ui.theme import error_style
 
@@ -139,13 +140,11 @@ class SignInDialog(QDialog):
 
 
 def ask_passphrase(db_path: Path, parent: QWidget | None = None, *, problem: str | None = None) -> str | None:
-    """The passphrase of an encrypted database, or None when the clerk cancels. (Tests replace this.)"""
+    """The passphrase of an encrypted database, or None when the clerk cancels."""
     text = f"{db_path.name} is encrypted. Its passphrase:"
     if problem:
         text = f"{problem}\n\n{text}"
-    passphrase, ok = QInputDialog.getText(parent, "Second Opinion Desk: passphrase", text,
-                                          QLineEdit.EchoMode.Password)
-    return passphrase if ok and passphrase else None
+    return dialogs.password(parent, "Second Opinion Desk: passphrase", text)
 
 
 def unlock_encrypted(db_path: Path, parent: QWidget | None = None) -> bool:

@@ -6,11 +6,12 @@ The layout is forms/users_dialog.ui (compiled into app/ui/forms/ui_users_dialog.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QDialog, QTableWidgetItem, QWidget
 
 from app.errors import InputProblem
 from app.services.security import ROLE_LABELS, AuthService, Role, require, Action
 from app.storage.audit import utc_now
+from app.ui import dialogs
 from app.ui.forms.ui_users_dialog import Ui_UsersDialog
 from app.ui.screen import fit_to_screen
 from app.ui.theme import error_style
@@ -92,17 +93,11 @@ class UsersDialog(QDialog):
         self._problem("")
         self.refresh()
 
-    def ask_password(self, username: str) -> str | None:
-        """A new password for `username`, or None when cancelled. (Tests replace this.)"""
-        text, ok = QInputDialog.getText(self, "New password", f"New password for {username} (10 characters or "
-                                        "more):", QLineEdit.EchoMode.Password)
-        return text if ok else None
-
     def reset_password(self) -> None:
         username = self.selected_user()
         if username is None:
             self._problem("Choose a user in the list first.")
             return
-        password = self.ask_password(username)
+        password = dialogs.password(self, "New password", f"New password for {username} (10 characters or more):")
         if password is not None:
             self._change(self.auth.reset_password, password)

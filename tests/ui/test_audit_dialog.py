@@ -27,7 +27,7 @@ def _column(dialog, column):
     return [table.item(row, column).text() for row in range(table.rowCount())]
 
 
-def test_filters_verify_and_export(qtbot, trail, tmp_path):
+def test_filters_verify_and_export(qtbot, trail, tmp_path, dialogs_seen):
     log, admin = trail
     dialog = AuditDialog(log, admin)
     qtbot.addWidget(dialog)
@@ -43,7 +43,7 @@ def test_filters_verify_and_export(qtbot, trail, tmp_path):
     assert _column(dialog, 2) == ["admin"]
     dialog.ui.action_combo.setCurrentIndex(0)
     target = tmp_path / "audit.csv"
-    dialog.choose_file = lambda: target
+    dialogs_seen.answers["Export the audit trail"] = target
     qtbot.mouseClick(dialog.ui.export_button, Qt.MouseButton.LeftButton)
     lines = target.read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("id,at,user,action") and len(lines) == 6 and lines[1].startswith("1,")

@@ -62,7 +62,10 @@ def _type_one_at_a_time(widget, text):
 
 
 def _import(dialog, qtbot, monkeypatch, path):
-    monkeypatch.setattr(dialog, "choose_csv", lambda: path)
+    from app.ui import dialogs
+
+    answers = {"open_file": path, "inform": dialogs.SHOW, "warn": dialogs.SHOW}  # the report box is read itself
+    monkeypatch.setattr(dialogs, "_responder", lambda shown: answers.get(shown.kind))
     qtbot.mouseClick(dialog.ui.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.importing and dialog.report_box is not None, timeout=10000)
     return dialog.report_box
@@ -177,8 +180,8 @@ def test_a_file_that_is_not_utf8_is_explained_without_a_traceback(dialog, qtbot,
     assert dialog.ui.count_label.text() == f"{len(cast())} providers"
 
 
-def test_cancelling_the_file_choice_does_nothing(dialog, qtbot, monkeypatch):
-    monkeypatch.setattr(dialog, "choose_csv", lambda: None)
+def test_cancelling_the_file_choice_does_nothing(dialog, qtbot, dialogs_seen):
+    dialogs_seen.answers["open_file"] = None
     qtbot.mouseClick(dialog.ui.import_button, Qt.MouseButton.LeftButton)
     assert not dialog.importing and dialog.report_box is None
 

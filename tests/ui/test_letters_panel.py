@@ -10,7 +10,6 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QMessageBox
 
 from app.domain.time import LOS_ANGELES
 from app.services.cases import Outcome
@@ -90,11 +89,13 @@ def test_a_cancelled_print_dialog_prints_and_records_nothing(qtbot, approved):
     assert letters.prints(case.id) == []
 
 
-def test_the_member_notice_goes_out_in_the_chosen_language_and_saves_as_the_rendered_pdf(qtbot, tmp_path, approved):
+def test_the_member_notice_goes_out_in_the_chosen_language_and_saves_as_the_rendered_pdf(qtbot, tmp_path, approved,
+                                                                                          dialogs_seen):
     db, _service, case = approved
     letters = Desk(db).letters
     target = tmp_path / "saved.pdf"
-    panel = LettersPanel(letters, case.id, choose_file=lambda parent, title, name: str(target))
+    dialogs_seen.answers["Save the letter as PDF"] = target
+    panel = LettersPanel(letters, case.id)
     qtbot.addWidget(panel)
     panel.ui.letters_table.selectRow(1)  # the approval notice
     spanish = panel.ui.language_combo.findData("es")
@@ -152,7 +153,8 @@ def test_the_request_detail_has_a_letters_tab_that_follows_each_recorded_step(qt
         "Denial notice"]
 
 
-def test_print_letters_due_today_prints_each_once_with_progress(qtbot, tmp_path, approved, monkeypatch):
+def test_print_letters_due_today_prints_each_once_with_progress(qtbot, tmp_path, approved, monkeypatch,
+                                                                 dialogs_seen):
     from app.rules.plan_names import plan_names
     from app.ui import printing
     from app.ui.main import MainWindow
@@ -160,8 +162,6 @@ def test_print_letters_due_today_prints_each_once_with_progress(qtbot, tmp_path,
     db, service, case = approved
     printers = PdfPrinters(tmp_path)
     monkeypatch.setattr(printing, "ask_for_printer", printers)
-    told = []
-    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
     window = MainWindow(Desk(db, cases=service), plan_names())
     qtbot.addWidget(window)
     window.show()
@@ -172,6 +172,7 @@ def test_print_letters_due_today_prints_each_once_with_progress(qtbot, tmp_path,
     assert len(printers.files) == 1 and "Print 2 letters due today" in printers.titles[0]  # asked once
     assert "Printed 2 letters" in window.ui.statusbar.currentMessage()
     window.ui.action_print_due.trigger()  # nothing left
+    told = [shown.text for shown in dialogs_seen.of("inform")]
     assert told and "No letter is due" in told[0]
     assert len(window.letters.prints(case.id)) == 2
 

@@ -5,10 +5,11 @@ from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from app.domain.time import LOS_ANGELES
 from app.rules.profiles import default_profiles
+from app.ui import dialogs
 from app.ui.main import VIEWS, MainWindow, run_desk
 from app.ui.worklist_model import CASE_ID_ROLE
 from app.services.desk import Desk
@@ -120,7 +121,7 @@ def test_a_damaged_database_is_explained_and_left_untouched(qtbot, tmp_path, mon
     db.write_text("this is a shopping list, not a database\n", encoding="utf-8")
     before = hashlib.sha256(db.read_bytes()).hexdigest()
     shown = {}
-    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.update(title=title, text=text))
+    monkeypatch.setattr(dialogs, "_responder", lambda seen: shown.update(title=seen.title, text=seen.text))
     assert run_desk(db) == 1
     assert shown["title"] == "Second Opinion Desk cannot open its database"
     assert "not a SQLite database" in shown["text"]
@@ -204,7 +205,7 @@ def test_damage_found_by_the_background_check_is_explained_and_the_file_left_unt
 
     assert open_worklist(db) is not None  # the worklist opens: only the check can find this damage
     shown = {}
-    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.update(title=title, text=text))
+    monkeypatch.setattr(dialogs, "_responder", lambda seen: shown.update(title=seen.title, text=seen.text))
     assert _run_desk_looking(db, monkeypatch, lambda window: bool(shown) and window is None) == 1
     assert shown["title"] == "Second Opinion Desk cannot open its database"
     assert "sodesk restore" in shown["text"] or "backup" in shown["text"]

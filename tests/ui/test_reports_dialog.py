@@ -24,22 +24,25 @@ def seeded_db(tmp_path_factory):
 
 
 class Chooser:
-    """Stands in for the save dialog: answers with a path and remembers what it was asked."""
+    """Answers the save dialog (app.ui.dialogs' seam) with a path and remembers what it was asked."""
 
     def __init__(self, answer):
         self.answer, self.asked = answer, []
 
-    def __call__(self, caption, suggested, name_filter):
-        self.asked.append((caption, suggested, name_filter))
-        return str(self.answer) if self.answer else ""
+    def __call__(self, shown):
+        self.asked.append((shown.title, Path(shown.text).name, shown.name_filter))
+        return str(self.answer) if self.answer else None
 
 
 @pytest.fixture
-def make_dialog(qtbot, seeded_db):
+def make_dialog(qtbot, seeded_db, monkeypatch):
+    from app.ui import dialogs
+
     def make(chooser=None):
         service = ReportService(seeded_db, clock=lambda: NOW, report_due_days=30,
                                 specialty_name=default_taxonomy().name)
-        dialog = ReportsDialog(service, choose_file=chooser or Chooser(None))
+        monkeypatch.setattr(dialogs, "_responder", chooser or Chooser(None))
+        dialog = ReportsDialog(service)
         qtbot.addWidget(dialog)
         dialog.show()
         return dialog
@@ -142,11 +145,11 @@ def test_an_unwritable_file_is_said(qtbot, make_dialog, tmp_path):
 def test_the_save_dialog_is_qt_s_own_by_default(qtbot, seeded_db, monkeypatch, tmp_path):
     asked = []
 
-    def fake(parent, caption, start, name_filter):
+    def fake(parent, caption, start, name_filter, **_options):
         asked.append((caption, Path(start).name, name_filter))
         return str(tmp_path / "chosen.pdf"), name_filter
 
-    monkeypatch.setattr("app.ui.reports_dialog.QFileDialog.getSaveFileName", fake)
+    monkeypatch.setattr("app.ui.dialogs.QFileDialog.getSaveFileName", fake)
     dialog = ReportsDialog(Desk(seeded_db).reports)  # as the desk opens it: ReportsDialog(desk.reports, parent)
     qtbot.addWidget(dialog)
     qtbot.mouseClick(dialog.ui.pdf_button, Qt.MouseButton.LeftButton)

@@ -163,12 +163,12 @@ def test_cancel_stores_nothing(qtbot, db_path):
     assert not dialog.isVisible() and stored(db_path).practice_name is None
 
 
-def test_choose_picks_the_logo(qtbot, db_path, monkeypatch):
+def test_choose_picks_the_logo(qtbot, db_path, dialogs_seen):
     dialog = make_dialog(qtbot, db_path)
-    monkeypatch.setattr(dialog, "choose_logo", lambda: "/srv/pictures/logo.JPG")
+    dialogs_seen.answers["open_file"] = "/srv/pictures/logo.JPG"
     qtbot.mouseClick(dialog.ui.choose_logo_button, Qt.MouseButton.LeftButton)
     assert dialog.ui.practice_logo_edit.text() == "/srv/pictures/logo.JPG"
-    monkeypatch.setattr(dialog, "choose_logo", lambda: None)  # cancelled: the path stays
+    dialogs_seen.answers["open_file"] = None  # cancelled: the path stays
     qtbot.mouseClick(dialog.ui.choose_logo_button, Qt.MouseButton.LeftButton)
     assert dialog.ui.practice_logo_edit.text() == "/srv/pictures/logo.JPG"
     click_ok(qtbot, dialog)

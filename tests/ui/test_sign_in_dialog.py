@@ -53,16 +53,19 @@ def test_a_wrong_password_is_said_in_the_dialog(qtbot, auth):
 
 
 def test_an_encrypted_database_asks_its_passphrase_until_it_opens(qtbot, tmp_path, monkeypatch):
+    from app.ui import dialogs
+
     path = tmp_path / "secret.sqlite3"
     open_db(path, "the right passphrase").close()
     answers = iter(["a wrong one", "the right passphrase"])
     problems = []
 
-    def ask(db_path, parent=None, *, problem=None):
-        problems.append(problem)
+    def ask(shown):  # the passphrase prompt, as the clerk reads it
+        assert shown.kind == "password" and "secret.sqlite3 is encrypted. Its passphrase:" in shown.text
+        problems.append(shown.text.split("\n\n")[0] if "\n\n" in shown.text else None)
         return next(answers)
 
-    monkeypatch.setattr(sign_in_dialog, "ask_passphrase", ask)
+    monkeypatch.setattr(dialogs, "_responder", ask)
     try:
         assert unlock_encrypted(path)
         assert problems[0] is None and problems[1].startswith("the passphrase is wrong")

@@ -118,3 +118,41 @@ def test_no_module_imports_itself_round_a_circle():
         if node not in index:
             visit(node)
     assert circles == []
+
+
+# --- the Qt layer does each thing one way (issue 14) ------------------------------------------------------------
+
+UI = APP / "ui"
+DIALOG_CLASSES = {"QMessageBox", "QFileDialog", "QInputDialog"}
+# The change watcher keeps one worker thread (and its one connection) for its whole life: a watcher, not an action.
+OWN_THREAD = {"app/ui/main.py": {"ThreadPoolExecutor"}}
+
+
+def _ui_modules():
+    return sorted(path for path in UI.glob("*.py") if path.name != "__init__.py")
+
+
+def _names_used(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    used = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
+    used |= {node.attr for node in ast.walk(tree) if isinstance(node, ast.Attribute)}
+    return used
+
+
+@pytest.mark.parametrize("path", _ui_modules(), ids=lambda p: p.name)
+def test_only_app_ui_dialogs_opens_message_boxes_and_file_choosers(path):
+    if path.name == "dialogs.py":
+        return
+    assert not (_names_used(path) & DIALOG_CLASSES), (
+        f"{path.name}: show messages, questions and file choosers through app.ui.dialogs (the one test seam)")
+
+
+@pytest.mark.parametrize("path", _ui_modules(), ids=lambda p: p.name)
+def test_background_work_goes_through_app_ui_tasks(path):
+    if path.name == "tasks.py":
+        return
+    relative = str(path.relative_to(APP.parent))
+    used = _names_used(path) - OWN_THREAD.get(relative, set())
+    assert not (used & {"Thread", "QThread", "ThreadPoolExecutor", "processEvents", "setOverrideCursor"}), (
+        f"{path.name}: run long work with app.ui.tasks.Task (never a thread of its own, processEvents or a wait "
+        "cursor)")
