@@ -96,7 +96,7 @@ def _service(args: argparse.Namespace):
 
 def _print_case_line(case) -> str:
     from app.domain.cases import LABELS
-    from app.rules.engine import format_pacific
+    from app.domain.time import format_pacific
 
     due = case.clocks.next_due
     plan = case.request.plan if case.request else "-"
@@ -123,7 +123,7 @@ def run_add(args: argparse.Namespace) -> int:
 
 def run_list(args: argparse.Namespace) -> int:
     from app.domain.status import Status
-    from app.services.cases import now_pacific
+    from app.domain.time import now_pacific
     from app.storage.cases import CaseFilter
 
     now = now_pacific()
@@ -153,7 +153,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_show(args: argparse.Namespace) -> int:
     from app.domain.cases import LABELS
-    from app.rules.engine import format_pacific
+    from app.domain.time import format_pacific
     from app.services.summary import determination_text
 
     case = _service(args).get(args.id)

@@ -22,7 +22,7 @@ from app.domain.models import (
     RequesterType,
     Severity,
 )
-from app.domain.time import LOS_ANGELES
+from app.domain.time import LOS_ANGELES, format_pacific
 from app.rules.calendar import DEFAULT_CALENDAR, BusinessCalendar
 from app.rules.network import (
     Membership,
@@ -49,13 +49,6 @@ class SpecialtyTable(Protocol):
     def primary_care_codes(self) -> frozenset[str]: ...
 
     def name(self, code: str) -> str | None: ...
-
-
-def format_pacific(moment: datetime) -> str:
-    """'Tue Dec 1, 2026, 11:59 PM PST': how a deadline reads on a front desk in California."""
-    local = moment.astimezone(LOS_ANGELES)
-    hour = local.strftime("%I").lstrip("0")
-    return f"{local:%a %b} {local.day}, {local.year}, {hour}:{local:%M %p} {local.tzname()}"
 
 
 def add_elapsed_hours(start: datetime, hours: int) -> datetime:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from app.domain.cases import LABELS, OPEN, Authorization, Case, Consult, Status
 from app.domain.models import Request
-from app.domain.time import LOS_ANGELES
+from app.domain.time import now_pacific
 from app.errors import InputProblem
 from app.rules.lifecycle import (
     DEFAULT_REPORT_DUE_DAYS,
@@ -35,10 +35,6 @@ class Outcome(StrEnum):
     modified = "modified"
     denied = "denied"
     pended = "pended"
-
-
-def now_pacific() -> datetime:
-    return datetime.now(LOS_ANGELES).replace(microsecond=0)
 
 
 class CaseProblem(InputProblem):

@@ -33,7 +33,8 @@ from app.errors import InputProblem
 from app.exports.batch import BatchHeader, PdfFor, Practice, Submission
 from app.exports.decisions_csv import DecisionRow, Problem, read_decisions
 from app.exports.package import Progress, write_batch
-from app.services.cases import CaseProblem, CaseService, Outcome, now_pacific
+from app.domain.time import now_pacific
+from app.services.cases import CaseProblem, CaseService, Outcome
 from app.services.evaluation import CodeSet, diagnosis_problems
 from app.storage.exports import (
     BatchRecord,

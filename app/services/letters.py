@@ -18,7 +18,7 @@ from app.errors import InputProblem
 from app.letters import Letter, LetterKind, Letterhead, Professional, letters_for, render
 from app.letters.model import CriterionLine, DiagnosisLine
 from app.letters.texts import Catalog, default_catalog, language_for
-from app.services.cases import now_pacific
+from app.domain.time import now_pacific
 from app.services.security import Action, ActsForSession, Guard, Session
 from app.storage.cases import CaseFilter, CaseRepository, UnknownCase
 from app.storage.letters import LetterRepository, PrintedLetter, StoredLetterProblem, write_whole

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from app.domain.time import LOS_ANGELES
+from app.domain.time import now_pacific
 from app.errors import InputProblem
 from app.reports import compute
 from app.reports.formats import report_text, write_csv
@@ -23,10 +23,6 @@ from app.storage import reports as queries
 
 LISTING_SUFFIX = "-late"  # the listing of a report sits beside its CSV: timeliness.csv + timeliness-late.csv
 FORMATS = (".csv", ".pdf")
-
-
-def now_pacific() -> datetime:
-    return datetime.now(LOS_ANGELES).replace(microsecond=0)
 
 
 class ReportProblem(InputProblem):

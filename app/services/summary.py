@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.domain.models import Determination
-from app.rules.engine import format_pacific
+from app.domain.time import format_pacific
 
 _ELIGIBLE = {"yes": "yes", "no": "no: the request cannot be accepted as made",
              "review": "a reviewer decides (see the findings)"}

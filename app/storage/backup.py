@@ -28,7 +28,8 @@ from pathlib import Path
 import sqlite_utils
 
 from app.errors import InputProblem
-from app.storage.db import SQLITE_HEADER, open_db
+from app.storage.db import open_db
+from app.storage.dialect import SQLITE_HEADER
 
 DEFAULT_KEEP = 10
 BACKUP_FOLDER = "backups"

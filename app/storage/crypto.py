@@ -14,9 +14,9 @@ import sqlite3
 from pathlib import Path
 
 from app.errors import InputProblem
+from app.storage.dialect import SQLITE_HEADER
 
 _KEYS: dict[str, str] = {}
-SQLITE_HEADER = b"SQLite format 3\x00"
 WRONG_PASSPHRASE = ("the passphrase is wrong, or this database is not encrypted (a plain database opens without "
                     "one); check the passphrase and the file")
 _STAMP = "%Y%m%d-%H%M%S"

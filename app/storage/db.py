@@ -19,7 +19,7 @@ from app.storage import cases, providers
 from app.storage import exports
 from app.storage import letters
 from app.storage import users
-from app.storage.worklist import SQLITE_HEADER  # noqa: F401  (backup.py reads it from here)
+from app.storage.dialect import SQLITE_HEADER
 
 BUSY_TIMEOUT_MS = 5000
 

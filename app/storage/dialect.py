@@ -2,6 +2,7 @@
 
 SQLITE = "sqlite"
 POSTGRESQL = "postgresql"
+SQLITE_HEADER = b"SQLite format 3\x00"  # the first 16 bytes of every plain SQLite file
 
 
 def dialect_of(db) -> str:

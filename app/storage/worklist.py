@@ -18,8 +18,7 @@ from app.domain.names import professional_name
 from app.domain.status import FINISHED, RunningClocks, Status
 from app.domain.time import LOS_ANGELES
 from app.errors import InputProblem
-
-SQLITE_HEADER = b"SQLite format 3\x00"
+from app.storage.dialect import SQLITE_HEADER
 
 # The migrations whose tables and columns the worklist reads (the first of app.storage.db.MIGRATIONS; a test
 # keeps them so). Later ones are applied by the start-up check while the worklist is already showing.

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QTableWidgetItem, QWidget
 
 from app.errors import InputProblem
-from app.rules.engine import format_pacific
+from app.domain.time import format_pacific
 from app.ui import dialogs
 from app.ui.forms.ui_letters_panel import Ui_LettersPanel
 from app.ui.printing import ChoosePrinter, PdfUnreadable, ask_for_printer, paint_pdf, preview

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QHeaderView, QMainWindow
 from app import __version__
 from app.domain.cases import Case
 from app.domain.status import Status
-from app.domain.time import LOS_ANGELES
+from app.domain.time import LOS_ANGELES, now_pacific
 from app.errors import InputProblem
 from app.storage.worklist import CaseFilter
 from app.ui import dialogs
@@ -54,10 +54,6 @@ VIEWS = (
     View("Drafts", lambda now: CaseFilter(statuses=(Status.draft,))),
     View("All requests", lambda now: CaseFilter()),
 )
-
-
-def now_pacific() -> datetime:
-    return datetime.now(LOS_ANGELES)
 
 
 class MainWindow(QMainWindow):

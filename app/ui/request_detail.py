@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from app.domain.cases import LABELS, Case, Status
 from app.domain.models import Determination
 from app.errors import InputProblem
-from app.rules.engine import format_pacific
+from app.domain.time import format_pacific
 from app.rules.lifecycle import TRANSITIONS
 from app.services.cases import CaseService, Outcome
 from app.ui.forms.ui_request_detail import Ui_RequestDetail
