@@ -25,7 +25,7 @@ from app.ui import dialogs
 from app.ui.forms.ui_main_window import Ui_MainWindow
 from app.ui.screen import fit_to_screen
 from app.ui.tasks import Task
-from app.ui.worklist_model import WorklistTableModel
+from app.ui.worklist_model import COLUMNS, WorklistTableModel
 
 SEARCH_PAUSE_MS = 250
 CHANGES_POLL_MS = 1000
@@ -81,11 +81,9 @@ class MainWindow(QMainWindow):
         view.verticalHeader().hide()
         metrics = view.fontMetrics()
         longest_plan = max((name for _, name in plans), key=metrics.horizontalAdvance, default="Plan")
-        samples = {0: "URGENT  Hernández-Villanueva, Guadalupe", 1: longest_plan, 2: "Pending authorization",
-                   3: "Armen Hakobyan, MD", 4: "Wed Mar 10, 11:59 PM", 5: "Wed Mar 10, 11:59 PM",
-                   6: "Wed Mar 10, 11:59 PM"}
-        for column, sample in samples.items():  # sized from the font, so 200 % scaling stays unclipped
-            view.setColumnWidth(column, metrics.horizontalAdvance(sample) + 20)
+        for number, column in enumerate(COLUMNS):  # sized from the font, so 200 % scaling stays unclipped
+            sample = longest_plan if column.id == "plan" else column.sample
+            view.setColumnWidth(number, metrics.horizontalAdvance(sample) + 20)
         for view_choice in VIEWS:
             self.ui.show_combo.addItem(view_choice.label)
         self.ui.plan_combo.addItem("All plans", None)

@@ -34,30 +34,39 @@ class WorklistSource(Protocol):
     def count(self, where: CaseFilter) -> int: ...
 
 
-@dataclass(frozen=True)
-class Column:
-    title: str
-    order: str  # the repository's order key when the clerk sorts by this column
-
-
-COLUMNS = (
-    Column("Member", "name"),
-    Column("Plan", "plan"),
-    Column("Status", "status"),
-    Column("Professional", "due"),
-    Column("Decision due", "decision_due"),
-    Column("Consult due", "consult_due"),
-    Column("Report due", "report_due"),
-)
-MEMBER, PLAN, STATUS, PROFESSIONAL, DECISION, CONSULT, REPORT = range(len(COLUMNS))
-
-
 def short_time(moment: datetime | None) -> str:
     if moment is None:
         return ""
     local = moment.astimezone(LOS_ANGELES)
     hour = local.strftime("%I").lstrip("0")
     return f"{local:%a %b} {local.day}, {hour}:{local:%M %p}"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One worklist column, declared once: adding a column is one line here."""
+
+    id: str
+    title: str
+    order: str  # the repository's order key when the clerk sorts by this column
+    text: Callable[[WorklistRow], str]  # what the cell shows
+    sample: str  # the widest text it usually holds: the column is sized from it in the window's font
+
+
+DUE_SAMPLE = "Wed Mar 10, 11:59 PM"
+COLUMNS = (
+    Column("member", "Member", "name", lambda row: ("URGENT  " if row.urgent else "") + row.member,
+           "URGENT  Hernández-Villanueva, Guadalupe"),
+    Column("plan", "Plan", "plan", lambda row: row.plan, "CalOptima Medi-Cal"),
+    Column("status", "Status", "status", lambda row: LABELS[row.status], "Pending authorization"),
+    Column("professional", "Professional", "due", lambda row: row.professional, "Armen Hakobyan, MD"),
+    Column("decision_due", "Decision due", "decision_due", lambda row: short_time(row.decision_due), DUE_SAMPLE),
+    Column("consult_due", "Consult due", "consult_due", lambda row: short_time(row.consult_due), DUE_SAMPLE),
+    Column("report_due", "Report due", "report_due", lambda row: short_time(row.report_due), DUE_SAMPLE),
+)
+COLUMN = {column.id: number for number, column in enumerate(COLUMNS)}  # id -> its position
+MEMBER, PLAN, STATUS, PROFESSIONAL, DECISION, CONSULT, REPORT = (
+    COLUMN[name] for name in ("member", "plan", "status", "professional", "decision_due", "consult_due", "report_due"))
 
 
 class WorklistTableModel(QAbstractTableModel):
@@ -167,16 +176,7 @@ class WorklistTableModel(QAbstractTableModel):
 
     @staticmethod
     def _text(case: WorklistRow, column: int) -> str:
-        if column == MEMBER:
-            return ("URGENT  " if case.urgent else "") + case.member
-        if column == PLAN:
-            return case.plan
-        if column == STATUS:
-            return LABELS[case.status]
-        if column == PROFESSIONAL:
-            return case.professional
-        clock = {DECISION: case.decision_due, CONSULT: case.consult_due, REPORT: case.report_due}[column]
-        return short_time(clock)
+        return COLUMNS[column].text(case)
 
     def _state(self, case: WorklistRow) -> str | None:
         due = case.next_due
