@@ -22,3 +22,7 @@ class InputProblem(Exception):
 
 class ServerUnavailable(InputProblem):
     """The office database server cannot be reached (stopped, unplugged, refused): nothing was written there."""
+
+
+class PasswordNeeded(ServerUnavailable):
+    """The server answered but wants a (right) password for this user."""

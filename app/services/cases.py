@@ -18,6 +18,7 @@ from app.domain.time import now_pacific
 from app.errors import InputProblem
 from app.rules.lifecycle import (
     DEFAULT_REPORT_DUE_DAYS,
+    TRANSITIONS,
     IllegalTransition,
     after_submission,
     check_transition,
@@ -84,6 +85,11 @@ class CaseService(ActsForSession):
         return case
 
     # --- reading ---------------------------------------------------------------------------------------------
+
+    @staticmethod
+    def next_steps(status: Status) -> frozenset[Status]:
+        """The statuses a case may move to from `status` (what the request screen offers as buttons)."""
+        return TRANSITIONS[status]
 
     def get(self, case_id: int) -> Case:
         try:

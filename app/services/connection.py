@@ -20,6 +20,7 @@ from pydantic import BaseModel, Field, ValidationError, field_validator
 
 from app.errors import InputProblem
 from app.paths import choice_file, chosen_database  # noqa: F401  (the choice is read at every start: kept light)
+from app.storage.store import is_server_url, safe_location  # noqa: F401  (the screens ask here)
 
 KEYRING_SERVICE = "Second Opinion Desk database server"
 SSL_MODES = ("verify-full", "verify-ca", "require", "prefer", "disable")

@@ -30,3 +30,9 @@ def evaluator_for(target: Path | str | None) -> Evaluator:
 
     return evaluator_over(ProviderRepository(open_store(target)))
 
+
+def plan_profiles():
+    """The plan profiles the desk ships (resources/plans), read once."""
+    from app.rules.profiles import default_profiles
+
+    return default_profiles()

@@ -31,7 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from app.errors import InputProblem, ServerUnavailable  # noqa: F401  (re-exported)
+from app.errors import InputProblem, PasswordNeeded, ServerUnavailable  # noqa: F401  (re-exported)
 from app.storage.dialect import POSTGRESQL, SQLITE, dialect_of  # noqa: F401  (re-exported)
 
 SERVER_SCHEMES = ("postgresql://", "postgres://")
@@ -287,10 +287,6 @@ def _bad_url(error: Exception, location: str) -> InputProblem:
     reason = str(error).strip().splitlines()[0].removeprefix("connection is bad: ")
     return InputProblem([f"--db: not a PostgreSQL address the desk can use ({reason}); write it as "
                          "postgresql://user@host[:port]/dbname?sslmode=verify-full"], source=location)
-
-
-class PasswordNeeded(ServerUnavailable):
-    """The server answered but wants a (right) password for this user."""
 
 
 def server_problem(error: Exception, location: str) -> ServerUnavailable:

@@ -10,14 +10,14 @@ from __future__ import annotations
 import sqlite3
 import unicodedata
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 from app.domain.names import professional_name
-from app.domain.status import FINISHED, RunningClocks, Status
+from app.domain.status import FINISHED, Status
 from app.domain.time import LOS_ANGELES
 from app.errors import InputProblem
+from app.domain.worklist import CaseFilter, WorklistRow  # noqa: F401  (storage reads and returns them)
 from app.storage.dialect import SQLITE_HEADER
 
 # The migrations whose tables and columns the worklist reads (the first of app.storage.db.MIGRATIONS; a test
@@ -41,17 +41,6 @@ def from_utc_text(text: str | None) -> datetime | None:
     if text is None:
         return None
     return datetime.fromisoformat(text).astimezone(LOS_ANGELES)  # "...Z" is UTC (Python 3.11+)
-
-
-@dataclass(frozen=True)
-class CaseFilter:
-    statuses: tuple[Status, ...] = ()
-    plan: str | None = None
-    member_id: str | None = None
-    text: str | None = None  # member name prefix or member id
-    overdue_at: datetime | None = None
-    due_before: datetime | None = None
-    open_only: bool = False
 
 
 # order key -> (ascending, descending) ORDER BY; never SQL from outside
@@ -130,21 +119,6 @@ def where_sql(where: CaseFilter, for_count: bool = False, dialect: str = "sqlite
         clauses.append("next_due <= ?")
         params.append(utc_text(where.due_before))
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
-
-
-@dataclass(frozen=True)
-class WorklistRow(RunningClocks):
-    """One line of the worklist, as the clerk reads it."""
-
-    id: int
-    status: Status
-    member: str  # "Last, First", or "(draft)"
-    plan: str  # the plan's name as determined, else its id
-    urgent: bool
-    professional: str  # the consult's or the requested professional, named from the directory, or "not chosen"
-    decision_due: datetime | None
-    consult_due: datetime | None
-    report_due: datetime | None
 
 
 _ROW_SQL = """

@@ -12,7 +12,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog, QTableWidgetItem, QWidget
 
 from app.services.security import Action, require
-from app.storage.audit import AuditFilter, AuditLog, entries_csv
+from app.services.audit import AuditFilter, AuditLog, entries_csv
 from app.ui import dialogs
 from app.ui.forms.ui_audit_dialog import Ui_AuditDialog
 from app.ui.screen import fit_to_screen

@@ -61,7 +61,7 @@ class DatabaseDialog(QDialog):
     # --- what is shown -----------------------------------------------------------------------------------------
 
     def _show(self, current: Path | str) -> None:
-        from app.storage.store import is_server_url, safe_location
+        from app.services.connection import is_server_url, safe_location
 
         ui = self.ui
         if is_server_url(current):

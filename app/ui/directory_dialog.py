@@ -18,8 +18,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QDialog, QHeaderView, QProgressDialog
 
 from app.errors import InputProblem
-from app.rules.profiles import default_profiles
-from app.storage.providers import ImportReport
+from app.services.context import plan_profiles
 from app.ui import dialogs
 from app.ui.directory_model import ProviderTableModel, details_html, plan_labels
 from app.ui.forms.ui_directory_dialog import Ui_DirectoryDialog
@@ -38,12 +37,13 @@ def import_failure_text(error: BaseException, csv_path: Path) -> str:
     return f"{csv_path.name}: the import stopped and nothing was changed ({error})."
 
 
-def report_summary(report: ImportReport) -> str:
+def report_summary(report) -> str:
+    """`report`: the directory's ImportReport."""
     return (f"{report.inserted} inserted, {report.updated} updated, {report.unchanged} unchanged, "
             f"{report.skipped} skipped")
 
 
-def report_problems(report: ImportReport, limit: int = PROBLEMS_SHOWN) -> str:
+def report_problems(report, limit: int = PROBLEMS_SHOWN) -> str:
     """The first skipped rows, one a line ("line 3, column 1 (npi): ..."), then how many more."""
     lines = report.problems[:limit]
     if len(report.problems) > limit:
@@ -60,7 +60,7 @@ class DirectoryDialog(QDialog):
         self.ui.setupUi(self)
         fit_to_screen(self)  # the designed size, or less on a small or 200 %-scaled screen
         self.repository = directory
-        profiles = profiles if profiles is not None else default_profiles()
+        profiles = profiles if profiles is not None else plan_profiles()
         self._plan_names = {plan_id: profiles[plan_id].name for plan_id in profiles}
         self.model = ProviderTableModel(plan_labels(profiles), parent=self)
         self._import: Task | None = None
@@ -158,7 +158,7 @@ class DirectoryDialog(QDialog):
 
     # --- what happens on the GUI thread -----------------------------------------------------------------------
 
-    def _imported(self, report: ImportReport) -> None:
+    def _imported(self, report) -> None:
         self.refresh()
         self._show_report(dialogs.warn if report.problems else dialogs.inform,
                           f"Import finished: {report_summary(report)}.", report_problems(report),

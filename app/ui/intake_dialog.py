@@ -11,7 +11,7 @@ a missing one is, once Save was tried. Clicking a problem in the list (or Enter 
 
 Saving asks first when the member already has an open request about the same care (`CaseService.duplicates_of`).
 
-The professional step lists the qualified in-network professionals by default (app.ui.chooser_model: the plan's
+The professional step lists the qualified in-network professionals by default (app.services.chooser: the plan's
 network, or the member's health network for PCP care, and the same or an equivalent specialty), the live
 determination's alternatives first and marked; the clerk unticks "Only qualified in-network professionals" to
 search the whole directory. Each keystroke restarts a 150 ms pause timer; when it fires, `refresh_professionals`
@@ -71,10 +71,16 @@ from app.domain.models import CareFrom, Reason, RequesterType
 from app.domain.time import LOS_ANGELES
 from app.errors import InputProblem, ServerUnavailable
 from app.services.cases import CaseService, DraftAutosaver
-from app.rules.network import Membership, membership, preferred_health_network, required_health_network
 from app.services.evaluation import diagnosis_problem, parse_request
 from app.ui import dialogs
-from app.ui.chooser_model import Found, Qualification, find_professionals, qualification_for, treating_npis
+from app.services.chooser import (
+    Found,
+    Qualification,
+    find_professionals,
+    network_marker,
+    qualification_for,
+    treating_npis,
+)
 from app.ui.directory_model import SUGGESTED_MARK, ProviderTableModel, plan_labels
 from app.ui.forms.ui_intake_dialog import Ui_IntakeDialog
 from app.ui.request_detail import determination_html
@@ -757,27 +763,13 @@ class IntakeDialog(QDialog):
             self.refresh_professionals()
 
     def network_marker(self, provider) -> str:
-        """How a professional stands for this request, by the engine's own rule (app.rules.network): for PCP care
-        under a plan that keeps it in the member's health network (medical group / IPA), in network means in it;
-        under a plan that allows its whole network, the member's own group is named where the professional is in
-        it."""
+        """How a professional stands for this request, by the engine's own rule (app.services.chooser)."""
         ui = self.ui
-        plan = ui.plan_combo.currentData()
-        profile = self.profiles.get(plan or "")
+        profile = self.profiles.get(ui.plan_combo.currentData() or "")
         if profile is None:
             return "Choose a plan"
-        care_from = CARE_FROM[max(ui.care_from_combo.currentIndex(), 0)]
-        health_network = ui.health_network_edit.text().strip()
-        group = required_health_network(profile, care_from, health_network)
-        standing = membership(provider, profile.id, group)
-        if standing == Membership.outside_health_network:
-            return f"Outside health network {group}"
-        if standing == Membership.out_of_network:
-            return "Out of network"
-        prefer = preferred_health_network(profile, care_from, health_network)
-        if prefer:
-            return f"In network ({prefer})" if prefer in provider.groups else "In network (another group)"
-        return f"In network ({group})" if group else "In network"
+        return network_marker(profile, provider, care_from=CARE_FROM[max(ui.care_from_combo.currentIndex(), 0)],
+                              health_network=ui.health_network_edit.text().strip())
 
     def qualification(self) -> Qualification | None:
         """Who is qualified for the request as typed so far; None until the plan is chosen."""

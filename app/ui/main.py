@@ -20,7 +20,7 @@ from app.domain.cases import Case
 from app.domain.status import Status
 from app.domain.time import LOS_ANGELES, now_pacific
 from app.errors import InputProblem
-from app.storage.worklist import CaseFilter
+from app.domain.worklist import CaseFilter
 from app.ui import dialogs
 from app.ui.forms.ui_main_window import Ui_MainWindow
 from app.ui.screen import fit_to_screen
@@ -320,7 +320,7 @@ class MainWindow(QMainWindow):
         self.database_dialog.open()
 
     def _database_chosen(self) -> None:
-        from app.storage.store import is_server_url, safe_location
+        from app.services.connection import is_server_url, safe_location
 
         chosen = self.database_dialog.chosen
         where = (f"the office server {safe_location(chosen)}" if is_server_url(chosen)
@@ -457,14 +457,14 @@ def _show_backup(window: MainWindow, started) -> None:
 def _connect_to_server(desk):
     """(desk, its worklist reader) on the office server, the password asked once when the server wants one
     and kept in the system keyring; (desk, None) after saying why it cannot (or the clerk cancelled)."""
+    from app.errors import PasswordNeeded
     from app.services.desk import Desk
-    from app.storage.store import PasswordNeeded
-    from app.storage.worklist import WorklistReader
+    from app.services.startup import server_worklist
 
     typed = None
     while True:
         try:
-            reader = WorklistReader(desk.store, desk.plan_names)
+            reader = server_worklist(desk)
         except PasswordNeeded as problem:
             from app.ui.database_dialog import ask_server_password
 
@@ -493,7 +493,6 @@ def run_desk(target: Path | str) -> int:
     applied) in the background, nothing can change until the check passes; a new, old or unreadable one is
     checked, created or upgraded first. A damaged or foreign file is never written to. The office server is
     connected to (and migrated) first; a server that cannot be reached is said so, and nothing starts."""
-    from app.rules.plan_names import plan_names
     from app.services.desk import Desk
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -508,7 +507,7 @@ def run_desk(target: Path | str) -> int:
             return 1
     else:
         db_path = desk.path
-        from app.storage.worklist import open_worklist
+        from app.services.startup import open_worklist
         from app.ui.sign_in_dialog import unlock_encrypted
 
         if not unlock_encrypted(db_path):  # an encrypted database: its passphrase before anything is read
@@ -524,7 +523,7 @@ def run_desk(target: Path | str) -> int:
                 dialogs.fail(None, CANNOT_OPEN, problem.render())
                 return 1
             reader = open_worklist(db_path)
-    window = MainWindow(desk, plan_names(), worklist=reader)
+    window = MainWindow(desk, list(desk.plan_names.items()), worklist=reader)
     outcome = {"code": 0}
     if started is not None:
         _show_backup(window, started)

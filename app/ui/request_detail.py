@@ -17,7 +17,6 @@ from app.domain.cases import LABELS, Case, Status
 from app.domain.models import Determination
 from app.errors import InputProblem
 from app.domain.time import format_pacific
-from app.rules.lifecycle import TRANSITIONS
 from app.services.cases import CaseService, Outcome
 from app.ui.forms.ui_request_detail import Ui_RequestDetail
 from app.ui.screen import fit_to_screen
@@ -151,7 +150,7 @@ class RequestDetailDialog(QDialog):
             for h in case.history
         )
         self.ui.history_view.setHtml(f"<ul>{history}</ul>")
-        allowed = TRANSITIONS[case.status]
+        allowed = self.service.next_steps(case.status)
         for button, target in self._targets.items():
             button.setEnabled(target in allowed)
             button.setToolTip("" if target in allowed else

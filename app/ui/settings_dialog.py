@@ -4,7 +4,7 @@ The layout is forms/settings_dialog.ui (compiled into app/ui/forms/ui_settings_d
 behaviour only. It is handed the settings repository; the Settings model validates, and nothing is stored until
 every field is valid.
 
-    dialog = SettingsDialog(SettingsRepository(db), db_path.parent, plans, parent=window)
+    dialog = SettingsDialog(desk.settings, desk.data_folder, plans, parent=window)
     if dialog.exec():
         settings = dialog.settings   # what was stored
 """
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QCompleter, QDialog, QWidget
 
 from app.domain.settings import Settings
 from app.errors import InputProblem
-from app.storage.settings import SettingsRepository
 from app.ui import dialogs
 from app.ui.forms.ui_settings_dialog import Ui_SettingsDialog
 from app.ui.screen import fit_to_screen
@@ -53,7 +52,7 @@ FIELD_LABELS = {
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, repository: SettingsRepository, data_folder: Path, plans: list[tuple[str, str]],
+    def __init__(self, repository, data_folder: Path, plans: list[tuple[str, str]],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_SettingsDialog()

@@ -150,9 +150,9 @@ def ask_passphrase(db_path: Path, parent: QWidget | None = None, *, problem: str
 def unlock_encrypted(db_path: Path, parent: QWidget | None = None) -> bool:
     """Before anything is read from an encrypted database: ask its passphrase until it opens (True) or the clerk
     gives up (False). A plain or new database needs nothing (True)."""
-    from app.storage import crypto
+    from app.services.startup import needs_passphrase, unlock
 
-    if not crypto.looks_encrypted(db_path) or crypto.passphrase_for(db_path):
+    if not needs_passphrase(db_path):
         return True
     problem = None
     while True:
@@ -160,9 +160,8 @@ def unlock_encrypted(db_path: Path, parent: QWidget | None = None) -> bool:
         if passphrase is None:
             return False
         try:
-            crypto.connect(db_path, passphrase).close()
+            unlock(db_path, passphrase)
         except InputProblem as error:
             problem = error.problems[0]
             continue
-        crypto.remember(db_path, passphrase)
         return True

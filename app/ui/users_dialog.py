@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QTableWidgetItem, QWidget
 
 from app.errors import InputProblem
 from app.services.security import ROLE_LABELS, AuthService, Role, require, Action
-from app.storage.audit import utc_now
+from app.services.audit import utc_now
 from app.ui import dialogs
 from app.ui.forms.ui_users_dialog import Ui_UsersDialog
 from app.ui.screen import fit_to_screen

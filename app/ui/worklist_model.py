@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QFont
 from app.domain.status import LABELS
 from app.domain.time import LOS_ANGELES
 from app.errors import InputProblem
-from app.storage.worklist import CaseFilter, WorklistRow
+from app.domain.worklist import CaseFilter, WorklistRow
 
 OVERDUE = QColor("#f8d7da")
 DUE_TODAY = QColor("#fff3cd")

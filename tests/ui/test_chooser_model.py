@@ -6,7 +6,7 @@ import pytest
 from app.rules.engine import evaluate
 from app.storage.db import open_db
 from app.storage.providers import ProviderRepository
-from app.ui.chooser_model import Qualification, find_professionals, qualification_for, treating_npis
+from app.services.chooser import Qualification, find_professionals, qualification_for, treating_npis
 from tests.factories import (
     CARDIO_DOE,
     FAMILY_MEDICINE,

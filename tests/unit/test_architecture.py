@@ -15,6 +15,7 @@ FORBIDDEN = {
     "storage": {"services", "ui", "cli", "rules"},
     "services": {"ui", "cli"},
     "devtools": {"ui", "cli"},
+    "ui": {"storage", "rules"},  # screens speak to services only (docs/architecture.md)
 }
 PURE_MODULES = ["app/rules/engine.py", "app/rules/calendar.py", "app/domain/directory.py"]
 IO_MODULES = {"os", "sqlite3", "sqlite_utils", "pathlib", "io", "subprocess", "socket", "shutil", "tempfile",

@@ -138,3 +138,20 @@ def find_professionals(
     firsts = {provider.npi for provider in first}
     rest = [provider for provider in matches if provider.npi not in firsts]
     return Found(providers=(first + rest)[:max(limit, len(first))], suggested=[p.npi for p in first], more=more)
+
+
+def network_marker(plan, provider: Provider, *, care_from: CareFrom | str, health_network: str | None) -> str:
+    """How a professional stands for a request under `plan` (a PlanProfile), as the chooser's Network column says
+    it: for PCP care under a plan that keeps it in the member's health network (medical group / IPA), in network
+    means in it; under a plan that allows its whole network, the member's own group is named where the professional
+    is in it."""
+    group = required_health_network(plan, care_from, health_network or None)
+    standing = membership(provider, plan.id, group)
+    if standing == Membership.outside_health_network:
+        return f"Outside health network {group}"
+    if standing == Membership.out_of_network:
+        return "Out of network"
+    prefer = preferred_health_network(plan, care_from, health_network or None)
+    if prefer:
+        return f"In network ({prefer})" if prefer in provider.groups else "In network (another group)"
+    return f"In network ({group})" if group else "In network"
