@@ -163,7 +163,7 @@ def _requester_reference(submission: Submission, patient_url: str, practice_url:
 def bundle(header: BatchHeader, submission: Submission) -> dict:
     case = submission.case
     request = case.request
-    rid = case.id
+    case_id = case.id
     member = request.member
     professional = submission.professional
     npi = request.requested_provider_npi
@@ -172,25 +172,25 @@ def bundle(header: BatchHeader, submission: Submission) -> dict:
     created = header.created_at.isoformat()
     urgent = request.urgent
 
-    claim_url = _full_url(f"claim/{rid}")
-    patient_url = _full_url(f"patient/{rid}")
-    coverage_url = _full_url(f"coverage/{rid}")
-    service_request_url = _full_url(f"service-request/{rid}")
+    claim_url = _full_url(f"claim/{case_id}")
+    patient_url = _full_url(f"patient/{case_id}")
+    coverage_url = _full_url(f"coverage/{case_id}")
+    service_request_url = _full_url(f"service-request/{case_id}")
     plan_url, plan_org = _plan_organization(header)
     practice_url, practice_org = _practice_organization(header)
     role_url = None
     people: list[tuple[str, dict]] = []
     if npi:
-        practitioner_url, practitioner = _practitioner(rid, npi, professional)
-        role_url, role = _practitioner_role(rid, npi, practitioner_url, taxonomy, professional)
+        practitioner_url, practitioner = _practitioner(case_id, npi, professional)
+        role_url, role = _practitioner_role(case_id, npi, practitioner_url, taxonomy, professional)
         people = [(practitioner_url, practitioner), (role_url, role)]
 
-    identifier = {"system": REQUEST_SYSTEM, "value": str(rid)}
+    identifier = {"system": REQUEST_SYSTEM, "value": str(case_id)}
     diagnoses = [icd10_code(code) for code in request.diagnoses]
 
     patient = {
         "resourceType": "Patient",
-        "id": f"patient-{rid}",
+        "id": f"patient-{case_id}",
         "identifier": [{
             "type": _concept(TERMINOLOGY + "v2-0203", "MB", "Member Number"),
             "system": f"{PLAN_SYSTEM}:{header.plan}:member-id",
@@ -202,7 +202,7 @@ def bundle(header: BatchHeader, submission: Submission) -> dict:
     }
     coverage = {
         "resourceType": "Coverage",
-        "id": f"coverage-{rid}",
+        "id": f"coverage-{case_id}",
         "status": "active",
         "subscriberId": member.member_id,
         "beneficiary": {"reference": patient_url},
@@ -217,7 +217,7 @@ def bundle(header: BatchHeader, submission: Submission) -> dict:
         reason_codes.append({"text": request.other_reason})
     service_request: dict = {
         "resourceType": "ServiceRequest",
-        "id": f"service-request-{rid}",
+        "id": f"service-request-{case_id}",
         "identifier": [identifier],
         "status": "active",
         "intent": "order",
@@ -267,7 +267,7 @@ def bundle(header: BatchHeader, submission: Submission) -> dict:
         item["diagnosisSequence"] = list(range(1, len(diagnoses) + 1))
     claim: dict = {
         "resourceType": "Claim",
-        "id": f"claim-{rid}",
+        "id": f"claim-{case_id}",
         "identifier": [identifier],
         "status": "active",
         "type": _concept(TERMINOLOGY + "claim-type", "professional", "Professional"),
@@ -296,7 +296,7 @@ def bundle(header: BatchHeader, submission: Submission) -> dict:
                (practice_url, practice_org), *people, (service_request_url, service_request)]
     return {
         "resourceType": "Bundle",
-        "id": f"request-{rid}",
+        "id": f"request-{case_id}",
         "identifier": identifier,
         "type": "collection",
         "timestamp": created,

@@ -64,13 +64,13 @@ def batch_files(header: BatchHeader, submissions: Sequence[Submission],
     pdfs = iter(batch_pdfs(header, submissions)) if batch_pdfs is not None else None
     try:
         for done, submission in enumerate(submissions, start=1):
-            rid = submission.request_id
-            files = [(request_json_name(rid), request_json(header, submission)),
-                     (fhir_name(rid), fhir_bundle(header, submission))]
+            case_id = submission.request_id
+            files = [(request_json_name(case_id), request_json(header, submission)),
+                     (fhir_name(case_id), fhir_bundle(header, submission))]
             if pdfs is not None:
-                files.append((pdf_name(rid), next(pdfs)))
+                files.append((pdf_name(case_id), next(pdfs)))
             elif pdf_for is not None:
-                files.append((pdf_name(rid), pdf_for(submission.case)))
+                files.append((pdf_name(case_id), pdf_for(submission.case)))
             yield done, files
     finally:
         if pdfs is not None and hasattr(pdfs, "close"):

@@ -163,23 +163,23 @@ class ExportService:
         found = {case.id: case for case in self.repository.snapshots(wanted)}
         already = set() if again else self.repository.exported(wanted, plan)
         problems = []
-        for rid in wanted:
-            case = found.get(rid)
+        for case_id in wanted:
+            case = found.get(case_id)
             if case is None:
-                problems.append(f"--ids: there is no request #{rid}")
+                problems.append(f"--ids: there is no request #{case_id}")
             elif case.request is None:
-                problems.append(f"--ids: request #{rid} is a draft: submit it first")
+                problems.append(f"--ids: request #{case_id} is a draft: submit it first")
             elif case.request.plan != plan:
-                problems.append(f"--ids: request #{rid} is for {case.request.plan}, not {plan}")
-            elif rid in already:
-                sent = self.repository.sent(rid)
-                problems.append(f"--ids: request #{rid} was already sent to {plan} in batch "
+                problems.append(f"--ids: request #{case_id} is for {case.request.plan}, not {plan}")
+            elif case_id in already:
+                sent = self.repository.sent(case_id)
+                problems.append(f"--ids: request #{case_id} was already sent to {plan} in batch "
                                 f"{', '.join(str(s.batch_id) for s in sent)}; add --again to send it again")
             elif (reason := self._not_billable(case)) is not None:
-                problems.append(f"--ids: request #{rid} cannot be sent: {reason}")
+                problems.append(f"--ids: request #{case_id} cannot be sent: {reason}")
         if problems:
             raise InputProblem(problems)
-        return Selection([found[rid] for rid in wanted])
+        return Selection([found[case_id] for case_id in wanted])
 
     def _professionals(self, cases: Sequence[Case]) -> dict[str, Provider]:
         npis = sorted({case.request.requested_provider_npi for case in cases
@@ -338,30 +338,30 @@ class ExportService:
         return found
 
     def _apply(self, row: DecisionRow, report: DecisionReport) -> None:
-        rid = self._request_of(row, report)
-        if rid is None:
+        case_id = self._request_of(row, report)
+        if case_id is None:
             return
         try:
-            case = self.cases.get(rid)
+            case = self.cases.get(case_id)
         except CaseProblem:
-            report.problems.append(Problem(row.line, "request_id", f"there is no request #{rid}"))
+            report.problems.append(Problem(row.line, "request_id", f"there is no request #{case_id}"))
             return
         outcome = Outcome(row.outcome)
         wanted = Status(outcome.value)
         same_number = (case.authorization.number if case.authorization else None) == row.authorization_number
         if case.status == wanted and (same_number or row.authorization_number is None):
-            report.unchanged.append((row.line, rid, f"already {LABELS[wanted]}"))
+            report.unchanged.append((row.line, case_id, f"already {LABELS[wanted]}"))
             return
         try:
             with self.db.atomic():  # a savepoint: a refused row leaves no trace
-                changed = self.cases.decide(rid, outcome, reason=row.reason,
+                changed = self.cases.decide(case_id, outcome, reason=row.reason,
                                             authorization_number=row.authorization_number,
                                             valid_from=row.valid_from, valid_to=row.valid_to)
         except CaseProblem as problem:
             for message in problem.problems:
                 report.problems.append(Problem(row.line, _column_of(message), _strip_column(message)))
             return
-        report.applied.append((row.line, rid, changed.status))
+        report.applied.append((row.line, case_id, changed.status))
 
 
 _PREFIXES = {"authorization number:": "authorization_number", "reason:": "reason", "valid to:": "valid_to",

@@ -159,7 +159,8 @@ class AlreadySent(BatchRefused):
 
     def __init__(self, plan: str, sent: dict[int, list[int]]) -> None:
         self.plan, self.sent = plan, sent
-        which = ", ".join(f"#{rid} (batch {', '.join(map(str, batches))})" for rid, batches in sorted(sent.items()))
+        which = ", ".join(f"#{case_id} (batch {', '.join(map(str, batches))})"
+                          for case_id, batches in sorted(sent.items()))
         super().__init__([f"another desk sent request(s) {which} to {plan} while this batch was being written; "
                           "this batch was not recorded: export again to send the requests still waiting"])
 
@@ -186,8 +187,8 @@ class DatabaseBusy(BatchRefused):
 def _in_ids(column: str, ids: Sequence[int], dialect: str) -> tuple[str, object]:
     """`column` is one of `ids`: one parameter however many ids (a JSON array on SQLite, an array on the server)."""
     if dialect == POSTGRESQL:
-        return f"{column} = ANY(?)", [int(rid) for rid in ids]
-    return f"{column} IN (SELECT value FROM json_each(?))", json.dumps([int(rid) for rid in ids])
+        return f"{column} = ANY(?)", [int(case_id) for case_id in ids]
+    return f"{column} IN (SELECT value FROM json_each(?))", json.dumps([int(case_id) for case_id in ids])
 
 
 class ExportRepository:
@@ -238,15 +239,15 @@ class ExportRepository:
             [param],
         ).fetchall()
         by_id = {}
-        for rid, version, status, request, determination, authorization, created, updated in rows:
-            by_id[rid] = Case(
-                id=rid, version=version, status=Status(status),
+        for case_id, version, status, request, determination, authorization, created, updated in rows:
+            by_id[case_id] = Case(
+                id=case_id, version=version, status=Status(status),
                 request=Request.model_validate_json(request) if request else None,
                 determination=Determination.model_validate_json(determination) if determination else None,
                 authorization=Authorization.model_validate_json(authorization) if authorization else None,
                 created_at=_from_utc_text(created), updated_at=_from_utc_text(updated),
             )
-        return [by_id[rid] for rid in request_ids if rid in by_id]
+        return [by_id[case_id] for case_id in request_ids if case_id in by_id]
 
     # --- recording a batch -----------------------------------------------------------------------------------
 
