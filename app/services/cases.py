@@ -159,8 +159,11 @@ class CaseService(ActsForSession):
     def drafts(self) -> list[Case]:
         return self.repository.find(CaseFilter(statuses=(Status.draft,)), order="newest")
 
-    def submit_draft(self, case_id: int) -> Submitted:
-        """Validate the draft (every problem named by its field path), evaluate it and move it on."""
+    def submit_draft(self, case_id: int, *,
+                     confirm_duplicates: Callable[[Request, list[Case]], bool] | None = None) -> Submitted | None:
+        """Validate the draft (every problem named by its field path), evaluate it and move it on: the intake's
+        Save, in one call. With open requests it may duplicate, `confirm_duplicates(request, duplicates)` is asked
+        first; False leaves the draft as it is and returns None."""
         from app.services.evaluation import parse_request
 
         self.guard.check(Action.intake)
@@ -168,8 +171,10 @@ class CaseService(ActsForSession):
         if case.status != Status.draft:
             raise CaseProblem([f"request #{case_id} is {LABELS[case.status]}, not a draft"])
         request = parse_request(case.draft or {})
-        duplicates = self.duplicates_of(request, exclude=case_id)
         determination = self.evaluator.evaluate(request)
+        duplicates = self.duplicates_of(request, exclude=case_id)
+        if duplicates and confirm_duplicates is not None and not confirm_duplicates(request, duplicates):
+            return None
         case = self._change(case, Status.submitted, updates={"request": request, "draft": None,
                                                               "determination": determination},
                             why=f"evaluated with engine {determination.engine_version}, "

@@ -881,12 +881,12 @@ class IntakeDialog(QDialog):
             self._show_offline()
             if self.autosaver.offline:  # kept on this computer; the request itself needs the server
                 raise ServerUnavailable([SERVER_AWAY])
-            request = parse_request(data)
-            self.service.evaluator.check(request)
-            duplicates = self.service.duplicates_of(request, exclude=self.autosaver.case_id)
-            if duplicates and not self._confirm_duplicates(request.member.full_name, duplicates):
-                return False
-            submitted = self.service.submit_draft(self.autosaver.case_id)
+            submitted = self.service.submit_draft(
+                self.autosaver.case_id,
+                confirm_duplicates=lambda request, duplicates: self._confirm_duplicates(request.member.full_name,
+                                                                                      duplicates))
+            if submitted is None:
+                return False  # the clerk goes back to check: the draft is kept
         except InputProblem as problem:
             self._save_tried = True
             self._show_problems(problem.problems, "Not saved yet; the draft is kept. Fix")

@@ -13,7 +13,7 @@ import pytest
 from app.domain.cases import Status
 from app.errors import InputProblem
 from app.services.cases import CaseProblem, DraftAutosaver
-from tests.factories import request_data
+from tests.factories import make_request, request_data
 from tests.unit.test_cases_service import service_on
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,6 +44,23 @@ def test_submitting_an_incomplete_draft_names_every_missing_field_and_keeps_it(s
     assert "member.first_name: required, but missing" in message and "received_at: required" in message
     kept = service.get(draft.id)
     assert kept.status == Status.draft and kept.draft["member"]["last_name"] == "Testcase"
+
+
+def test_saving_a_draft_that_may_duplicate_an_open_request_asks_first_in_the_same_call(service):
+    earlier = service.submit(make_request()).case
+    draft = service.save_draft(request_data())
+    asked = []
+
+    def decline(request, duplicates):
+        asked.append((request.member.member_id, [case.id for case in duplicates]))
+        return False
+
+    assert service.submit_draft(draft.id, confirm_duplicates=decline) is None
+    assert asked == [("TST000001", [earlier.id])]
+    assert service.get(draft.id).status == Status.draft, "declined: the draft is kept as it was"
+    submitted = service.submit_draft(draft.id, confirm_duplicates=lambda request, duplicates: True)
+    assert submitted.case.status == Status.pending_authorization
+    assert [case.id for case in submitted.duplicates] == [earlier.id]
 
 
 def test_a_submitted_request_is_no_longer_a_draft(service):
