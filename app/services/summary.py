@@ -5,25 +5,31 @@ from __future__ import annotations
 from app.domain.models import Determination
 from app.domain.time import format_pacific
 
-_ELIGIBLE = {"yes": "yes", "no": "no: the request cannot be accepted as made",
-             "review": "a reviewer decides (see the findings)"}
-_NETWORK = {"in": "in network", "out": "OUT of network", "unknown": "not in the directory: check with the plan",
-            None: "no professional chosen yet"}
-_QUALIFIED = {True: "yes", False: "NO", None: "cannot tell yet"}
+ELIGIBLE = {"yes": "Yes", "no": "No: the request cannot be accepted as made",
+            "review": "A reviewer decides (see the findings)"}
+NETWORK = {"in": "In network", "out": "Out of network", "unknown": "Not in the directory: check with the plan",
+           None: "No professional chosen yet"}
+QUALIFIED = {True: "Yes", False: "No", None: "Cannot tell yet"}
+
+
+def summary_rows(determination: Determination) -> list[tuple[str, str]]:
+    """The answers, in the words every view uses (the intake, the request screen, `sodesk evaluate --text`)."""
+    d = determination
+    return [
+        ("Eligible", ELIGIBLE[d.eligible]),
+        ("Network", NETWORK[d.network]),
+        ("Qualified", QUALIFIED[d.provider_qualified]),
+        ("Authorization", f"Required, from {d.authorizer}" if d.authorization_required else "Not required"),
+        ("Decide by", format_pacific(d.decision_due) if d.decision_due else "No decision needed"),
+        ("Consult by", format_pacific(d.consult_due) if d.consult_due else "No urgent deadline"),
+        ("Member pays", f"${d.member_cost}"),
+    ]
 
 
 def determination_text(determination: Determination) -> str:
     d = determination
-    lines = [
-        f"{d.plan_name} ({d.policy_revision}); received {format_pacific(d.received_at)}",
-        f"Eligible:        {_ELIGIBLE[d.eligible]}",
-        f"Network:         {_NETWORK[d.network]}",
-        f"Qualified:       {_QUALIFIED[d.provider_qualified]}",
-        "Authorization:   " + (f"required, from {d.authorizer}" if d.authorization_required else "not required"),
-        "Decide by:       " + (format_pacific(d.decision_due) if d.decision_due else "no decision needed"),
-        "Consult by:      " + (format_pacific(d.consult_due) if d.consult_due else "no urgent deadline"),
-        f"Member pays:     ${d.member_cost}",
-    ]
+    lines = [f"{d.plan_name} ({d.policy_revision}); received {format_pacific(d.received_at)}"]
+    lines += [f"{label + ':':<16} {value}" for label, value in summary_rows(d)]
     if d.alternatives:
         lines.append("Qualified in-network professionals:")
         for number, alt in enumerate(d.alternatives, 1):

@@ -18,12 +18,11 @@ from app.domain.models import Determination
 from app.errors import InputProblem
 from app.domain.time import format_pacific
 from app.services.cases import CaseService, Outcome
+from app.services.summary import summary_rows
 from app.ui.forms.ui_request_detail import Ui_RequestDetail
 from app.ui.screen import fit_to_screen
 from app.ui.theme import colours, error_style
 
-ELIGIBLE = {"yes": "Yes", "no": "No: the request cannot be accepted as made", "review": "A reviewer decides"}
-NETWORK = {"in": "In network", "out": "Out of network", "unknown": "Not in the directory", None: "Not chosen yet"}
 
 
 def determination_html(determination: Determination) -> str:
@@ -32,19 +31,8 @@ def determination_html(determination: Determination) -> str:
     d = determination
     severity_colours = colours()
 
-    def when(moment):
-        return escape(format_pacific(moment)) if moment else "no deadline"
-
-    auth = f"Required, from {d.authorizer}" if d.authorization_required else "Not required"
-    rows = [
-        ("Eligible", escape(ELIGIBLE[d.eligible])),
-        ("Network", escape(NETWORK[d.network])),
-        ("Authorization", escape(auth)),
-        ("Decide by", when(d.decision_due)),
-        ("Consult by", when(d.consult_due)),
-        ("Member pays", f"${d.member_cost}"),
-    ]
-    table = "".join(f"<tr><td><b>{escape(label)}</b></td><td>{value}</td></tr>" for label, value in rows)
+    table = "".join(f"<tr><td><b>{escape(label)}</b></td><td>{escape(value)}</td></tr>"
+                    for label, value in summary_rows(d))
     findings = "".join(
         f"<li><span style='color:{severity_colours[f.severity.value]}'><b>{escape(f.severity.value.upper())}</b></span>"
         f" {escape(f.message)}<br><i>{escape(f.citation)}</i></li>"

@@ -234,8 +234,8 @@ def test_text_summary_puts_the_answers_first_and_cites_each_finding(run, tmp_pat
     status, out, _ = run("evaluate", "--text", str(path))
     assert status == 0
     lines = out.splitlines()
-    assert lines[1] == "Eligible:        yes"
-    assert "Authorization:   required, from CalOptima Health or the member's Health Network" in out
+    assert lines[1] == "Eligible:        Yes"
+    assert "Authorization:   Required, from CalOptima Health or the member's Health Network" in out
     assert "Decide by:       Thu Mar 6, 2025, 10:00 AM PST" in out
     assert "Consult by:      Thu Mar 6, 2025, 10:00 AM PST" in out
     assert "      CalOptima GG.1538 II.C.1" in lines
