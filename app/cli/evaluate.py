@@ -51,7 +51,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
     try:
         determination = evaluator.evaluate(request)
     except InputProblem as problem:
-        raise InputProblem(problem.problems, source=source) from None
+        raise InputProblem(problem.items, source=source) from None
     if args.text:
         from app.services.summary import determination_text
 

@@ -115,7 +115,7 @@ def run_decisions_import(args: argparse.Namespace) -> int:
     print(f"{len(report.applied)} decision(s) {done}, {len(report.unchanged)} unchanged, "
           f"{len(report.problems)} refused")
     if report.problems:
-        print(InputProblem([str(problem) for problem in report.problems], source=str(args.file)).render(),
+        print(InputProblem(report.problems, source=str(args.file)).render(),
               file=sys.stderr)
         return EXIT_BAD_INPUT
     return 0

@@ -67,7 +67,7 @@ def import_command(args: argparse.Namespace) -> int:
         desk.close()
     if report.loaded == 0:
         # Nothing usable: the file is the problem, and nothing was changed.
-        raise InputProblem(report.problems or ["no provider rows below the header"], source=source)
+        raise InputProblem(report.items or ["no provider rows below the header"], source=source)
     print(
         f"{source}: {report.inserted} inserted, {report.updated} updated, "
         f"{report.unchanged} unchanged, {report.skipped} skipped"

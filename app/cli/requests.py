@@ -114,7 +114,7 @@ def run_add(args: argparse.Namespace) -> int:
     try:
         submitted = _service(args).submit(request)
     except InputProblem as problem:
-        raise InputProblem(problem.problems, source=source) from None
+        raise InputProblem(problem.items, source=source) from None
     for other in submitted.duplicates:
         print(f"warning: this member already has an open request: {_print_case_line(other)}", file=sys.stderr)
     print(submitted.case.id)

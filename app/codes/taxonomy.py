@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.errors import InputProblem
+from app.errors import InputProblem, Problem
 
 TAXONOMY_FILE = "nucc_taxonomy.csv"
 EQUIVALENCE_FILE = "equivalence.csv"
@@ -63,19 +63,21 @@ class _CsvFile:
     def __init__(self, path: Path, columns: tuple[str, ...]) -> None:
         self.path = path
         self.columns = columns
-        self.problems: list[str] = []
+        self.problems: list[Problem] = []
 
     def problem(self, line: int, message: str, column: int | None = None) -> None:
+        """`column`: its index (0 for the first), named by its header."""
         if column is None:
-            self.problems.append(f"line {line}: {message}")
+            self.problems.append(Problem(message, line=line))
         else:
-            self.problems.append(f"line {line}, column {column + 1} ({self.columns[column]}): {message}")
+            self.problems.append(Problem(message, field_path=self.columns[column], line=line,
+                                         column=column + 1))
 
     def raise_if_any(self) -> None:
         if self.problems:
             shown = self.problems[:MAX_PROBLEMS]
             if len(self.problems) > MAX_PROBLEMS:
-                shown.append(f"... and {len(self.problems) - MAX_PROBLEMS} more")
+                shown.append(Problem(f"... and {len(self.problems) - MAX_PROBLEMS} more"))
             raise InputProblem(shown, source=str(self.path))
 
     def rows(self) -> Iterator[tuple[int, list[str]]]:
@@ -91,7 +93,7 @@ class _CsvFile:
         try:
             header = next(reader, None)
             if header is None:
-                empty = "line 1: the file is empty; expected the header " + ",".join(self.columns)
+                empty = Problem("the file is empty; expected the header " + ",".join(self.columns), line=1)
                 raise InputProblem([empty], source=str(self.path))
             self._check_header([name.strip() for name in header])
             for fields in reader:
@@ -109,15 +111,16 @@ class _CsvFile:
     def _check_header(self, header: list[str]) -> None:
         for index, name in enumerate(header):
             if name not in self.columns:
-                self.problems.append(f"line 1, column {index + 1} ({name or 'blank'}): unknown column; "
-                                     f"expected {','.join(self.columns)}")
+                self.problems.append(Problem(f"unknown column; expected {','.join(self.columns)}",
+                                             field_path=name or None, label=None if name else "blank", line=1,
+                                             column=index + 1))
             elif header.index(name) != index:
-                self.problems.append(f"line 1, column {index + 1} ({name}): column repeated")
+                self.problems.append(Problem("column repeated", field_path=name, line=1, column=index + 1))
         for name in self.columns:
             if name not in header:
-                self.problems.append(f"line 1: missing column {name}")
+                self.problems.append(Problem(f"missing column {name}", line=1))
         if not self.problems and tuple(header) != self.columns:
-            self.problems.append(f"line 1: columns must be in the order {','.join(self.columns)}")
+            self.problems.append(Problem(f"columns must be in the order {','.join(self.columns)}", line=1))
         self.raise_if_any()
 
 

@@ -20,6 +20,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from app.codes.npi import npi_problem
 from app.domain.names import professional_name
@@ -206,8 +207,11 @@ class Request(Model):
     @model_validator(mode="after")
     def _dates_agree(self) -> Request:
         if self.member.date_of_birth > self.received_at.date():
-            raise ValueError(f"member.date_of_birth: {self.member.date_of_birth} is after the request was received "
-                             f"({self.received_at.date()}); check both dates")
+            # A check across fields has no place of its own: its context names the field to fix.
+            raise PydanticCustomError(
+                "dates_disagree", "{born} is after the request was received ({received}); check both dates",
+                {"field": "member.date_of_birth", "born": str(self.member.date_of_birth),
+                 "received": str(self.received_at.date())})
         return self
 
 

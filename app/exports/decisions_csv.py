@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from app.errors import Problem  # here, at a line and a column named as in the header
+
 OUTCOMES = ("approved", "modified", "denied", "pended")
 COLUMNS = ("request_id", "batch_id", "line", "outcome", "authorization_number", "valid_from", "valid_to",
            "reason")
@@ -33,17 +35,6 @@ class DecisionRow:
     valid_from: date | None
     valid_to: date | None
     reason: str | None
-
-
-@dataclass(frozen=True)
-class Problem:
-    line: int
-    column: str | None
-    message: str
-
-    def __str__(self) -> str:
-        where = f"line {self.line}" + (f", column {self.column}" if self.column else "")
-        return f"{where}: {self.message}"
 
 
 def _key(name: str) -> str:
@@ -79,28 +70,29 @@ def read_decisions(data: bytes) -> tuple[list[DecisionRow], list[Problem]]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[:error.start].count(b"\n") + 1
-        return [], [Problem(line, None, f"not UTF-8 text (byte {error.start} of the file); nothing was applied: "
-                                        "save the file as CSV UTF-8")]
+        return [], [Problem(f"not UTF-8 text (byte {error.start} of the file); nothing was applied: "
+                            "save the file as CSV UTF-8", line=line)]
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)
     except StopIteration:
-        return [], [Problem(1, None, "the file is empty: expected a header row naming the columns")]
+        return [], [Problem("the file is empty: expected a header row naming the columns", line=1)]
     except csv.Error as error:
-        return [], [Problem(1, None, f"not readable as CSV: {error}")]
+        return [], [Problem(f"not readable as CSV: {error}", line=1)]
     keys = [_key(name) for name in header]
     problems: list[Problem] = []
     unknown = [name for name, key in zip(header, keys) if key not in COLUMNS]
     if unknown:
-        problems.append(Problem(1, None, f"unknown column(s) {', '.join(map(repr, unknown))}; the columns are "
-                                         f"{', '.join(COLUMNS)}"))
+        problems.append(Problem(f"unknown column(s) {', '.join(map(repr, unknown))}; the columns are "
+                                f"{', '.join(COLUMNS)}", line=1))
     for key in set(keys):
         if keys.count(key) > 1 and key in COLUMNS:
-            problems.append(Problem(1, key, "appears twice in the header"))
+            problems.append(Problem("appears twice in the header", line=1, column=key))
     if "outcome" not in keys:
-        problems.append(Problem(1, None, "no outcome column"))
+        problems.append(Problem("no outcome column", line=1))
     if "request_id" not in keys and not {"batch_id", "line"} <= set(keys):
-        problems.append(Problem(1, None, "name each request: a request_id column, or batch_id and line columns"))
+        problems.append(Problem("name each request: a request_id column, or batch_id and line columns",
+                                line=1))
     if problems:
         return [], problems
 
@@ -112,12 +104,12 @@ def read_decisions(data: bytes) -> tuple[list[DecisionRow], list[Problem]]:
         except StopIteration:
             break
         except csv.Error as error:
-            problems.append(Problem(line, None, f"not readable as CSV: {error}"))
+            problems.append(Problem(f"not readable as CSV: {error}", line=line))
             break
         if not any(cell.strip() for cell in cells):
             continue  # blank lines between rows are harmless
         if len(cells) != len(keys):
-            problems.append(Problem(line, None, f"{len(cells)} cells where the header has {len(keys)}"))
+            problems.append(Problem(f"{len(cells)} cells where the header has {len(keys)}", line=line))
             continue
         values = {key: cell.strip() for key, cell in zip(keys, cells)}
         row_problems: list[Problem] = []
@@ -128,7 +120,7 @@ def read_decisions(data: bytes) -> tuple[list[DecisionRow], list[Problem]]:
             try:
                 return _positive(values[column])
             except ValueError as error:
-                row_problems.append(Problem(line, column, str(error)))
+                row_problems.append(Problem(str(error), line=line, column=column))
                 return None
 
         def day(column: str) -> date | None:
@@ -137,21 +129,23 @@ def read_decisions(data: bytes) -> tuple[list[DecisionRow], list[Problem]]:
             try:
                 return parse_date(values[column])
             except ValueError as error:
-                row_problems.append(Problem(line, column, str(error)))
+                row_problems.append(Problem(str(error), line=line, column=column))
                 return None
 
         request_id, batch_id, batch_line = number("request_id"), number("batch_id"), number("line")
         if request_id is None and not values.get("request_id"):
             if not values.get("batch_id") or not values.get("line"):
-                row_problems.append(Problem(line, "request_id", "empty: give the request id, or the batch id "
-                                                               "and the line"))
+                row_problems.append(Problem("empty: give the request id, or the batch id and the line",
+                                            line=line, column="request_id"))
         outcome = values.get("outcome", "").casefold()
         if outcome not in OUTCOMES:
             shown = repr(values.get("outcome", "")) if values.get("outcome") else "empty"
-            row_problems.append(Problem(line, "outcome", f"{shown}: expected one of {', '.join(OUTCOMES)}"))
+            row_problems.append(Problem(f"{shown}: expected one of {', '.join(OUTCOMES)}", line=line,
+                                        column="outcome"))
         valid_from, valid_to = day("valid_from"), day("valid_to")
         if valid_from and valid_to and valid_to < valid_from:
-            row_problems.append(Problem(line, "valid_to", f"{valid_to} is before valid_from {valid_from}"))
+            row_problems.append(Problem(f"{valid_to} is before valid_from {valid_from}", line=line,
+                                        column="valid_to"))
         if row_problems:
             problems += row_problems
             continue

@@ -20,7 +20,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from app.domain.models import Reason, RequesterType
-from app.errors import InputProblem
+from app.errors import InputProblem, Problem
 from app.letters.model import LetterKind
 
 DEFAULT_LANGUAGE = "en"
@@ -204,23 +204,24 @@ def _validated(model, data: dict, path: Path):
     try:
         return model.model_validate(data)
     except ValidationError as error:
-        raise InputProblem([f"{'.'.join(map(str, e['loc'])) or '(top level)'}: {e['msg']}" for e in error.errors()],
-                           source=str(path)) from None
+        raise InputProblem([Problem(e["msg"], field_path=".".join(map(str, e["loc"])) or None,
+                                    label=None if e["loc"] else "(top level)", kind=e["type"])
+                            for e in error.errors()], source=str(path)) from None
 
 
-def _check_templates(texts: dict[str, str], where: str, path: Path) -> list[str]:
+def _check_templates(texts: dict[str, str], where: str, path: Path) -> list[Problem]:
     problems = []
     for key, template in texts.items():
         try:
             unknown = placeholders(template) - PLACEHOLDERS
         except ValueError as error:
-            problems.append(f"{where}.{key}: {error}")
+            problems.append(Problem(str(error), field_path=f"{where}.{key}"))
             continue
         if unknown:
-            problems.append(f"{where}.{key}: unknown placeholder(s) {', '.join(sorted(unknown))}; "
-                            f"known: {', '.join(sorted(PLACEHOLDERS))}")
+            problems.append(Problem(f"unknown placeholder(s) {', '.join(sorted(unknown))}; known: "
+                                    f"{', '.join(sorted(PLACEHOLDERS))}", field_path=f"{where}.{key}"))
         if _BARE_AMPERSAND.search(template):
-            problems.append(f"{where}.{key}: write & as &amp; (the text is markup)")
+            problems.append(Problem("write & as &amp; (the text is markup)", field_path=f"{where}.{key}"))
     return problems
 
 
@@ -231,10 +232,12 @@ def load_language(folder: Path, clause_keys: set[str]) -> LanguagePack:
     common = _validated(Common, _read(common_path), common_path)
     problems = []
     if common.language.code != folder.name:
-        problems.append(f"language.code: {common.language.code!r} must match the folder name {folder.name!r}")
+        problems.append(Problem(f"{common.language.code!r} must match the folder name {folder.name!r}",
+                                field_path="language.code"))
     missing_clauses = clause_keys - set(common.clauses)
     if missing_clauses:
-        problems.append(f"clauses: missing {', '.join(sorted(missing_clauses))} (named in plans.toml)")
+        problems.append(Problem(f"missing {', '.join(sorted(missing_clauses))} (named in plans.toml)",
+                                field_path="clauses"))
     for table in ("labels", "rights", "clauses"):
         problems += _check_templates(getattr(common, table), table, common_path)
     if problems:
@@ -250,7 +253,8 @@ def load_language(folder: Path, clause_keys: set[str]) -> LanguagePack:
                                source=str(path)) from None
         texts = _validated(KindTexts, _read(path), path)
         problems = _check_templates({"title": texts.title, **texts.text}, "text", path)
-        problems += [f"text: {message}" for message in _kind_keys(texts.text, KIND_KEYS[kind])]
+        problems += [Problem(message, field_path="text")
+                     for message in _kind_keys(texts.text, KIND_KEYS[kind])]
         if problems:
             raise InputProblem(problems, source=str(path))
         kinds[kind] = texts

@@ -16,7 +16,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from app.domain.models import Reason
-from app.errors import InputProblem
+from app.errors import InputProblem, Problem
 
 
 class Strict(BaseModel):
@@ -182,8 +182,10 @@ def plans_dir() -> Path:
     return resource_path("plans")
 
 
-def _location(error: dict) -> str:
-    return ".".join(str(part) for part in error["loc"]) or "(top level)"
+def _problem(error: dict) -> Problem:
+    path = ".".join(str(part) for part in error["loc"])  # rules.0.citation: the TOML's own keys
+    return Problem(error["msg"], field_path=path or None, label=None if path else "(top level)",
+                   kind=error["type"])
 
 
 def _merge(base: dict, override: dict) -> dict:
@@ -199,7 +201,8 @@ def _merge(base: dict, override: dict) -> dict:
 
 def _read_toml(path: Path, chain: tuple[Path, ...] = ()) -> dict:
     if path in chain:
-        raise InputProblem(["extends: the files extend each other in a loop"], source=str(path))
+        raise InputProblem([Problem("the files extend each other in a loop", field_path="extends")],
+                           source=str(path))
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as error:
@@ -211,7 +214,8 @@ def _read_toml(path: Path, chain: tuple[Path, ...] = ()) -> dict:
         return data
     base_path = path.with_name(f"{base_id}.toml")
     if not base_path.exists():
-        raise InputProblem([f"extends: no plan file {base_path.name} next to this one"], source=str(path))
+        raise InputProblem([Problem(f"no plan file {base_path.name} next to this one", field_path="extends")],
+                           source=str(path))
     return _merge(_read_toml(base_path, (*chain, path)), data)
 
 
@@ -224,10 +228,10 @@ def load_profile(path: Path) -> PlanProfile:
     try:
         profile = PlanProfile.model_validate(data)
     except ValidationError as error:
-        problems = [f"{_location(item)}: {item['msg']}" for item in error.errors()]
-        raise InputProblem(problems, source=str(path)) from None
+        raise InputProblem([_problem(item) for item in error.errors()], source=str(path)) from None
     if profile.id != path.stem:
-        raise InputProblem([f"id: {profile.id!r} must match the file name {path.stem!r}"], source=str(path))
+        raise InputProblem([Problem(f"{profile.id!r} must match the file name {path.stem!r}",
+                                    field_path="id")], source=str(path))
     return profile
 
 
@@ -272,4 +276,5 @@ def get_profile(plan_id: str, profiles: Mapping[str, PlanProfile] | None = None)
         return profiles[plan_id]
     except KeyError:
         known = ", ".join(sorted(profiles))
-        raise InputProblem([f"plan: unknown plan {plan_id!r}; known plans: {known}"]) from None
+        raise InputProblem([Problem(f"unknown plan {plan_id!r}; known plans: {known}", field_path="plan")]) \
+            from None

@@ -15,7 +15,7 @@ from pathlib import Path
 from app.domain.cases import LABELS, OPEN, Authorization, Case, Consult, Status
 from app.domain.models import Request
 from app.domain.time import now_pacific
-from app.errors import InputProblem
+from app.errors import InputProblem, Problem
 from app.rules.lifecycle import (
     DEFAULT_REPORT_DUE_DAYS,
     TRANSITIONS,
@@ -221,16 +221,19 @@ class CaseService(ActsForSession):
     ) -> Case:
         self.guard.check(Action.decide)
         case = self.get(case_id)
-        problems = []
+        problems: list[Problem] = []  # each at its argument (a decisions file's column of that name)
         if outcome in (Outcome.approved, Outcome.modified) and not authorization_number:
-            problems.append("authorization number: required to approve (as the plan or IPA gave it)")
+            problems.append(Problem("required to approve (as the plan or IPA gave it)",
+                                    field_path="authorization_number", label="authorization number"))
         if outcome in (Outcome.denied, Outcome.pended, Outcome.modified) and not reason:
             what = {"denied": "the reasons for the denial and the criteria applied",
                     "pended": "what information is missing",
                     "modified": "what was changed"}[outcome.value]
-            problems.append(f"reason: required when the request is {outcome.value}: give {what}")
+            problems.append(Problem(f"required when the request is {outcome.value}: give {what}",
+                                    field_path="reason"))
         if valid_from and valid_to and valid_to < valid_from:
-            problems.append("valid to: comes before valid from; check the dates")
+            problems.append(Problem("comes before valid from; check the dates", field_path="valid_to",
+                                    label="valid to"))
         if problems:
             raise CaseProblem(problems)
         updates: dict = {"decision_reason": reason}
@@ -256,7 +259,7 @@ class CaseService(ActsForSession):
         self.guard.check(Action.schedule)
         problem = npi_problem(npi)
         if problem:
-            raise CaseProblem([f"npi: {problem}"])
+            raise CaseProblem([Problem(problem, field_path="npi")])
         case = self.get(case_id)
         return self._change(case, Status.consult_scheduled,
                             why=f"consult on {scheduled_for.isoformat()} with NPI {npi}",
@@ -272,8 +275,9 @@ class CaseService(ActsForSession):
         self.guard.check(Action.schedule)
         case = self.get(case_id)
         if case.consult and received_on < case.consult.scheduled_for:
-            raise CaseProblem([f"report received: {received_on.isoformat()} is before the consult "
-                               f"({case.consult.scheduled_for.isoformat()}); check the date"])
+            raise CaseProblem([Problem(f"{received_on.isoformat()} is before the consult "
+                                       f"({case.consult.scheduled_for.isoformat()}); check the date",
+                                       field_path="received_on", label="report received")])
         return self._change(case, Status.report_received, why=f"report received {received_on.isoformat()}",
                             updates={"report_received_on": received_on}, expected_version=expected_version)
 
@@ -284,7 +288,8 @@ class CaseService(ActsForSession):
     def withdraw(self, case_id: int, reason: str, expected_version: int | None = None) -> Case:
         self.guard.check(Action.schedule)
         if not reason or not reason.strip():
-            raise CaseProblem(["reason: say why the request is withdrawn (e.g. the member no longer wants it)"])
+            why = "say why the request is withdrawn (e.g. the member no longer wants it)"
+            raise CaseProblem([Problem(why, field_path="reason")])
         return self._change(self.get(case_id), Status.withdrawn, why=reason.strip(),
                             expected_version=expected_version)
 

@@ -18,7 +18,7 @@ from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 
 from pydantic import BaseModel, Field, ValidationError, field_validator
 
-from app.errors import InputProblem
+from app.errors import InputProblem, Problem
 from app.paths import choice_file, chosen_database  # noqa: F401  (the choice is read at every start: kept light)
 from app.storage.store import is_server_url, safe_location  # noqa: F401  (the screens ask here)
 
@@ -79,7 +79,8 @@ def server_settings(**fields) -> ServerSettings:
     try:
         return ServerSettings.model_validate(fields)
     except ValidationError as error:
-        raise InputProblem([f"{'.'.join(map(str, e['loc']))}: {e['msg'].removeprefix('Value error, ')}"
+        raise InputProblem([Problem(e["msg"].removeprefix("Value error, "),
+                                    field_path=".".join(map(str, e["loc"])), kind=e["type"])
                             for e in error.errors()]) from None
 
 

@@ -18,13 +18,14 @@ from pydantic import ValidationError
 from app.domain.directory import DirectoryView
 from app.domain.models import Determination, Request
 from app.domain.time import LOS_ANGELES
-from app.errors import InputProblem
+from app.errors import InputProblem, Problem
 from app.rules.calendar import DEFAULT_CALENDAR, BusinessCalendar
 from app.rules.engine import SpecialtyTable, evaluate
 from app.rules.profiles import PlanProfile
 
 
 _PLAIN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")  # \Z: "$" would let a final newline through
+WHOLE_REQUEST = "(the request)"  # how a problem of the request as a whole names its place
 
 
 def field_path(location: tuple[Any, ...]) -> str:
@@ -37,7 +38,11 @@ def field_path(location: tuple[Any, ...]) -> str:
             path += f"[{json.dumps(str(part))}]"  # a key with spaces or control characters stays visible
         else:
             path += f".{part}" if path else str(part)
-    return path or "(the request)"
+    return path or WHOLE_REQUEST
+
+
+MISSING = "required, but missing"
+DATE_ERRORS = ("date_from_datetime_parsing", "date_parsing", "date_type")  # pydantic's: not a date at all
 
 
 def _explain(error: Mapping[str, Any]) -> str:
@@ -46,10 +51,10 @@ def _explain(error: Mapping[str, Any]) -> str:
     if kind == "extra_forbidden":
         return "unknown field: check its spelling against `sodesk schema`"
     if kind == "missing":
-        return "required, but missing"
+        return MISSING
     if message.startswith("Value error, "):
         message = message.removeprefix("Value error, ")
-    if kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
+    if kind in DATE_ERRORS:
         message = "expected a date like 1984-03-07"
     elif kind in ("datetime_parsing", "datetime_from_date_parsing", "datetime_type"):
         message = "expected a date and time like 2026-11-20T09:30 (Pacific time unless an offset is given)"
@@ -59,23 +64,22 @@ def _explain(error: Mapping[str, Any]) -> str:
     return message
 
 
-def validation_problems(error: ValidationError) -> list[str]:
+def validation_problems(error: ValidationError) -> list[Problem]:
+    """Each error of the model as a Problem at its field path; a check across fields names in its context
+    the field to fix (app.domain.models.Request._dates_agree)."""
     problems = []
     for item in error.errors():
-        explained = _explain(item)
-        if not item["loc"] and _NAMES_ITS_FIELD.match(explained):
-            problems.append(explained)  # a check across fields says itself which field to fix
-        else:
-            problems.append(f"{field_path(tuple(item['loc']))}: {explained}")
+        location = tuple(item["loc"])
+        path = field_path(location) if location else (item.get("ctx") or {}).get("field")
+        problems.append(Problem(_explain(item), field_path=path, label=None if path else WHOLE_REQUEST,
+                                kind=item["type"]))
     return problems
-
-
-_NAMES_ITS_FIELD = re.compile(r"^[a-z_]+(\.[a-z_]+)*: ")
 
 
 def parse_request(data: Any) -> Request:
     if not isinstance(data, dict):
-        raise InputProblem(["(the request): expected a JSON object {...} holding the request's fields"])
+        raise InputProblem([Problem("expected a JSON object {...} holding the request's fields",
+                                    label=WHOLE_REQUEST)])
     try:
         return Request.model_validate(data)
     except ValidationError as error:
@@ -87,7 +91,7 @@ def load_request_json(text: str, source: str) -> Request:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise InputProblem(
-            [f"line {error.lineno}, column {error.colno}: not valid JSON ({error.msg})"], source=source
+            [Problem(f"not valid JSON ({error.msg})", line=error.lineno, column=error.colno)], source=source
         ) from None
     except RecursionError:
         raise InputProblem(["the JSON is nested too deeply to be a request"], source=source) from None
@@ -96,7 +100,7 @@ def load_request_json(text: str, source: str) -> Request:
     try:
         return parse_request(data)
     except InputProblem as problem:
-        raise InputProblem(problem.problems, source=source) from None
+        raise InputProblem(problem.items, source=source) from None
 
 
 class CodeSet(Protocol):
@@ -146,10 +150,10 @@ def diagnosis_problem(code: str, codes: CodeSet) -> str | None:
     return f"{dotted} {what} ({GUIDELINE}): {choice}"
 
 
-def diagnosis_problems(request: Request, codes: CodeSet) -> list[str]:
-    """Each diagnosis that is not a billable ICD-10-CM code, by its field path."""
+def diagnosis_problems(request: Request, codes: CodeSet) -> list[Problem]:
+    """Each diagnosis that is not a billable ICD-10-CM code, at its field path (diagnoses[1])."""
     return [
-        f"diagnoses[{index}]: {problem}"
+        Problem(problem, field_path=field_path(("diagnoses", index)))
         for index, code in enumerate(request.diagnoses)
         if (problem := diagnosis_problem(code, codes)) is not None
     ]
@@ -168,16 +172,16 @@ class Evaluator:
 
     def check(self, request: Request) -> PlanProfile:
         """The request's plan, or InputProblem listing every problem the model could not see alone."""
-        problems: list[str] = []
+        problems: list[Problem] = []
         profile = self.profiles.get(request.plan)
         if profile is None:
             known = ", ".join(sorted(self.profiles))
-            problems.append(f"plan: unknown plan {request.plan!r}; known plans: {known}")
+            problems.append(Problem(f"unknown plan {request.plan!r}; known plans: {known}", field_path="plan"))
         problems += diagnosis_problems(request, self.codes)
         now = self.clock()
         if request.received_at > now + timedelta(days=1):
-            problems.append(f"received_at: {request.received_at:%Y-%m-%d %H:%M} is in the future (it is now "
-                            f"{now:%Y-%m-%d %H:%M} Pacific time): check the date")
+            problems.append(Problem(f"{request.received_at:%Y-%m-%d %H:%M} is in the future (it is now "
+                                    f"{now:%Y-%m-%d %H:%M} Pacific time): check the date", field_path="received_at"))
         if problems:
             raise InputProblem(problems)
         assert profile is not None

@@ -29,9 +29,9 @@ from app.domain.cases import LABELS, Case, Status
 from app.domain.directory import DirectoryView
 from app.domain.models import Provider
 from app.domain.settings import Settings
-from app.errors import InputProblem
+from app.errors import InputProblem, Problem
 from app.exports.batch import BatchHeader, PdfFor, Practice, Submission
-from app.exports.decisions_csv import DecisionRow, Problem, read_decisions
+from app.exports.decisions_csv import DecisionRow, read_decisions
 from app.exports.package import Progress, write_batch
 from app.domain.time import now_pacific
 from app.services.cases import CaseProblem, CaseService, Outcome
@@ -140,8 +140,8 @@ class ExportService:
         problems = diagnosis_problems(case.request, self.codes)
         if not problems:
             return None
-        return (f"{'; '.join(problems)}; to send it, withdraw request #{case.id} and enter it again with "
-                f"billable codes")
+        return (f"{'; '.join(map(str, problems))}; to send it, withdraw request #{case.id} and enter it "
+                f"again with billable codes")
 
     def choose(self, plan: str, *, again: bool = False, ids: Sequence[int] = ()) -> Selection:
         """What a batch for `plan` would send, and what it leaves out. By default the submitted requests
@@ -319,21 +319,23 @@ class ExportService:
         if row.batch_id is None:
             return row.request_id
         if not self.repository.batch_exists(row.batch_id):
-            report.problems.append(Problem(row.line, "batch_id", f"there is no export batch {row.batch_id}"))
+            report.problems.append(Problem(f"there is no export batch {row.batch_id}", line=row.line,
+                                           column="batch_id"))
             return None
         if row.batch_line is None:
             if row.request_id is None:
-                report.problems.append(Problem(row.line, "line", "empty: give the line of the request in the "
-                                                                 "batch's submissions.csv"))
+                report.problems.append(Problem("empty: give the line of the request in the batch's "
+                                               "submissions.csv", line=row.line, column="line"))
             return row.request_id
         found = self.repository.request_at(row.batch_id, row.batch_line)
         if found is None:
-            report.problems.append(Problem(row.line, "line", f"batch {row.batch_id} has no line {row.batch_line}"))
+            report.problems.append(Problem(f"batch {row.batch_id} has no line {row.batch_line}",
+                                           line=row.line, column="line"))
             return None
         if row.request_id is not None and row.request_id != found:
             report.problems.append(Problem(
-                row.line, "request_id", f"request #{row.request_id} is not line {row.batch_line} of batch "
-                                        f"{row.batch_id} (that line is request #{found})"))
+                f"request #{row.request_id} is not line {row.batch_line} of batch {row.batch_id} (that line "
+                f"is request #{found})", line=row.line, column="request_id"))
             return None
         return found
 
@@ -344,7 +346,8 @@ class ExportService:
         try:
             case = self.cases.get(case_id)
         except CaseProblem:
-            report.problems.append(Problem(row.line, "request_id", f"there is no request #{case_id}"))
+            report.problems.append(Problem(f"there is no request #{case_id}", line=row.line,
+                                           column="request_id"))
             return
         outcome = Outcome(row.outcome)
         wanted = Status(outcome.value)
@@ -358,25 +361,10 @@ class ExportService:
                                             authorization_number=row.authorization_number,
                                             valid_from=row.valid_from, valid_to=row.valid_to)
         except CaseProblem as problem:
-            for message in problem.problems:
-                report.problems.append(Problem(row.line, _column_of(message), _strip_column(message)))
+            # decide names each problem by its argument, which is the column of that name; a refused
+            # transition has no field: the outcome is what cannot follow the request's status.
+            report.problems += [Problem(item.message, line=row.line, column=item.field_path or "outcome")
+                                for item in problem.items]
             return
         report.applied.append((row.line, case_id, changed.status))
 
-
-_PREFIXES = {"authorization number:": "authorization_number", "reason:": "reason", "valid to:": "valid_to",
-             "valid from:": "valid_from"}
-
-
-def _column_of(message: str) -> str:
-    for prefix, column in _PREFIXES.items():
-        if message.startswith(prefix):
-            return column
-    return "outcome"  # a refused transition: the outcome is what cannot follow the request's status
-
-
-def _strip_column(message: str) -> str:
-    for prefix in _PREFIXES:
-        if message.startswith(prefix):
-            return message[len(prefix):].strip()
-    return message

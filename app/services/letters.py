@@ -189,7 +189,7 @@ class LetterService(ActsForSession):
                                          language=letter.language, data=data, printed_by=self.who,
                                          printed_at=self.clock(), folder=self.folder)
         except StoredLetterProblem as problem:
-            raise LetterProblem(problem.problems) from None
+            raise LetterProblem(problem.items) from None
         self.audit.record(self.who, "print_letter", request_id=letter.case.id,
                           detail=f"letter={printed.id} kind={letter.kind.value} lang={letter.language}")
         return printed
@@ -205,7 +205,7 @@ class LetterService(ActsForSession):
         except LookupError as error:
             raise LetterProblem([str(error)]) from None
         except StoredLetterProblem as problem:
-            raise LetterProblem(problem.problems) from None
+            raise LetterProblem(problem.items) from None
 
     # --- the day's batch -------------------------------------------------------------------------------------
 
@@ -297,4 +297,4 @@ def _write(target: Path, data: bytes) -> None:
     try:
         write_whole(target, data)
     except StoredLetterProblem as problem:
-        raise LetterProblem(problem.problems) from None
+        raise LetterProblem(problem.items) from None

@@ -40,7 +40,7 @@ import sqlite_utils
 from pydantic import ValidationError
 
 from app.domain.models import Provider
-from app.errors import InputProblem
+from app.errors import InputProblem, Problem
 from app.storage.dialect import POSTGRESQL, dialect_of
 
 CSV_COLUMNS: tuple[str, ...] = (
@@ -604,8 +604,13 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0  # rows identical to what was stored
     skipped: int = 0
-    problems: list[str] = field(default_factory=list)  # rows skipped, each "line N, column C (name): ..."
+    items: list[Problem] = field(default_factory=list)  # rows skipped, each at its line, column and name
     warnings: list[str] = field(default_factory=list)  # rows loaded with a remark (duplicate NPI)
+
+    @property
+    def problems(self) -> list[str]:
+        """The rows skipped as the text says them: "line N, column C (name): ..."."""
+        return [item.render() for item in self.items]
 
     @property
     def loaded(self) -> int:
@@ -625,8 +630,8 @@ def _decode(data: bytes, source: str) -> str:
         line = data.count(b"\n", 0, error.start) + 1
         raise InputProblem(
             [
-                f"line {line}: the file is not UTF-8 text (byte 0x{data[error.start]:02X} cannot start a "
-                "UTF-8 character); save it as 'CSV UTF-8 (comma delimited)' and import again"
+                Problem(f"the file is not UTF-8 text (byte 0x{data[error.start]:02X} cannot start a UTF-8 "
+                        "character); save it as 'CSV UTF-8 (comma delimited)' and import again", line=line)
             ],
             source=source,
         ) from None
@@ -640,12 +645,12 @@ def _header_positions(header: list[str], source: str) -> list[str]:
     unknown = [name for name in names if name not in CSV_COLUMNS]
     duplicated = sorted({name for name in names if names.count(name) > 1 and name in CSV_COLUMNS})
     if missing:
-        problems.append("line 1 (header): missing column(s): " + ", ".join(missing))
+        problems.append(Problem("missing column(s): " + ", ".join(missing), line=1, label="header"))
     if unknown:
         shown = ", ".join(repr(name) if name else "(an empty name)" for name in unknown)
-        problems.append("line 1 (header): unknown column(s): " + shown)
+        problems.append(Problem("unknown column(s): " + shown, line=1, label="header"))
     if duplicated:
-        problems.append("line 1 (header): column(s) given twice: " + ", ".join(duplicated))
+        problems.append(Problem("column(s) given twice: " + ", ".join(duplicated), line=1, label="header"))
     if problems:
         raise InputProblem([*problems, expected], source=source)
     return names
@@ -687,7 +692,7 @@ def _shown(value: str) -> str:
 
 
 def _parse_rows(text: str, source: str, report: ImportReport) -> dict[str, Provider]:
-    """Valid rows by NPI (a later row wins); bad rows go to report.problems and report.skipped."""
+    """Valid rows by NPI (a later row wins); bad rows go to report.items and report.skipped."""
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader, None)
@@ -709,10 +714,9 @@ def _parse_rows(text: str, source: str, report: ImportReport) -> dict[str, Provi
             if not any(record) or not "".join(record).strip():
                 continue  # blank line, or a spreadsheet's row of empty cells
             if len(record) != width:
-                report.problems.append(
-                    f"line {line}: {len(record)} values, expected {width} "
-                    "(a value that contains a comma must be in double quotes)"
-                )
+                report.items.append(Problem(
+                    f"{len(record)} values, expected {width} (a value that contains a comma must be in "
+                    "double quotes)", line=line))
                 report.skipped += 1
                 continue
             provider = _parse_record(record, names, column_of, line, report)
@@ -730,7 +734,7 @@ def _parse_rows(text: str, source: str, report: ImportReport) -> dict[str, Provi
             line_of[provider.npi] = line
     except csv.Error as error:
         raise InputProblem(
-            [f"line {reader.line_num}: not readable as CSV ({error}); is a double quote left open?"],
+            [Problem(f"not readable as CSV ({error}); is a double quote left open?", line=reader.line_num)],
             source=source,
         ) from None
     return providers
@@ -746,10 +750,9 @@ def _parse_record(
         cell = record[column_of[name] - 1]
         parsed = _parse_bool(cell.strip())
         if parsed is None:
-            problems.append(
-                f"line {line}, column {column_of[name]} ({name}): expected true or false "
-                f"(also yes/no or 1/0; an empty cell means false), {_shown(cell.strip())}"
-            )
+            problems.append(Problem(
+                "expected true or false (also yes/no or 1/0; an empty cell means false), "
+                f"{_shown(cell.strip())}", field_path=name, line=line, column=column_of[name]))
         values[name] = parsed
     for name in LIST_COLUMNS:
         values[name] = _parse_list(record[column_of[name] - 1])
@@ -762,15 +765,15 @@ def _parse_record(
                 continue  # already said above, in the clerk's words
             column = column_of.get(name, 0)
             cell = record[column - 1].strip() if column else ""
-            problems.append(f"line {line}, column {column} ({name}): {_error_text(item)} ({_shown(cell)})")
+            problems.append(Problem(f"{_error_text(item)} ({_shown(cell)})", field_path=name, line=line,
+                                    column=column))
         provider = None
     if provider is not None and not (provider.last_name or provider.organization):
-        problems.append(
-            f"line {line}, column {column_of['last_name']} (last_name): a row needs a last_name (a person) "
-            f"or an organization (column {column_of['organization']}); both are empty"
-        )
+        problems.append(Problem(
+            f"a row needs a last_name (a person) or an organization (column {column_of['organization']}); "
+            "both are empty", field_path="last_name", line=line, column=column_of["last_name"]))
     if problems:
-        report.problems.extend(problems)
+        report.items.extend(problems)
         return None
     return provider
 

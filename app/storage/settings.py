@@ -8,7 +8,7 @@ import sqlite_utils
 from pydantic import ValidationError
 
 from app.domain.settings import Settings
-from app.errors import InputProblem
+from app.errors import InputProblem, Problem
 
 
 class SettingsRepository:
@@ -41,6 +41,7 @@ class SettingsRepository:
         try:
             updated = Settings.model_validate({**self.load().model_dump(), **changes})
         except ValidationError as error:
-            raise InputProblem([f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors()]) from None
+            raise InputProblem([Problem(e["msg"], field_path=".".join(map(str, e["loc"])) or None,
+                                        kind=e["type"]) for e in error.errors()]) from None
         self.save(updated)
         return updated

@@ -13,11 +13,12 @@ Save, which tests first); the choice takes effect at the desk's next start.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
-from app.errors import InputProblem
+from app.errors import InputProblem, Problem
 from app.services import connection
 from app.ui import dialogs
 from app.ui.forms.ui_database_dialog import Ui_DatabaseDialog
@@ -120,7 +121,7 @@ class DatabaseDialog(QDialog):
                                               user=ui.user_edit.text(), sslmode=ui.sslmode_combo.currentData(),
                                               sslrootcert=ui.sslrootcert_edit.text().strip() or None)
         except InputProblem as problem:
-            raise InputProblem([_labelled(line) for line in problem.problems]) from None
+            raise InputProblem([_labelled(item) for item in problem.items]) from None
 
     def test(self, then: Callable[[], None] | None = None) -> None:
         """Connect once with what is typed, in the background: say what answered, or what is wrong and how to fix
@@ -206,7 +207,6 @@ def _settings_of(url: str) -> connection.ServerSettings | None:
         return None
 
 
-def _labelled(problem: str) -> str:
-    """'host: no spaces...' -> 'Server host: no spaces...' (the label the clerk sees)."""
-    field, _, rest = problem.partition(": ")
-    return f"{FIELDS.get(field, field)}: {rest}" if rest else problem
+def _labelled(problem: Problem) -> Problem:
+    """A problem at 'host' said as 'Server host: no spaces...' (the label the clerk sees)."""
+    return replace(problem, label=FIELDS.get(problem.field_path or "", problem.label))

@@ -27,7 +27,6 @@ A main window opens it with:
 
 from __future__ import annotations
 
-import re
 import time
 from datetime import datetime
 from html import escape
@@ -69,9 +68,9 @@ from app.codes.taxonomy import default_taxonomy
 from app.domain.cases import LABELS, Case
 from app.domain.models import CareFrom, Reason, RequesterType
 from app.domain.time import LOS_ANGELES
-from app.errors import InputProblem, ServerUnavailable
+from app.errors import InputProblem, Problem, ServerUnavailable
 from app.services.cases import CaseService, DraftAutosaver
-from app.services.evaluation import diagnosis_problem, parse_request
+from app.services.evaluation import DATE_ERRORS, diagnosis_problem, parse_request
 from app.ui import dialogs
 from app.services.chooser import (
     Found,
@@ -98,7 +97,6 @@ CRITERIA = [Reason.surgery_questioned, Reason.diagnosis_or_plan_questioned, Reas
             Reason.not_improving, Reason.concerns_after_following_plan]
 PAGE_NAMES = ["Member", "Requester", "Care and reasons", "Professional", "Review"]
 
-MISSING = "required, but missing"
 OFFLINE_TITLE = " (server away: typing kept on this computer)"
 SERVER_AWAY = ("the office database server cannot be reached: what you typed is kept on this computer and goes "
                "to the server as a draft when it answers again; save the request then")
@@ -131,24 +129,37 @@ FIELDS = {
     "requested_provider_npi": (3, "Chosen NPI", "chosen_npi_edit"), "notes": (4, "Notes", "notes_edit"),
 }
 FIELD_LABELS = {path: (page, label) for path, (page, label, _widget) in FIELDS.items()}
-_PATH = re.compile(r"^([A-Za-z_][A-Za-z0-9_.]*)(\[(\d+)\])?: (.*)$", re.S)
 
 
-def problem_field(problem: str) -> str | None:
-    """'diagnoses[1]: ...' -> 'diagnoses': the field path a problem is about, when the form has that field."""
-    match = _PATH.match(problem)
-    return match.group(1) if match and match.group(1) in FIELDS else None
+def form_field(path: str | None) -> tuple[str, int | None] | None:
+    """A problem's field path as (the form's field, the item in it): 'diagnoses[1]' -> ('diagnoses', 1),
+    'member.address.zip' -> ('member.address.zip', None); None when the form has no such field."""
+    if path is None:
+        return None
+    name, bracket, rest = path.partition("[")
+    number = rest.removesuffix("]")
+    if bracket and not (rest.endswith("]") and number.isascii() and number.isdigit()):
+        return None  # a key in brackets, or an item of an item: not something the form shows
+    return (name, int(number) if bracket else None) if name in FIELDS else None
 
 
-def labelled(problem: str) -> str:
-    """'member.date_of_birth: required, but missing' -> 'Date of birth (Member): required, but missing'."""
-    match = _PATH.match(problem)
-    if not match or match.group(1) not in FIELD_LABELS:
-        return problem
-    page, label = FIELD_LABELS[match.group(1)]
-    if match.group(3) is not None:
-        label += f" #{int(match.group(3)) + 1}"
-    return f"{label} ({PAGE_NAMES[page]}): {match.group(4)}"
+def problem_field(problem: Problem) -> str | None:
+    """Problem at 'diagnoses[1]' -> 'diagnoses': the field a problem is about, when the form has that field."""
+    found = form_field(problem.field_path)
+    return found[0] if found else None
+
+
+def labelled(problem: Problem) -> str:
+    """Problem('required, but missing', field_path='member.date_of_birth') -> 'Date of birth (Member): required,
+    but missing'; a problem at no field of the form is said as it is."""
+    found = form_field(problem.field_path) if problem.line is None else None
+    if found is None:
+        return problem.render()
+    name, index = found
+    page, label = FIELD_LABELS[name]
+    if index is not None:
+        label += f" #{index + 1}"
+    return f"{label} ({PAGE_NAMES[page]}): {problem.message}"
 
 
 def duplicates_text(cases: list[Case]) -> str:
@@ -494,7 +505,7 @@ class IntakeDialog(QDialog):
             self.determination = self.service.evaluator.evaluate(parse_request(data))
         except InputProblem as problem:
             self.determination = None
-            self._show_problems(problem.problems)
+            self._show_problems(problem.items)
             return
         self.problems = []
         self._list_problems([], "")
@@ -502,13 +513,16 @@ class IntakeDialog(QDialog):
         self.ui.determination_view.setHtml(determination_html(self.determination))
         self._show_summary()
 
-    def _show_problems(self, problems: list[str], heading: str = "Still needed or to check") -> None:
-        problems = [f"member.date_of_birth: {DATE_HINT}" if problem.startswith("member.date_of_birth: expected a date")
-                    else problem for problem in problems]
+    def _show_problems(self, problems: list[Problem], heading: str = "Still needed or to check") -> None:
+        # The form takes the date of birth as a US desk types it, so say that form rather than the contract's.
+        problems = [Problem(DATE_HINT, field_path=problem.field_path, kind=problem.kind)
+                    if problem.field_path == "member.date_of_birth" and problem.kind in DATE_ERRORS else problem
+                    for problem in problems]
         self.problems = [labelled(problem) for problem in problems]
         self._list_problems(problems, heading)
         self._mark_fields(problems)
-        missing = [labelled(problem).split(":")[0] for problem in problems if problem.endswith(MISSING)]
+        missing = [labelled(problem).removesuffix(f": {problem.message}") for problem in problems
+                   if problem.kind == "missing"]
         what = (f"Missing: {escape(', '.join(missing))}." if missing
                 else "Some fields need checking (listed below).")
         self.ui.determination_view.setHtml(f"<p><b>No determination yet.</b> {what}</p>")
@@ -516,7 +530,7 @@ class IntakeDialog(QDialog):
 
     # --- problems: listed beside the determination, explained beside their fields ---------------------------
 
-    def _list_problems(self, problems: list[str], heading: str) -> None:
+    def _list_problems(self, problems: list[Problem], heading: str) -> None:
         ui = self.ui
         ui.problems_label.setText(f"<b>{escape(heading)}:</b> (click one to go to it)" if problems else "")
         shown = [ui.problems_list.item(row).text() for row in range(ui.problems_list.count())]
@@ -550,15 +564,15 @@ class IntakeDialog(QDialog):
         if parent is not None:
             parent.ensureWidgetVisible(widget)
 
-    def _mark_fields(self, problems: list[str]) -> None:
+    def _mark_fields(self, problems: list[Problem]) -> None:
         """Mark each field that must change and say why under it: wrong values at once, missing ones after Save."""
         wanted: dict[QWidget, list[str]] = {}
         for problem in problems:
             path = problem_field(problem)
-            if path is None or (problem.endswith(MISSING) and not self._save_tried):
+            if path is None or (problem.kind == "missing" and not self._save_tried):
                 continue
             widget = getattr(self.ui, FIELDS[path][2])
-            wanted.setdefault(widget, []).append(problem.split(": ", 1)[1])
+            wanted.setdefault(widget, []).append(problem.message)
         for widget in [widget for widget in self._notes if widget not in wanted]:
             self._unmark(widget)
         for widget, messages in wanted.items():
@@ -889,7 +903,7 @@ class IntakeDialog(QDialog):
                 return False  # the clerk goes back to check: the draft is kept
         except InputProblem as problem:
             self._save_tried = True
-            self._show_problems(problem.problems, "Not saved yet; the draft is kept. Fix")
+            self._show_problems(problem.items, "Not saved yet; the draft is kept. Fix")
             return False
         self._submitted = True
         self.saved.emit(submitted.case.id)

@@ -18,7 +18,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QCompleter, QDialog, QWidget
 
 from app.domain.settings import Settings
-from app.errors import InputProblem
+from app.errors import InputProblem, Problem
 from app.ui import dialogs
 from app.ui.forms.ui_settings_dialog import Ui_SettingsDialog
 from app.ui.screen import fit_to_screen
@@ -142,21 +142,20 @@ class SettingsDialog(QDialog):
         try:
             self.settings = self.repository.update(**self.changes())
         except InputProblem as problem:
-            self._show_problems(problem.problems)
+            self._show_problems(problem.items)
             return
         self._hide_problems()
         super().accept()
 
-    def _show_problems(self, problems: list[str]) -> None:
+    def _show_problems(self, problems: list[Problem]) -> None:
         lines, first = [], None
         for problem in problems:
-            field, _, message = problem.partition(": ")
-            name = field.split(".")[0]
+            name = (problem.field_path or "").split(".")[0]
             if name in FIELD_LABELS:
-                lines.append(f"{FIELD_LABELS[name]}: {message}")
+                lines.append(f"{FIELD_LABELS[name]}: {problem.message}")
                 first = first or self._inputs[name]
             else:
-                lines.append(problem)
+                lines.append(problem.render())
         self.ui.error_label.setText("\n".join(lines))
         self.ui.error_label.show()
         if first is not None:

@@ -12,15 +12,14 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 
-from app.codes.taxonomy import default_taxonomy  # noqa: E402
 from app.letters import LetterKind  # noqa: E402
 from tests.factories import ORTHO_OON_CERTIFIED  # noqa: E402
-from tests.unit.test_letters_service import Desk  # noqa: E402
+from tests.support.desks import SUNRISE_CLINIC, build_desk  # noqa: E402
 
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
-        desk = Desk(Path(folder) / "samples.sqlite3", default_taxonomy())
+        desk = build_desk(Path(folder) / "samples.sqlite3", practice=SUNRISE_CLINIC)
         english = {"language": "English", "first_name": "Bích Ngọc", "last_name": "Nguyễn"}
         approved = desk.approved(urgent=True, needs_transportation=True, member=english)
         scheduled = desk.scheduled(member={"language": "English", "first_name": "José", "last_name": "Ñúñez Peña"})

@@ -6,17 +6,15 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from app.domain.cases import Status
 from tests.factories import PCP_CHEN, PCP_REYES, make_request
-from tests.ui.test_intake_dialog import (  # noqa: F401  (dialog and service are fixtures)
+from tests.support.intake import (
     LEFT,
     choose,
     click_match,
-    dialog,
     fill_member,
     match_npis,
     matches,
     next_page,
     problems,
-    service,
     type_into,
 )
 

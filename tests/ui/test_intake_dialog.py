@@ -1,99 +1,35 @@
 """New request, step by step: the clerk types into the real widgets, watches the live determination, saves."""
 
 import unicodedata
-from datetime import datetime
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 
 from app.domain.cases import Status
-from app.domain.time import LOS_ANGELES
-from app.ui.directory_model import NPI_ROLE
+from app.errors import Problem
 from app.ui.intake_dialog import IntakeDialog, labelled
 from tests.factories import ORTHO_HAKOBYAN, ORTHO_ORTIZ, PCP_REYES, request_data
-from tests.unit.test_cases_service import Clock, service_on
+from tests.support.intake import (
+    LEFT,
+    NOW,
+    choose,
+    click_match,
+    fill_member,
+    match_npis,
+    matches,
+    next_page,
+    problems,
+    type_into,
+)
 
-LEFT = Qt.MouseButton.LeftButton
-NOW = datetime(2025, 3, 3, 10, 0, tzinfo=LOS_ANGELES)
 NFC = lambda text: unicodedata.normalize("NFC", text)  # noqa: E731
 
-
-@pytest.fixture
-def service(db_target, specialties):
-    """On each engine: the form behaves the same over a desk's file and the office server."""
-    return service_on(db_target, specialties, clock=Clock(NOW))
-
-
-@pytest.fixture
-def dialog(qtbot, service):
-    shown = IntakeDialog(service, now=NOW)
-    qtbot.addWidget(shown)
-    shown.show()
-    qtbot.waitExposed(shown)
-    return shown
-
-
-def type_into(widget, text):
-    """One character at a time: qtbot.keyClicks aborts the process on non-ASCII (FACTS.md)."""
-    for ch in text:
-        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier)
-
-
-def choose(combo, text):
-    combo.setCurrentIndex(combo.findText(text))
+# The form and its case service, on each engine, are the `dialog` and `service` fixtures of tests/ui/conftest.py.
 
 
 def shot(dialog, name):
     dialog.grab().save(f"/tmp/intake-{name}.png")
-
-
-def next_page(qtbot, dialog):
-    qtbot.mouseClick(dialog.ui.next_button, LEFT)
-
-
-def matches(dialog):
-    """The professionals' table as the clerk reads it: one {column title: text} per row, with the row's NPI."""
-    model = dialog.ui.providers_view.model()
-    titles = [model.headerData(column, Qt.Orientation.Horizontal) for column in range(model.columnCount())]
-    return [{"NPI": model.index(row, 0).data(NPI_ROLE)}
-            | {title: model.index(row, column).data() for column, title in enumerate(titles)}
-            for row in range(model.rowCount())]
-
-
-def match_npis(dialog):
-    return [row["NPI"] for row in matches(dialog)]
-
-
-def click_match(qtbot, dialog, npi):
-    """Click the professional's row, where a clerk clicks (scrolled into view first, as a clerk scrolls)."""
-    view = dialog.ui.providers_view
-    index = view.model().index(match_npis(dialog).index(npi), 0)
-    view.scrollTo(index)
-    qtbot.mouseClick(view.viewport(), LEFT, pos=view.visualRect(index).center())
-
-
-def problems(dialog):
-    listing = dialog.ui.problems_list
-    return [listing.item(row).text() for row in range(listing.count())]
-
-
-def fill_member(qtbot, dialog):
-    ui = dialog.ui
-    choose(ui.plan_combo, "CalOptima Medi-Cal")
-    type_into(ui.member_id_edit, "TST000001")
-    type_into(ui.first_name_edit, "Thảo")
-    type_into(ui.last_name_edit, "Nguyễn")
-    type_into(ui.date_of_birth_edit, "05/14/1971")
-    type_into(ui.language_edit, "Vietnamese")
-    type_into(ui.member_phone_edit, "714-555-0101")
-    type_into(ui.health_network_edit, "ipa-sunrise")
-    type_into(ui.street_edit, "100 Example St")
-    type_into(ui.city_edit, "Santa Ana")
-    type_into(ui.state_edit, "CA")
-    type_into(ui.zip_edit, "92701")
-    type_into(ui.county_edit, "Orange")
 
 
 def test_a_complete_caloptima_request_is_determined_live_and_saved(qtbot, dialog, service):
@@ -211,12 +147,17 @@ def test_closing_an_untouched_form_stores_nothing(qtbot, dialog, service):
 
 
 @pytest.mark.parametrize("problem, shown", [
-    ("member.date_of_birth: required, but missing", "Date of birth (Member): required, but missing"),
-    ("care_in_question.from: required", "Care from (Care and reasons): required"),
-    ("diagnoses[1]: 'X' is not a code", "Diagnoses #2 (Care and reasons): 'X' is not a code"),
-    ("member.address.zip: a ZIP code is 5 digits", "ZIP (Member): a ZIP code is 5 digits"),
-    ("notes: too long", "Notes (Review): too long"),
-    ("something.else: odd", "something.else: odd"),
+    (Problem("required, but missing", field_path="member.date_of_birth"),
+     "Date of birth (Member): required, but missing"),
+    (Problem("required", field_path="care_in_question.from"), "Care from (Care and reasons): required"),
+    (Problem("'X' is not a code", field_path="diagnoses[1]"),
+     "Diagnoses #2 (Care and reasons): 'X' is not a code"),
+    (Problem("a ZIP code is 5 digits", field_path="member.address.zip"),
+     "ZIP (Member): a ZIP code is 5 digits"),
+    (Problem("too long", field_path="notes"), "Notes (Review): too long"),
+    (Problem("odd", field_path="something.else"), "something.else: odd"),
+    (Problem("unknown field", field_path='diagnoses["x y"]'), 'diagnoses["x y"]: unknown field'),
+    (Problem("the server is away"), "the server is away"),
 ])
 def test_problems_are_named_by_the_labels_on_the_form(problem, shown):
     assert labelled(problem) == shown
@@ -294,6 +235,41 @@ def test_icd10_guideline_I_B_2_a_draft_holding_a_category_is_listed_marked_and_n
     [kept] = service.drafts()
     assert kept.id == draft.id and kept.status == Status.draft and kept.draft["diagnoses"] == ["I25"]
     assert [case.id for case in service.find()] == [draft.id], "nothing was submitted"
+
+
+def open_draft(qtbot, service, data):
+    dialog = IntakeDialog(service, now=NOW, draft=service.save_draft(data))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_a_diagnosis_refused_by_its_index_is_named_by_its_number_and_marked(qtbot, service):
+    # Evaluator.check says diagnoses[1]; the form names the second diagnosis and marks the diagnosis field.
+    dialog = open_draft(qtbot, service, request_data(diagnoses=["M17.11", "I25"]))
+    qtbot.waitUntil(lambda: f"Diagnoses #2 (Care and reasons): {I25_REFUSED}" in problems(dialog))
+    assert dialog.note_for(dialog.ui.diagnosis_edit) == f"⚠ {I25_REFUSED}"
+    assert not any(text.startswith("Diagnoses #1") for text in problems(dialog))
+
+
+def test_a_check_across_fields_marks_the_field_it_names_and_leads_to_it(qtbot, service):
+    # Request._dates_agree belongs to no single field; its problem carries member.date_of_birth all the same.
+    dialog = open_draft(qtbot, service, request_data(member={"date_of_birth": "2025-06-01"}))
+    ui = dialog.ui
+    dialog.activateWindow()
+    said = "2025-06-01 is after the request was received (2025-03-03); check both dates"
+    qtbot.waitUntil(lambda: f"Date of birth (Member): {said}" in problems(dialog))
+    assert dialog.note_for(ui.date_of_birth_edit) == f"⚠ {said}"
+    assert ui.date_of_birth_edit.property("problem") is True
+
+    next_page(qtbot, dialog)
+    listing = ui.problems_list
+    item = listing.item(problems(dialog).index(f"Date of birth (Member): {said}"))
+    listing.scrollToItem(item)
+    qtbot.mouseClick(listing.viewport(), LEFT, pos=listing.visualItemRect(item).center())
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is ui.date_of_birth_edit)
+    assert ui.pages.currentWidget() is ui.member_page
 
 
 # --- a kept draft, opened again -----------------------------------------------------------------------------
