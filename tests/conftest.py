@@ -11,6 +11,7 @@ from app.domain.directory import InMemoryDirectory  # noqa: E402
 from app.rules.engine import evaluate  # noqa: E402
 from app.rules.profiles import default_profiles  # noqa: E402
 from tests.factories import cast, make_request  # noqa: E402
+from tests.support.desks import PASSWORD, SUNRISE_CLINIC, Clock, add_users, build_desk  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -111,6 +112,53 @@ def fresh_store(db_target):
     store = open_store(db_target)
     yield store
     store.close()
+
+
+# --- desks: the app's Desk as the tests use it (one builder: tests.support.desks.build_desk) ---------------------
+# The desk fixtures are on `db_target`, so they run once on each engine; a test on a file of its own (tmp_path)
+# asks `make_desk` for one. A desk's case service, letters and exports run on `clock` and name "clerk.one".
+
+
+@pytest.fixture
+def clock():
+    """A clock the test sets (`clock.now = ...`), at SYNTHETIC_NOW (a Monday morning, Pacific time) to begin
+    with: the desk fixtures' clock."""
+    return Clock()
+
+
+@pytest.fixture
+def make_desk(clock):
+    """make_desk(target, **options) -> a desk on `target` (tests.support.desks.build_desk: `clock`, `who`,
+    `providers`, `practice`), on the test's `clock` unless given another."""
+
+    def make(target, **options):
+        options.setdefault("clock", clock)
+        return build_desk(target, **options)
+
+    return make
+
+
+@pytest.fixture
+def fresh_desk(make_desk, db_target):
+    """A desk on each engine with nothing in it but what the app creates (no providers, default settings)."""
+    return make_desk(db_target, providers=False)
+
+
+@pytest.fixture
+def seeded_desk(make_desk, db_target):
+    """A desk on each engine with the synthetic cast (tests.factories.cast) in its directory and the settings of
+    Sunrise Test Clinic (tests.support.desks.SUNRISE_CLINIC)."""
+    return make_desk(db_target, practice=SUNRISE_CLINIC)
+
+
+@pytest.fixture
+def signed_in(make_desk, db_target):
+    """A seeded desk with its users (tests.support.desks.USERS: admin, rev, desk; each with PASSWORD) and the admin
+    signed in; its history and audit name the signed-in user. `desk.session = desk.auth.sign_in(...)` changes who."""
+    desk = make_desk(db_target, practice=SUNRISE_CLINIC, who=None)
+    add_users(desk.auth)
+    desk.session = desk.auth.sign_in("admin", PASSWORD)
+    return desk
 
 
 @pytest.fixture

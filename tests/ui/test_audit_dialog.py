@@ -7,7 +7,7 @@ from app.services.security import AuthService
 from app.storage.audit import AuditLog
 from app.storage.db import open_db
 from app.ui.audit_dialog import AuditDialog
-from tests.unit.test_security import FAST, PASSWORD
+from tests.support.desks import FAST, PASSWORD
 
 
 @pytest.fixture

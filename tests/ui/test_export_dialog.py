@@ -11,7 +11,7 @@ from app.storage.db import open_db
 from app.ui.export_dialog import ExportDialog
 from app.ui.worklist_model import CASE_ID_ROLE
 from app.services.desk import Desk
-from tests.unit.test_exports_support import fake_pdf, make_desk, store_unchecked, submit_three
+from tests.support.exports import exporting_desk, fake_pdf, store_unchecked, submit_three
 
 PLANS = [(plan_id, profile.name) for plan_id, profile in default_profiles().items()]
 
@@ -19,14 +19,14 @@ PLANS = [(plan_id, profile.name) for plan_id, profile in default_profiles().item
 @pytest.fixture
 def db_path(tmp_path):
     path = tmp_path / "desk.sqlite3"
-    cases, _ = make_desk(path)
+    cases, _ = exporting_desk(path)
     submit_three(cases)
     return path
 
 
 def make_dialog(qtbot, db_path, folder):
     def service_for(with_pdfs):  # opened on the worker's thread, as the desk does
-        return make_desk(db_path, pdf_for=fake_pdf if with_pdfs else None, practice=False)[1]
+        return exporting_desk(db_path, pdf_for=fake_pdf if with_pdfs else None, practice=False)[1]
 
     dialog = ExportDialog(service_for, PLANS, folder=folder)
     qtbot.addWidget(dialog)
@@ -60,7 +60,7 @@ def test_export_fills_the_progress_bar_and_reports_the_batch(qtbot, db_path, tmp
 
 
 def test_icd10_guideline_I_B_2_the_dialog_says_which_requests_were_held_back_and_why(qtbot, db_path, tmp_path):
-    cases, _ = make_desk(db_path)
+    cases, _ = exporting_desk(db_path)
     held = store_unchecked(cases, diagnoses=["I25"], member={"member_id": "TST000009"})
     reason = (f"request #{held}: diagnoses[0]: I25 is a category, not a billable code (ICD-10-CM Official "
               "Guidelines I.B.2): choose one of I25.10, I25.110, I25.111, I25.112, I25.118, I25.119, ... (56 codes; "
@@ -109,7 +109,7 @@ def test_ctrl_e_exports_from_the_desk_and_the_request_shows_when_it_was_sent(qtb
     from app.ui.main import MainWindow
 
     db_path = tmp_path / "desk.sqlite3"
-    cases, _exports = make_desk(db_path, pdf_for=fake_pdf)
+    cases, _exports = exporting_desk(db_path, pdf_for=fake_pdf)
     first, _, _ = submit_three(cases)
     window = MainWindow(Desk(db_path), plan_names())  # the export runs on a worker thread: the desk's own store
     qtbot.addWidget(window)

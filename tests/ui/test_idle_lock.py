@@ -11,22 +11,20 @@ from app.rules.profiles import default_profiles
 from app.services.security import AuthService, Role
 from app.ui.idle_lock import install_desk_lock
 from app.ui.main import MainWindow
-from app.services.desk import Desk
-from tests.unit.test_cases_service import Clock, service_on
-from tests.unit.test_security import FAST, PASSWORD
+from tests.support.desks import FAST, PASSWORD, Clock, build_desk
 
 PLANS = [(plan_id, profile.name) for plan_id, profile in default_profiles().items()]
 RECEIVED = datetime(2025, 3, 3, 10, 0, tzinfo=LOS_ANGELES)
 
 
 @pytest.fixture
-def desk(qtbot, tmp_path, specialties):
-    path = tmp_path / "desk.sqlite3"
-    service = service_on(path, specialties, clock=Clock(RECEIVED))
+def desk(qtbot, tmp_path):
+    built = build_desk(tmp_path / "desk.sqlite3", clock=Clock(RECEIVED))
+    service = built.cases
     auth = AuthService(service.repository.db, hasher=FAST)
     admin = auth.create_first_admin("admin", "Ada Admin", PASSWORD)
     auth.add_user(admin, "desk", "Dee Desk", Role.front_desk, PASSWORD)
-    window = MainWindow(Desk(path, cases=service), PLANS)
+    window = MainWindow(built, PLANS)
     qtbot.addWidget(window)
     lock = install_desk_lock(window, window.desk, auth=auth, idle_ms=200)
     window.show()

@@ -16,16 +16,14 @@ from tests.factories import (
     PCP_NGUYEN,
     PCP_REYES,
 )
-from tests.ui.test_intake_dialog import (  # noqa: F401  (dialog and service are fixtures)
+from tests.support.intake import (
     LEFT,
     choose,
     click_match,
-    dialog,
     fill_member,
     match_npis,
     matches,
     next_page,
-    service,
     type_into,
 )
 

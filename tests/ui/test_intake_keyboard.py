@@ -9,13 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.domain.cases import Status
 from tests.factories import ORTHO_HAKOBYAN, ORTHO_ORTIZ, PCP_REYES
-from tests.ui.test_intake_dialog import (  # noqa: F401  (dialog and service are fixtures)
-    dialog,
-    match_npis,
-    matches,
-    service,
-    type_into,
-)
+from tests.support.intake import match_npis, matches, type_into
 
 TAB, BACKTAB, DOWN, UP = Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Down, Qt.Key.Key_Up
 ALT, CTRL = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ControlModifier

@@ -17,7 +17,7 @@ from app.ui.letters_panel import LettersPanel
 from app.ui.request_detail import RequestDetailDialog
 from app.services.desk import Desk
 from tests.factories import ORTHO_HAKOBYAN, make_request
-from tests.unit.test_cases_service import Clock, service_on
+from tests.support.desks import Clock, build_desk
 
 RECEIVED = datetime(2026, 3, 2, 9, 30, tzinfo=LOS_ANGELES)
 
@@ -43,9 +43,9 @@ def text_of(path) -> str:
 
 
 @pytest.fixture
-def approved(tmp_path, specialties):
+def approved(tmp_path):
     db = tmp_path / "letters.sqlite3"
-    service = service_on(db, specialties, clock=Clock(RECEIVED))
+    service = build_desk(db, clock=Clock(RECEIVED)).cases
     case = service.submit(make_request(plan="hpsj-medi-cal", requested_provider_npi=ORTHO_HAKOBYAN,
                                        member={"last_name": "Nguyễn", "first_name": "Thảo", "language": "Spanish"})).case
     if case.status.value != "ready_to_schedule":
@@ -136,9 +136,9 @@ def test_a_stored_letter_changed_on_disk_is_refused_with_a_reason(qtbot, tmp_pat
     assert len(printers.files) == 2 and not printers.files[1].exists()
 
 
-def test_the_request_detail_has_a_letters_tab_that_follows_each_recorded_step(qtbot, tmp_path, specialties):
+def test_the_request_detail_has_a_letters_tab_that_follows_each_recorded_step(qtbot, tmp_path):
     db = tmp_path / "detail.sqlite3"
-    service = service_on(db, specialties, clock=Clock(RECEIVED))
+    service = build_desk(db, clock=Clock(RECEIVED)).cases
     case = service.submit(make_request()).case  # CalOptima: pending authorization, no letter yet
     dialog = RequestDetailDialog(service, case.id, letters=Desk(db).letters)
     qtbot.addWidget(dialog)

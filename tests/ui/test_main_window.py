@@ -14,21 +14,22 @@ from app.ui.main import VIEWS, MainWindow, run_desk
 from app.ui.worklist_model import CASE_ID_ROLE
 from app.services.desk import Desk
 from tests.factories import ORTHO_HAKOBYAN, make_request
-from tests.unit.test_cases_service import Clock, service_on
+from tests.support.desks import Clock, build_desk
 
 RECEIVED = datetime(2025, 3, 3, 10, 0, tzinfo=LOS_ANGELES)
 PLANS = [(plan_id, profile.name) for plan_id, profile in default_profiles().items()]
 
 
 @pytest.fixture
-def window(qtbot, db_target, specialties):
-    service = service_on(db_target, specialties, clock=Clock(RECEIVED))
+def window(qtbot, db_target, make_desk):
+    desk = make_desk(db_target, clock=Clock(RECEIVED))
+    service = desk.cases
     service.submit(make_request(member={"last_name": "Nguyễn", "first_name": "Thảo"}))
     service.submit(make_request(urgent=True, member={"member_id": "TST000002", "last_name": "Ávila"}))
     service.submit(make_request(plan="hpsj-medi-cal", requested_provider_npi=ORTHO_HAKOBYAN,
                                 member={"member_id": "TST000003", "last_name": "Zhou"}))
     now = datetime(2025, 3, 7, 9, 0, tzinfo=LOS_ANGELES)  # the urgent decision is overdue
-    shown = MainWindow(Desk(db_target, cases=service), PLANS, now=lambda: now)
+    shown = MainWindow(desk, PLANS, now=lambda: now)
     qtbot.addWidget(shown)
     shown.show()
     return shown
@@ -151,13 +152,13 @@ def _run_desk_looking(db, monkeypatch, look) -> int:
 
 
 def test_an_existing_database_shows_its_worklist_at_once_and_takes_changes_after_its_check(
-        qtbot, tmp_path, monkeypatch, specialties):
+        qtbot, tmp_path, monkeypatch):
     import threading
 
     from app.services import startup
 
     db = tmp_path / "desk.sqlite3"
-    service_on(db, specialties, clock=Clock(RECEIVED)).submit(make_request(member={"last_name": "Nguyễn"}))
+    build_desk(db, clock=Clock(RECEIVED)).cases.submit(make_request(member={"last_name": "Nguyễn"}))
     seen = []
     # The background check is held until the window has been looked at once: the test waits on the event it
     # means (the worklist shown while the check runs), never on which thread happens to be faster.
@@ -185,12 +186,12 @@ def test_an_existing_database_shows_its_worklist_at_once_and_takes_changes_after
 
 
 def test_damage_found_by_the_background_check_is_explained_and_the_file_left_untouched(
-        qtbot, tmp_path, monkeypatch, specialties):
+        qtbot, tmp_path, monkeypatch):
     import random
     import sqlite3
 
     db = tmp_path / "desk.sqlite3"
-    service = service_on(db, specialties, clock=Clock(RECEIVED))
+    service = build_desk(db, clock=Clock(RECEIVED)).cases
     for number in range(60):
         service.submit(make_request(member={"member_id": f"TST{number:06d}"}))
     service.repository.db.close()

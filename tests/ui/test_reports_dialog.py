@@ -1,4 +1,5 @@
-"""The Reports screen through its real widgets, on the seeded case file of tests/unit/test_reports.py."""
+"""The Reports screen through its real widgets, on the seeded case file of the reports' tests
+(tests/support/reports.py)."""
 
 import csv
 from pathlib import Path
@@ -11,7 +12,8 @@ from app.codes.taxonomy import default_taxonomy
 from app.services.reports import ReportService
 from app.ui.reports_dialog import ReportsDialog, ReportTableModel
 from app.services.desk import Desk
-from tests.unit.test_reports import NOW, build_seeded
+from tests.support.reports import REPORTED_AT as NOW
+from tests.support.reports import build_seeded
 
 CO, HN = "caloptima-medi-cal", "healthnet-medi-cal"
 
@@ -170,15 +172,14 @@ def test_table_model_headers_and_alignment():
     assert model.index(0, 1).data(Qt.ItemDataRole.TextAlignmentRole) & int(Qt.AlignmentFlag.AlignRight)
 
 
-def test_ctrl_r_opens_the_reports_from_the_desk(qtbot, tmp_path, specialties):
+def test_ctrl_r_opens_the_reports_from_the_desk(qtbot, tmp_path):
     from PySide6.QtCore import Qt
 
     from app.rules.plan_names import plan_names
     from app.ui.main import MainWindow
-    from tests.unit.test_cases_service import service_on
+    from tests.support.desks import build_desk
 
-    db_path = tmp_path / "desk.sqlite3"
-    window = MainWindow(Desk(db_path, cases=service_on(db_path, specialties)), plan_names())
+    window = MainWindow(build_desk(tmp_path / "desk.sqlite3"), plan_names())
     qtbot.addWidget(window)
     window.show()
     with qtbot.waitActive(window):

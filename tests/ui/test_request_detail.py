@@ -10,15 +10,14 @@ from app.domain.time import LOS_ANGELES
 from app.services.cases import Outcome
 from app.ui.request_detail import RequestDetailDialog
 from tests.factories import ORTHO_HAKOBYAN, make_request
-from tests.unit.test_cases_service import Clock, service_on
+from tests.support.desks import Clock, build_desk
 
 LEFT = Qt.MouseButton.LeftButton
 
 
 @pytest.fixture
-def service(tmp_path, specialties):
-    return service_on(tmp_path / "detail.sqlite3", specialties, clock=Clock(datetime(2025, 3, 3, 10,
-                                                                                    tzinfo=LOS_ANGELES)))
+def service(tmp_path):
+    return build_desk(tmp_path / "detail.sqlite3", clock=Clock(datetime(2025, 3, 3, 10, tzinfo=LOS_ANGELES))).cases
 
 
 def _open(qtbot, service, case_id):

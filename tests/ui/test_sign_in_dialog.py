@@ -9,7 +9,7 @@ from app.storage import crypto
 from app.storage.db import open_db
 from app.ui import sign_in_dialog
 from app.ui.sign_in_dialog import SignInDialog, unlock_encrypted
-from tests.unit.test_security import FAST, PASSWORD
+from tests.support.desks import FAST, PASSWORD
 
 
 @pytest.fixture

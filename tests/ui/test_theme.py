@@ -60,12 +60,12 @@ def test_contrast_is_wcags_ratio():
     assert theme.contrast(QColor("#777777"), QColor("#777777")) == pytest.approx(1)
 
 
-def test_in_a_dark_palette_the_determination_and_its_problems_use_the_dark_set(dark, qtbot, tmp_path, specialties):
+def test_in_a_dark_palette_the_determination_and_its_problems_use_the_dark_set(dark, qtbot, tmp_path):
     from app.ui.request_detail import RequestDetailDialog
     from tests.factories import make_request
-    from tests.unit.test_cases_service import service_on
+    from tests.support.desks import build_desk
 
-    service = service_on(tmp_path / "dark.sqlite3", specialties)
+    service = build_desk(tmp_path / "dark.sqlite3").cases
     case = service.submit(make_request()).case
     dialog = RequestDetailDialog(service, case.id)
     qtbot.addWidget(dialog)

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from app.services.security import AuthService, NotAllowed, Role
 from app.storage.db import open_db
 from app.ui.users_dialog import UsersDialog
-from tests.unit.test_security import FAST, PASSWORD
+from tests.support.desks import FAST, PASSWORD
 
 
 @pytest.fixture

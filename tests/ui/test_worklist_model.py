@@ -10,14 +10,14 @@ from app.domain.time import LOS_ANGELES
 from app.storage.cases import CaseFilter
 from app.ui.worklist_model import CASE_ID_ROLE, DUE_TODAY, MEMBER, OVERDUE, STATUS, WorklistTableModel
 from tests.factories import ORTHO_HAKOBYAN, make_request
-from tests.unit.test_cases_service import Clock, service_on
+from tests.support.desks import Clock, build_desk
 
 RECEIVED = datetime(2025, 3, 3, 10, 0, tzinfo=LOS_ANGELES)
 
 
 @pytest.fixture
-def desk(tmp_path, specialties):
-    service = service_on(tmp_path / "worklist.sqlite3", specialties, clock=Clock(RECEIVED))
+def desk(tmp_path):
+    service = build_desk(tmp_path / "worklist.sqlite3", clock=Clock(RECEIVED)).cases
     routine = service.submit(make_request(member={"last_name": "Nguyễn", "first_name": "Thảo"})).case
     urgent = service.submit(make_request(urgent=True, member={"member_id": "TST000002", "last_name": "Ávila"})).case
     ready = service.submit(make_request(plan="hpsj-medi-cal", requested_provider_npi=ORTHO_HAKOBYAN,

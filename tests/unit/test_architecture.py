@@ -157,3 +157,51 @@ def test_background_work_goes_through_app_ui_tasks(path):
     assert not (used & {"Thread", "QThread", "ThreadPoolExecutor", "processEvents", "setOverrideCursor"}), (
         f"{path.name}: run long work with app.ui.tasks.Task (never a thread of its own, processEvents or a wait "
         "cursor)")
+
+
+# --- the tests: no test module leans on another (issue 14) ------------------------------------------------------
+
+TESTS = APP.parent / "tests"
+
+
+def _module_name(path: Path) -> str:
+    return ".".join(path.relative_to(APP.parent).with_suffix("").parts).removesuffix(".__init__")
+
+
+def _modules_imported(source: str, module: str, is_package: bool = False) -> set[str]:
+    """Every module `source` (the text of `module`) names in an import, anywhere in it: `import a.b`,
+    `from a.b import c` (a.b, and a.b.c in case c is a module), relative imports resolved."""
+    package = module if is_package else module.rpartition(".")[0]
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parent = package.split(".")[:len(package.split(".")) - (node.level - 1)]
+                base = ".".join(parent + ([base] if base else []))
+            names.add(base)
+            names |= {f"{base}.{alias.name}" for alias in node.names}
+    return names
+
+
+def test_the_import_check_sees_every_way_of_naming_a_module():
+    found = _modules_imported("import tests.unit.test_a\nfrom tests.unit.test_b import x\n"
+                              "from tests.unit import test_c\nfrom .test_d import y\nfrom . import test_e\n"
+                              "def later():\n    from ..ui.test_f import z\n", "tests.unit.test_here")
+    assert {f"tests.unit.test_{letter}" for letter in "abcde"} | {"tests.ui.test_f"} <= found
+
+
+def test_no_test_module_imports_another():
+    """What two test modules share is a fixture (tests/conftest.py, tests/ui/conftest.py) or a helper in
+    tests/support/; a test module importing another runs that module's fixtures and ties the two together."""
+    paths = sorted(TESTS.rglob("*.py"))
+    test_modules = {_module_name(path) for path in paths if path.name.startswith("test_")}
+    offenders = []
+    for path in paths:
+        own = _module_name(path)
+        imported = _modules_imported(path.read_text(encoding="utf-8"), own, path.name == "__init__.py")
+        offenders += [f"{path.relative_to(APP.parent)} imports {name}"
+                      for name in sorted(imported & test_modules - {own})]
+    assert offenders == [], "move what is shared into tests/support/ (helpers) or a conftest.py (fixtures)"

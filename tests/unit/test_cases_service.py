@@ -4,42 +4,18 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from app.codes.icd10 import default_code_set
 from app.domain.cases import Status
 from app.domain.time import LOS_ANGELES
-from app.rules.profiles import default_profiles
-from app.services.cases import CaseProblem, CaseService, Outcome
-from app.services.evaluation import Evaluator
-from app.storage.cases import CaseFilter, CaseRepository
-from app.storage.store import open_store
-from app.storage.providers import ProviderRepository
-from tests.factories import ORTHO_HAKOBYAN, cast, make_request
-
-NOW = datetime(2025, 3, 3, 10, 0, tzinfo=LOS_ANGELES)
-
-
-class Clock:
-    def __init__(self, now):
-        self.now = now
-
-    def __call__(self):
-        return self.now
-
-
-def service_on(target, specialties, clock=None, who="clerk.one"):
-    """The case service on `target`: a SQLite file path, or a PostgreSQL URL."""
-    db = open_store(target)
-    directory = ProviderRepository(db)
-    if directory.count() == 0:
-        directory.upsert_many(cast())
-    evaluator = Evaluator(profiles=default_profiles(), directory=directory, specialties=specialties,
-                          codes=default_code_set())
-    return CaseService(CaseRepository(db), evaluator, who=who, clock=clock or Clock(NOW))
+from app.services.cases import CaseProblem, Outcome
+from app.storage.cases import CaseFilter
+from tests.factories import ORTHO_HAKOBYAN, make_request
+from tests.support.desks import SYNTHETIC_NOW as NOW
+from tests.support.desks import Clock, build_desk
 
 
 @pytest.fixture
-def service(db_target, specialties):
-    return service_on(db_target, specialties)
+def service(seeded_desk):
+    return seeded_desk.cases
 
 
 def test_submitted_request_needing_authorization_waits_with_its_decision_clock(service):
@@ -128,10 +104,10 @@ def test_unknown_id_says_how_to_find_ids(service):
         service.get(999)
 
 
-def test_an_edit_based_on_an_older_version_is_refused(tmp_path, specialties):
+def test_an_edit_based_on_an_older_version_is_refused(tmp_path):
     path = tmp_path / "shared.sqlite3"
-    desk_one = service_on(path, specialties, who="desk.one")
-    desk_two = service_on(path, specialties, who="desk.two")
+    desk_one = build_desk(path, who="desk.one").cases
+    desk_two = build_desk(path, who="desk.two").cases
     case = desk_one.submit(make_request()).case
     seen_by_two = desk_two.get(case.id)
     desk_one.decide(case.id, Outcome.approved, authorization_number="A-1", expected_version=case.version)
@@ -156,9 +132,9 @@ def test_closed_requests_are_not_duplicates(service):
     assert service.submit(make_request()).duplicates == []
 
 
-def test_clock_queries_overdue_due_within_and_filters(tmp_path, specialties):
+def test_clock_queries_overdue_due_within_and_filters(tmp_path):
     clock = Clock(NOW)
-    service = service_on(tmp_path / "q.sqlite3", specialties, clock=clock)
+    service = build_desk(tmp_path / "q.sqlite3", clock=clock).cases
     routine = service.submit(make_request()).case  # due Mon 10 March 23:59:59
     urgent = service.submit(make_request(urgent=True, member={"member_id": "TST000009"})).case  # Thu 6 Mar 10:00
     hpsj = service.submit(make_request(plan="hpsj-medi-cal", requested_provider_npi=ORTHO_HAKOBYAN,
@@ -192,19 +168,18 @@ def test_repository_refuses_a_write_when_the_row_moved_on_between_read_and_write
         service.repository.save(case, expected_version=case.version, who="x")
 
 
-def test_two_processes_on_one_file_never_lose_an_update(tmp_path, specialties):
+def test_two_processes_on_one_file_never_lose_an_update(tmp_path):
     import subprocess
     import sys
     from pathlib import Path
 
     path = tmp_path / "two-desks.sqlite3"
-    mine = service_on(path, specialties, who="desk.one")
+    mine = build_desk(path, who="desk.one").cases
     case = mine.submit(make_request()).case
     other_desk = (
-        "from tests.unit.test_cases_service import service_on\n"
-        "from app.codes.taxonomy import default_taxonomy\n"
+        "from tests.support.desks import build_desk\n"
         "from app.services.cases import Outcome\n"
-        f"s = service_on({str(path)!r}, default_taxonomy(), who='desk.two')\n"
+        f"s = build_desk({str(path)!r}, who='desk.two').cases\n"
         f"s.decide({case.id}, Outcome.approved, authorization_number='FROM-DESK-TWO', expected_version={case.version})\n"
     )
     root = Path(__file__).resolve().parents[2]

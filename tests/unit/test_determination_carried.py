@@ -13,15 +13,15 @@ from pypdf import PdfReader
 from app.letters import LetterKind
 from app.letters.applicable import letters_for
 from tests.factories import FAMILY_MEDICINE, PCP_CHEN, PCP_REYES, make_request
-from tests.unit.test_exports_support import make_desk
-from tests.unit.test_letters_service import Desk as LettersDesk
+from tests.support.desks import SUNRISE_CLINIC, build_desk
+from tests.support.exports import exporting_desk
 
 PCP_CARE = {"from": "pcp", "taxonomy": FAMILY_MEDICINE, "npi": PCP_REYES, "name": "Ana Reyes, MD"}
 SATURDAY = "2025-03-01T15:30:00"
 
 
 def test_export_carries_the_whole_network_choice_and_the_friday_deadline(db_target, tmp_path):
-    cases, exports = make_desk(db_target)
+    cases, exports = exporting_desk(db_target)
     submitted = cases.submit(make_request(care_in_question=PCP_CARE, requested_provider_npi=PCP_CHEN,
                                           received_at=SATURDAY)).case
     result = exports.export("caloptima-medi-cal", tmp_path)
@@ -40,8 +40,8 @@ def test_export_carries_the_whole_network_choice_and_the_friday_deadline(db_targ
 
 
 def test_hpsj_II_E_referral_letter_goes_to_the_doctor_in_another_group_without_an_out_of_network_letter(
-        tmp_path, specialties):
-    desk = LettersDesk(tmp_path / "desk.sqlite3", specialties)
+        tmp_path):
+    desk = build_desk(tmp_path / "desk.sqlite3", practice=SUNRISE_CLINIC)
     case = desk.cases.submit(make_request(plan="hpsj-medi-cal", care_in_question=PCP_CARE,
                                           requested_provider_npi=PCP_CHEN)).case
     assert case.status == "ready_to_schedule", "in network, qualified, no authorization (Procedure II.A)"

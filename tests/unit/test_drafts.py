@@ -14,14 +14,14 @@ from app.domain.cases import Status
 from app.errors import InputProblem
 from app.services.cases import CaseProblem, DraftAutosaver
 from tests.factories import make_request, request_data
-from tests.unit.test_cases_service import service_on
+from tests.support.desks import Clock
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def service(db_target, specialties):
-    return service_on(db_target, specialties)
+def service(seeded_desk):
+    return seeded_desk.cases
 
 
 def test_a_draft_keeps_whatever_was_typed_and_submits_when_complete(service):
@@ -71,16 +71,8 @@ def test_a_submitted_request_is_no_longer_a_draft(service):
     assert service.drafts() == []
 
 
-class FakeClock:
-    def __init__(self):
-        self.now = 0.0
-
-    def __call__(self):
-        return self.now
-
-
 def test_autosave_after_a_pause_and_never_more_than_a_second_behind(service):
-    clock = FakeClock()
+    clock = Clock(0.0)  # seconds, as time.monotonic counts them
     saver = DraftAutosaver(service, pause=0.3, max_wait=1.0, clock=clock)
     saver.changed({"notes": "a"})
     clock.now = 0.2
@@ -98,10 +90,9 @@ def test_autosave_after_a_pause_and_never_more_than_a_second_behind(service):
 
 WRITER = r"""
 import sys, time
-from tests.unit.test_cases_service import service_on
-from app.codes.taxonomy import default_taxonomy
+from tests.support.desks import build_desk
 from app.services.cases import DraftAutosaver
-service = service_on(sys.argv[1], default_taxonomy())
+service = build_desk(sys.argv[1]).cases
 saver = DraftAutosaver(service)
 text = ""
 while True:                      # a clerk typing a note, one character every 20 ms, until killed

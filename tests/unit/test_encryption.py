@@ -11,8 +11,8 @@ from app.services.cases import Outcome
 from app.storage import conversion, crypto
 from app.storage.backup import backup_to, check, restore_from
 from app.storage.db import open_db
-from tests.unit.test_cases_service import service_on
-from tests.unit.test_exports_support import make_desk, submit_three
+from tests.support.desks import VALLEY_PRACTICE, build_desk
+from tests.support.exports import fake_pdf, submit_three
 
 PASSPHRASE = "blue heron at dawn"
 
@@ -43,14 +43,14 @@ def _all_rows(conn) -> dict[str, list[tuple]]:
 def busy_desk(tmp_path):
     """A plain database with providers, requests and their history, letters, an export batch and audit rows."""
     path = tmp_path / "desk.sqlite3"
-    cases, exports = make_desk(path)
+    desk = build_desk(path, practice=VALLEY_PRACTICE)
+    cases, exports = desk.cases, desk.exports(pdf_for=fake_pdf)
     first, second, _third = submit_three(cases)
     cases.decide(first, Outcome.denied, reason="criteria not met")
     exports.export("caloptima-medi-cal", tmp_path / "batch")
     from app.letters.model import LetterKind
-    from tests.unit.test_security import _letter_service
 
-    letters = _letter_service(cases, path)
+    letters = desk.letters
     letters.record(letters.build(cases.get(second), LetterKind.referral), b"%PDF-1.4 a letter")
     cases.repository.db.close()
     return path
@@ -64,10 +64,10 @@ def test_an_encrypted_database_is_unreadable_by_the_standard_sqlite3_module(tmp_
         sqlite3.connect(path).execute("SELECT * FROM sqlite_master").fetchall()
 
 
-def test_encrypted_databases_keep_strict_tables_fts5_and_wal(tmp_path, specialties):
+def test_encrypted_databases_keep_strict_tables_fts5_and_wal(tmp_path):
     path = tmp_path / "desk.sqlite3"
     crypto.remember(path, PASSPHRASE)
-    cases = service_on(path, specialties)  # open_db finds the remembered passphrase
+    cases = build_desk(path).cases  # open_db finds the remembered passphrase
     from tests.factories import make_request
 
     cases.submit(make_request())

@@ -15,14 +15,15 @@ from app.errors import InputProblem
 from app.exports.submissions_csv import COLUMNS
 from app.services.cases import Outcome
 from tests.factories import ORTHO_HAKOBYAN, make_request
-from tests.unit.test_exports_support import Clock, make_desk, submit_three
+from tests.support.desks import Clock
+from tests.support.exports import exporting_desk, submit_three
 
 PLAN = "caloptima-medi-cal"
 
 
 @pytest.fixture
 def desk(db_target):
-    cases, exports = make_desk(db_target)
+    cases, exports = exporting_desk(db_target)
     ids = submit_three(cases)
     return cases, exports, ids
 
@@ -181,7 +182,7 @@ def test_unknown_plan_and_existing_target_are_refused(desk, tmp_path):
 
 
 def test_without_letters_no_pdfs_and_the_manifest_says_so(tmp_path):
-    cases, exports = make_desk(tmp_path / "desk.sqlite3", pdf_for=None)
+    cases, exports = exporting_desk(tmp_path / "desk.sqlite3", pdf_for=None)
     submit_three(cases)
     result = exports.export(PLAN, tmp_path / "out")
     assert not (result.path / "letters").exists()

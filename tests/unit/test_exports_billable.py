@@ -12,7 +12,7 @@ from app.codes.icd10 import default_code_set, display
 from app.errors import InputProblem
 from app.services.exports import ExportService, HeldBack
 from tests.factories import make_request
-from tests.unit.test_exports_support import CheckSkipped, make_desk, store_unchecked, submit_three
+from tests.support.exports import CheckSkipped, exporting_desk, store_unchecked, submit_three
 
 PLAN = "caloptima-medi-cal"
 I25_REFUSED = ("diagnoses[0]: I25 is a category, not a billable code (ICD-10-CM Official Guidelines I.B.2): choose "
@@ -23,7 +23,7 @@ I25_REFUSED = ("diagnoses[0]: I25 is a category, not a billable code (ICD-10-CM 
 @pytest.fixture
 def desk(db_target):
     """Two CalOptima requests that may go, one HPSJ request, and a CalOptima request stored with category I25."""
-    cases, exports = make_desk(db_target)
+    cases, exports = exporting_desk(db_target)
     first, second, _ = submit_three(cases)
     category = store_unchecked(cases, diagnoses=["I25"], member={"member_id": "TST000007"})
     return cases, exports, (first, second, category)
@@ -70,7 +70,7 @@ def test_icd10_guideline_I_B_2_held_back_also_when_sending_again(desk, tmp_path)
 
 
 def test_a_stored_code_not_in_the_fy2026_code_set_is_held_back(db_target, tmp_path):
-    cases, exports = make_desk(db_target)
+    cases, exports = exporting_desk(db_target)
     good = cases.submit(make_request()).case.id
     unknown = store_unchecked(cases, diagnoses=["M17.11", "E11.999"], member={"member_id": "TST000008"})
     result = exports.export(PLAN, tmp_path)
@@ -105,7 +105,7 @@ def test_icd10_guideline_I_B_2_when_every_waiting_request_is_held_back_nothing_t
 
 
 def test_the_export_service_checks_against_the_code_set_it_is_given(db_target, tmp_path):
-    cases, exports = make_desk(db_target)
+    cases, exports = exporting_desk(db_target)
     category = store_unchecked(cases, diagnoses=["I25"])
     assert exports.codes is cases.evaluator.codes, "by default the desk's own code set"
     lax = ExportService(cases, directory=exports.directory, profiles=exports.profiles, codes=CheckSkipped())

@@ -9,7 +9,7 @@ import pyzipper
 
 from app.cli import main
 from tests.factories import make_request
-from tests.unit.test_exports_support import fake_pdf, make_desk
+from tests.support.exports import exporting_desk, fake_pdf
 
 PLAN = "caloptima-medi-cal"
 PASSPHRASE = "four synthetic words here"
@@ -18,7 +18,7 @@ PASSPHRASE = "four synthetic words here"
 @pytest.fixture
 def desk(tmp_path, capsys, monkeypatch):
     db = tmp_path / "desk.sqlite3"
-    cases, _ = make_desk(db)
+    cases, _ = exporting_desk(db)
     ids = [cases.submit(make_request(member={"member_id": f"TST3000{n}"})).case.id for n in range(2)]
     monkeypatch.delenv("SODESK_EXPORT_PASSPHRASE", raising=False)
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))  # no terminal to prompt on
@@ -50,9 +50,9 @@ def test_export_without_letters_then_nothing_left_then_again(desk, tmp_path):
 
 
 def test_icd10_guideline_I_B_2_export_says_which_requests_it_held_back_and_why(desk, tmp_path):
-    from tests.unit.test_exports_support import store_unchecked
+    from tests.support.exports import store_unchecked
 
-    cases, _ = make_desk(tmp_path / "desk.sqlite3")
+    cases, _ = exporting_desk(tmp_path / "desk.sqlite3")
     held = store_unchecked(cases, diagnoses=["I25"], member={"member_id": "TST30009"})
     status, out, err = desk("export", "--plan", PLAN, "--out", tmp_path / "b1", "--no-pdf")
     assert status == 0 and out == f"batch 1: 2 request(s) for {PLAN}: {tmp_path / 'b1'}\n"

@@ -15,7 +15,7 @@ import pytest
 from app.errors import InputProblem
 from app.exports import package
 from tests.factories import make_request
-from tests.unit.test_exports_support import make_desk
+from tests.support.exports import exporting_desk
 
 ROOT = Path(__file__).resolve().parents[2]
 PLAN = "caloptima-medi-cal"
@@ -23,7 +23,7 @@ PLAN = "caloptima-medi-cal"
 CHILD = textwrap.dedent("""
     import sys, time
     from pathlib import Path
-    from tests.unit.test_exports_support import fake_pdf, make_desk
+    from tests.support.exports import exporting_desk, fake_pdf
 
     db, out, marker, as_zip = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3]), sys.argv[4] == "zip"
     written = 0
@@ -36,14 +36,14 @@ CHILD = textwrap.dedent("""
             time.sleep(60)
         return fake_pdf(case)
 
-    cases, exports = make_desk(db, pdf_for=slow_pdf, practice=False)
+    cases, exports = exporting_desk(db, pdf_for=slow_pdf, practice=False)
     exports.export("caloptima-medi-cal", out, as_zip=as_zip)
     print("finished")  # never reached
 """)
 
 
 def _desk_with_requests(tmp_path, count=5):
-    cases, exports = make_desk(tmp_path / "desk.sqlite3")
+    cases, exports = exporting_desk(tmp_path / "desk.sqlite3")
     ids = [cases.submit(make_request(member={"member_id": f"TST1000{n:02d}"})).case.id for n in range(count)]
     return cases, exports, ids
 
@@ -138,7 +138,7 @@ def test_a_failing_rename_rolls_the_records_back(tmp_path, monkeypatch):
 
 def test_a_request_sent_by_another_desk_meanwhile_is_not_recorded_twice(tmp_path):
     cases, exports, ids = _desk_with_requests(tmp_path, count=2)
-    _, other = make_desk(tmp_path / "desk.sqlite3")
+    _, other = exporting_desk(tmp_path / "desk.sqlite3")
     selected = exports.choose(PLAN)
     other.export(PLAN, tmp_path / "other")  # between this desk's selection and its commit
     exports.choose = lambda *a, **k: selected  # what this desk saw before the other desk committed

@@ -9,14 +9,14 @@ from app.domain.cases import Status
 from app.exports.decisions_csv import read_decisions
 from app.services.cases import Outcome
 from tests.factories import make_request
-from tests.unit.test_exports_support import make_desk
+from tests.support.exports import exporting_desk
 
 PLAN = "caloptima-medi-cal"
 
 
 @pytest.fixture
 def desk(db_target):
-    cases, exports = make_desk(db_target)
+    cases, exports = exporting_desk(db_target)
     ids = [cases.submit(make_request(member={"member_id": f"TST2000{n:02d}"})).case.id for n in range(4)]
     return cases, exports, ids
 

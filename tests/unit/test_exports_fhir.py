@@ -15,12 +15,12 @@ from app.exports.fhir import (
     X12_SERVICE_TYPE,
 )
 from tests.factories import ADULT_RECONSTRUCTIVE_ORTHO, ORTHO_HAKOBYAN, PCP_REYES, make_request
-from tests.unit.test_exports_support import make_desk, submit_three
+from tests.support.exports import exporting_desk, submit_three
 
 
 @pytest.fixture
 def batch(db_target, tmp_path):
-    cases, exports = make_desk(db_target)
+    cases, exports = exporting_desk(db_target)
     submit_three(cases)
     # A requester of every kind, a third opinion, a code typed without its dot.
     cases.submit(make_request(requester={"type": "pcp", "npi": PCP_REYES, "name": "Ana Reyes, MD"},

@@ -14,7 +14,7 @@ from app.services.referrals import ReferralRenderer
 from app.storage.letters import LetterRepository
 from app.storage.settings import SettingsRepository
 from tests.factories import ORTHO_HAKOBYAN
-from tests.unit.test_exports_support import make_desk, submit_three
+from tests.support.exports import exporting_desk, submit_three
 
 PLAN = "caloptima-medi-cal"
 
@@ -37,7 +37,7 @@ def digests(folder) -> dict[str, str]:
 
 def test_a_rewritten_batch_holds_the_letters_as_sent_after_the_directory_and_letterhead_changed(tmp_path):
     path = tmp_path / "desk.sqlite3"
-    cases, exports = make_desk(path, pdf_for=None)
+    cases, exports = exporting_desk(path, pdf_for=None)
     submit_three(cases)
     exports.pdf_for = renderer_for(path, exports)
     sent = exports.export(PLAN, tmp_path / "sent")
@@ -55,7 +55,7 @@ def test_a_rewritten_batch_holds_the_letters_as_sent_after_the_directory_and_let
 
 def test_worker_processes_render_the_same_bytes_as_in_process(tmp_path):
     path = tmp_path / "desk.sqlite3"
-    cases, exports = make_desk(path, pdf_for=None)
+    cases, exports = exporting_desk(path, pdf_for=None)
     submit_three(cases)
     exports.pdf_for = renderer_for(path, exports, workers=1)
     alone = exports.export(PLAN, tmp_path / "alone")
@@ -66,5 +66,5 @@ def test_worker_processes_render_the_same_bytes_as_in_process(tmp_path):
 
 def test_the_service_wires_the_referral_renderer(tmp_path):
     path = tmp_path / "desk.sqlite3"
-    _cases, exports = make_desk(path, pdf_for=None)
+    _cases, exports = exporting_desk(path, pdf_for=None)
     assert isinstance(referral_pdf_renderer(renderer_for(path, exports).letters), ReferralRenderer)

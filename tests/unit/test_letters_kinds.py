@@ -5,13 +5,13 @@ import pytest
 from app.letters import LetterKind
 from app.services.cases import Outcome
 from tests.factories import ORTHO_HAKOBYAN, ORTHO_OON_CERTIFIED, make_request
-from tests.unit.test_letters_render import text_of
-from tests.unit.test_letters_service import Desk
+from tests.support.desks import SUNRISE_CLINIC
+from tests.support.pdfs import text_of
 
 
 @pytest.fixture
-def desk(tmp_path, specialties):
-    return Desk(tmp_path / "desk.sqlite3", specialties)
+def desk(make_desk, tmp_path):
+    return make_desk(tmp_path / "desk.sqlite3", practice=SUNRISE_CLINIC)
 
 
 def flat(text: str) -> str:

@@ -17,6 +17,7 @@ from app.letters import Letter, LetterKind, Letterhead, Professional, render
 from app.letters import fonts
 from app.letters.model import CriterionLine, DiagnosisLine
 from tests.factories import ORTHO_HAKOBYAN, make_request
+from tests.support.pdfs import text_of
 
 ROOT = Path(__file__).resolve().parents[2]
 NOW = datetime(2025, 3, 3, 10, 0, tzinfo=LOS_ANGELES)
@@ -70,11 +71,6 @@ def runs(pdf: bytes) -> list[tuple[int, str, str, float]]:
                 found.append((number, text, base, size))
         page.extract_text(visitor_text=visit)
     return found
-
-
-def text_of(pdf: bytes) -> str:
-    pages = PdfReader(io.BytesIO(pdf)).pages
-    return " ".join(" ".join(page.extract_text().split()) for page in pages)
 
 
 def pages_of(pdf: bytes) -> list[str]:

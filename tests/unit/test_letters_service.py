@@ -1,88 +1,28 @@
 """LetterService on a real database file: print (file + SHA-256), list, reprint, the day's batch; storage."""
 
 import hashlib
-from datetime import date, datetime
 
 import pytest
 
-from app.codes.icd10 import default_code_set
-from app.domain.time import LOS_ANGELES
 from app.letters import LetterKind
-from app.rules.profiles import default_profiles
-from app.services.cases import CaseService, Outcome
-from app.services.evaluation import Evaluator
-from app.services.letters import LetterProblem, LetterService, letters_folder_for
-from app.storage.cases import CaseRepository
-from app.storage.db import open_db
-from app.storage.letters import LetterRepository
-from app.storage.providers import ProviderRepository
-from app.storage.settings import SettingsRepository
-from tests.factories import ORTHO_HAKOBYAN, ORTHO_OON_CERTIFIED, cast, make_request
-
-NOW = datetime(2025, 3, 3, 10, 0, tzinfo=LOS_ANGELES)
-PRACTICE = {"practice_name": "Sunrise Test Clinic", "practice_address": "100 Example Ave, Suite 2\nStockton, CA 95202",
-            "practice_phone": "209-555-0100", "practice_fax": "209-555-0199"}
-
-
-class Clock:
-    def __init__(self, now=NOW):
-        self.now = now
-
-    def __call__(self):
-        return self.now
-
-
-class Desk:
-    """A case file and its letters on one database file, with a settable clock."""
-
-    def __init__(self, path, specialties):
-        self.path = path
-        self.db = open_db(path)
-        directory = ProviderRepository(self.db)
-        if directory.count() == 0:
-            directory.upsert_many(cast())
-        self.clock = Clock()
-        settings = SettingsRepository(self.db).update(**PRACTICE)
-        evaluator = Evaluator(profiles=default_profiles(), directory=directory, specialties=specialties,
-                              codes=default_code_set())
-        self.cases = CaseService(CaseRepository(self.db), evaluator, who="clerk.one", clock=self.clock)
-        self.letters = LetterService(CaseRepository(self.db), LetterRepository(self.db), letters_folder_for(path),
-                                     settings=settings, profiles=default_profiles(), directory=directory,
-                                     codes=default_code_set(), who="clerk.one", clock=self.clock)
-
-    def approved(self, **changes):
-        changes.setdefault("requested_provider_npi", ORTHO_HAKOBYAN)
-        case = self.cases.submit(make_request(**changes)).case
-        return self.cases.decide(case.id, Outcome.approved, authorization_number="CO-2025-0042",
-                                 valid_from=date(2025, 3, 4), valid_to=date(2025, 6, 30))
-
-    def denied(self, **changes):
-        case = self.cases.submit(make_request(**changes)).case
-        return self.cases.decide(case.id, Outcome.denied,
-                                 reason="An in-network orthopaedic surgeon is available; out-of-network opinions "
-                                        "are authorized only when none is.")
-
-    def pended(self, **changes):
-        case = self.cases.submit(make_request(**changes)).case
-        return self.cases.decide(case.id, Outcome.pended, reason="The MRI report of the right knee",
-                                 extension_to=date(2025, 3, 20))
-
-    def scheduled(self, **changes):
-        case = self.approved(**changes)
-        return self.cases.schedule_consult(case.id, date(2025, 3, 5), ORTHO_HAKOBYAN)
+from app.services.letters import LetterProblem
+from tests.factories import ORTHO_OON_CERTIFIED
+from tests.support.desks import SUNRISE_CLINIC
+from tests.support.desks import SYNTHETIC_NOW as NOW
 
 
 @pytest.fixture
-def desk(tmp_path, specialties):
-    return Desk(tmp_path / "desk.sqlite3", specialties)
+def desk(make_desk, tmp_path):
+    """A case file and its letters on one database file (the letters beside it), on the `clock` fixture."""
+    return make_desk(tmp_path / "desk.sqlite3", practice=SUNRISE_CLINIC)
 
 
 def test_m004_letters_table_has_the_print_record_columns(desk):
-    columns = {column.name: column.type for column in desk.db["letters"].columns}
+    columns = {column.name: column.type for column in desk.store.db["letters"].columns}
     assert columns == {"id": "INTEGER", "request_id": "INTEGER", "kind": "TEXT", "language": "TEXT",
                        "file_path": "TEXT", "sha256": "TEXT", "size": "INTEGER", "printed_by": "TEXT",
                        "printed_at": "TEXT"}
-    assert [fk.other_table for fk in desk.db["letters"].foreign_keys] == ["requests"]
+    assert [fk.other_table for fk in desk.store.db["letters"].foreign_keys] == ["requests"]
 
 
 def test_a_print_is_stored_next_to_the_database_with_its_sha256(desk):
@@ -95,7 +35,7 @@ def test_a_print_is_stored_next_to_the_database_with_its_sha256(desk):
     assert (printed.request_id, printed.kind, printed.language, printed.printed_by) == (
         case.id, "referral", "en", "clerk.one")
     assert printed.printed_at == NOW
-    assert desk.db.execute("SELECT printed_at FROM letters").fetchone()[0] == "2025-03-03T18:00:00Z"
+    assert desk.store.db.execute("SELECT printed_at FROM letters").fetchone()[0] == "2025-03-03T18:00:00Z"
 
 
 def test_prints_of_a_case_are_listed_and_a_reprint_gives_the_stored_bytes(desk):

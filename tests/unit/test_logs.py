@@ -10,7 +10,8 @@ from app.cli import main
 from app.logs import REDACTED, Safe, setup_logging, stop_logging
 from app.services.cases import Outcome
 from tests.factories import BASE_REQUEST, request_data
-from tests.unit.test_exports_support import make_desk, submit_three
+from tests.support.desks import VALLEY_PRACTICE, build_desk
+from tests.support.exports import fake_pdf, submit_three
 
 # Every member the flow below stores (the base request's, and the two submit_three changes).
 MEMBERS = [
@@ -39,13 +40,12 @@ def log_file(tmp_path):
 
 def test_a_day_at_the_desk_leaves_no_member_in_the_log(tmp_path, log_file, capsys):
     path = tmp_path / "desk.sqlite3"
-    cases, exports = make_desk(path)
+    desk = build_desk(path, practice=VALLEY_PRACTICE)
+    cases, exports = desk.cases, desk.exports(pdf_for=fake_pdf)
     first, second, _third = submit_three(cases)  # intake
     cases.get_for_view(second)
     cases.decide(first, Outcome.denied, reason="Criteria GG.1538 II.C not met for Rosa Testcase")  # decide
-    from tests.unit.test_security import _letter_service
-
-    letters = _letter_service(cases, path)
+    letters = desk.letters
     letters.print_letter(first, letters.applicable(first)[0])  # print (rendered for real)
     exports.export("caloptima-medi-cal", tmp_path / "batch")  # export
     cases.repository.db.close()

@@ -4,7 +4,6 @@ not do, through the services themselves (not the screens)."""
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
-from argon2 import PasswordHasher
 
 from app.errors import InputProblem
 from app.services.cases import Outcome
@@ -26,44 +25,32 @@ from app.storage.audit import AuditLog
 from app.storage.letters import LetterRepository
 from app.storage.providers import ProviderRepository
 from tests.factories import make_request
-from tests.unit.test_cases_service import service_on
+from tests.support.desks import FAST, PASSWORD, Clock, add_users, build_desk
 
-# argon2id still, with small costs: the production defaults take 0.25 s per hash.
-FAST = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-PASSWORD = "correct horse battery"
 T0 = datetime(2025, 3, 3, 17, 0, tzinfo=timezone.utc)
-
-
-class Clock:
-    def __init__(self, now):
-        self.now = now
-
-    def __call__(self):
-        return self.now
 
 
 @pytest.fixture
 def clock():
+    """The sign-in clock (UTC), for lockouts."""
     return Clock(T0)
 
 
-def desk(path, specialties, clock):
-    """A case service on a database with an admin, a reviewer and a front-desk user."""
-    cases = service_on(path, specialties)
+def desk(path, clock):
+    """A case service on a database with an admin, a reviewer and a front-desk user (add_users)."""
+    cases = build_desk(path).cases
     auth = AuthService(cases.repository.db, clock=clock, hasher=FAST, lockout_minutes=15)
-    admin = auth.create_first_admin("admin", "Ada Admin", PASSWORD)
-    auth.add_user(admin, "rev", "Rhea Reviewer", Role.reviewer, PASSWORD)
-    auth.add_user(admin, "desk", "Dee Desk", Role.front_desk, PASSWORD)
+    admin = add_users(auth)
     return cases, auth, admin
 
 
 @pytest.fixture
-def setup(tmp_path, specialties, clock):
-    return desk(tmp_path / "desk.sqlite3", specialties, clock)
+def setup(tmp_path, clock):
+    return desk(tmp_path / "desk.sqlite3", clock)
 
 
-def test_the_first_start_creates_the_admin_and_only_once(tmp_path, specialties, clock):
-    cases = service_on(tmp_path / "desk.sqlite3", specialties)
+def test_the_first_start_creates_the_admin_and_only_once(tmp_path, clock):
+    cases = build_desk(tmp_path / "desk.sqlite3").cases
     auth = AuthService(cases.repository.db, clock=clock, hasher=FAST)
     assert auth.needs_first_admin()
     session = auth.create_first_admin("Admin", "Ada Admin", PASSWORD)
@@ -75,8 +62,8 @@ def test_the_first_start_creates_the_admin_and_only_once(tmp_path, specialties, 
     assert stored.password_hash.startswith("$argon2id$") and PASSWORD not in stored.password_hash
 
 
-def test_a_short_password_is_refused(tmp_path, specialties, clock):
-    auth = AuthService(service_on(tmp_path / "d.sqlite3", specialties).repository.db, clock=clock, hasher=FAST)
+def test_a_short_password_is_refused(tmp_path, clock):
+    auth = AuthService(build_desk(tmp_path / "d.sqlite3").store, clock=clock, hasher=FAST)
     with pytest.raises(InputProblem, match="at least 10 characters"):
         auth.create_first_admin("admin", "Ada", "short")
 
@@ -207,9 +194,9 @@ CASES = [(role, action) for role in Role for action in Action]
 
 
 @pytest.mark.parametrize(("role", "action"), CASES, ids=[f"{r.value}-{a.value}" for r, a in CASES])
-def test_each_role_is_allowed_exactly_what_the_table_says(tmp_path, specialties, clock, role, action):
+def test_each_role_is_allowed_exactly_what_the_table_says(tmp_path, clock, role, action):
     path = tmp_path / "desk.sqlite3"
-    cases, auth, admin = desk(path, specialties, clock)
+    cases, auth, admin = desk(path, clock)
     cases.use_session(Session.system())
     _submitted(cases)
     user = {Role.admin: "admin", Role.reviewer: "rev", Role.front_desk: "desk"}[role]
@@ -231,8 +218,8 @@ def test_once_users_exist_nothing_happens_without_a_session(setup, tmp_path, act
         _do(action, cases, auth, tmp_path / "desk.sqlite3", tmp_path)
 
 
-def test_a_database_without_users_is_a_first_start_where_services_work(tmp_path, specialties):
-    cases = service_on(tmp_path / "desk.sqlite3", specialties)
+def test_a_database_without_users_is_a_first_start_where_services_work(tmp_path):
+    cases = build_desk(tmp_path / "desk.sqlite3").cases
     case_id = _submitted(cases)
     assert cases.decide(case_id, Outcome.denied, reason="criteria not met").status.value == "denied"
 
@@ -258,8 +245,8 @@ def test_settings_changes_are_audited_by_name_only(setup):
     assert "Valley" not in last.detail
 
 
-def test_the_lockout_minutes_come_from_the_settings(tmp_path, specialties, clock):
-    cases = service_on(tmp_path / "desk.sqlite3", specialties)
+def test_the_lockout_minutes_come_from_the_settings(tmp_path, clock):
+    cases = build_desk(tmp_path / "desk.sqlite3").cases
     db = cases.repository.db
     auth = AuthService(db, clock=clock, hasher=FAST)
     admin = auth.create_first_admin("admin", "Ada Admin", PASSWORD)
@@ -275,11 +262,11 @@ def test_the_lockout_minutes_come_from_the_settings(tmp_path, specialties, clock
 # --- the command line signs in once the desk has users ------------------------------------------------------
 
 
-def test_the_cli_signs_in_and_the_services_enforce_the_role(tmp_path, specialties, clock, monkeypatch, capsys):
+def test_the_cli_signs_in_and_the_services_enforce_the_role(tmp_path, clock, monkeypatch, capsys):
     from app.cli import main
 
     path = tmp_path / "desk.sqlite3"
-    cases, _auth, _admin = desk(path, specialties, clock)
+    cases, _auth, _admin = desk(path, clock)
     cases.use_session(Session.system())
     case_id = _submitted(cases)
     cases.repository.db.close()

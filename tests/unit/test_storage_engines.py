@@ -370,8 +370,8 @@ def test_settings_are_saved_and_loaded_with_their_defaults(db_target):
 
 @pytest.fixture(scope="module")
 def seeded_case_file(tmp_path_factory):
-    """test_reports' case file (its figures worked out by hand), seeded once on a SQLite file."""
-    from tests.unit.test_reports import build_seeded
+    """The reports' case file (its figures worked out by hand), seeded once on a SQLite file."""
+    from tests.support.reports import build_seeded
 
     path = tmp_path_factory.mktemp("engines") / "seeded.sqlite3"
     build_seeded(path)
@@ -410,7 +410,7 @@ def test_the_report_queries_give_the_same_rows_on_both_engines(seeded_case_file,
 def test_every_report_gives_the_same_figures_on_both_engines(seeded_case_file, fresh_store, kind):
     from app.codes.taxonomy import default_taxonomy
     from app.services.reports import ReportService
-    from tests.unit.test_reports import NOW as REPORTED_AT
+    from tests.support.reports import REPORTED_AT
 
     copy_case_file(seeded_case_file, fresh_store)
     options = {"clock": lambda: REPORTED_AT, "report_due_days": 30, "specialty_name": default_taxonomy().name}

@@ -17,7 +17,7 @@ from app.services.cases import Outcome
 from app.storage.db import MIGRATIONS, open_db
 from app.storage.worklist import WORKLIST_NEEDS, CaseFilter, WorklistRow, from_utc_text, open_worklist, utc_text
 from tests.factories import ORTHO_HAKOBYAN, make_request
-from tests.unit.test_cases_service import Clock, service_on
+from tests.support.desks import Clock, build_desk
 
 RECEIVED = datetime(2026, 2, 2, 9, 30, tzinfo=LOS_ANGELES)
 
@@ -46,9 +46,9 @@ def row_from_case(case, directory) -> WorklistRow:
 
 
 @pytest.fixture
-def desk(tmp_path, specialties):
+def desk(tmp_path):
     path = tmp_path / "desk.sqlite3"
-    service = service_on(path, specialties, clock=Clock(RECEIVED))
+    service = build_desk(path, clock=Clock(RECEIVED)).cases
     service.submit(make_request(member={"last_name": "Nguyễn", "first_name": "Thảo"}))
     service.submit(make_request(urgent=True, member={"member_id": "TST000002", "last_name": "Ávila"}))
     ready = service.submit(make_request(plan="hpsj-medi-cal", requested_provider_npi=ORTHO_HAKOBYAN,
