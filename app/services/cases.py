@@ -26,6 +26,7 @@ from app.rules.lifecycle import (
     extension_deadline,
 )
 from app.services.evaluation import Evaluator
+from app.services.intake import Intake
 from app.services.security import Action, ActsForSession, Guard, Session
 from app.storage.cases import CaseFilter, CaseRepository, StaleVersion, UnknownCase
 from app.storage.worklist import WorklistRow
@@ -63,6 +64,7 @@ class CaseService(ActsForSession):
     ) -> None:
         self.repository = repository
         self.evaluator = evaluator
+        self.intake = Intake(evaluator)  # what the intake form asks while the clerk types
         self.clock = clock
         self.report_due_days = report_due_days
         self.use_session(session, who)

@@ -76,6 +76,20 @@ class Qualification:
         """Whether the professional is in the member's own health network, listed first."""
         return bool(self.prefer) and self.prefer in provider.groups
 
+    def marker(self, provider: Provider) -> str:
+        """How the professional stands for the request, as the chooser's Network column says it: for PCP care
+        under a plan that keeps it in the member's health network (medical group / IPA), in network means in it;
+        under a plan that allows its whole network, the member's own group is named where the professional is
+        in it."""
+        standing = membership(provider, self.plan, self.group)
+        if standing == Membership.outside_health_network:
+            return f"Outside health network {self.group}"
+        if standing == Membership.out_of_network:
+            return "Out of network"
+        if self.prefer:
+            return f"In network ({self.prefer})" if self.preferred(provider) else "In network (another group)"
+        return f"In network ({self.group})" if self.group else "In network"
+
     def admits(self, provider: Provider) -> bool:
         return (provider.npi not in self.exclude
                 and membership(provider, self.plan, self.group) == Membership.in_network
@@ -138,20 +152,3 @@ def find_professionals(
     firsts = {provider.npi for provider in first}
     rest = [provider for provider in matches if provider.npi not in firsts]
     return Found(providers=(first + rest)[:max(limit, len(first))], suggested=[p.npi for p in first], more=more)
-
-
-def network_marker(plan, provider: Provider, *, care_from: CareFrom | str, health_network: str | None) -> str:
-    """How a professional stands for a request under `plan` (a PlanProfile), as the chooser's Network column says
-    it: for PCP care under a plan that keeps it in the member's health network (medical group / IPA), in network
-    means in it; under a plan that allows its whole network, the member's own group is named where the professional
-    is in it."""
-    group = required_health_network(plan, care_from, health_network or None)
-    standing = membership(provider, plan.id, group)
-    if standing == Membership.outside_health_network:
-        return f"Outside health network {group}"
-    if standing == Membership.out_of_network:
-        return "Out of network"
-    prefer = preferred_health_network(plan, care_from, health_network or None)
-    if prefer:
-        return f"In network ({prefer})" if prefer in provider.groups else "In network (another group)"
-    return f"In network ({group})" if group else "In network"

@@ -63,23 +63,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.codes.icd10 import default_code_set
-from app.codes.taxonomy import default_taxonomy
 from app.domain.cases import LABELS, Case
 from app.domain.models import CareFrom, Reason, RequesterType
 from app.domain.time import LOS_ANGELES
 from app.errors import InputProblem, Problem, ServerUnavailable
 from app.services.cases import CaseService, DraftAutosaver
-from app.services.evaluation import DATE_ERRORS, diagnosis_problem, parse_request
+from app.services.chooser import Found, Qualification
+from app.services.evaluation import DATE_ERRORS
 from app.ui import dialogs
-from app.services.chooser import (
-    Found,
-    Qualification,
-    find_professionals,
-    network_marker,
-    qualification_for,
-    treating_npis,
-)
 from app.ui.directory_model import SUGGESTED_MARK, ProviderTableModel, plan_labels
 from app.ui.forms.ui_intake_dialog import Ui_IntakeDialog
 from app.ui.request_detail import determination_html
@@ -220,9 +211,11 @@ class IntakeDialog(QDialog):
         self.ui.setupUi(self)
         self.service = service
         self.autosaver = DraftAutosaver(service, pause=0.0)  # the 200 ms timer is the pause
-        self.profiles = service.evaluator.profiles
-        self.codes = default_code_set()
-        self.taxonomy = default_taxonomy()
+        self.intake = service.intake  # the live determination, the chooser's query: no Qt (app.services.intake)
+        self.profiles = self.intake.profiles
+        self.codes = self.intake.codes
+        self.taxonomy = self.intake.taxonomy
+        self._qualification: Qualification | None = None  # the chooser's, as last refreshed
         self._submitted = False
         self._first_pending: float | None = None
         self._last_data: dict | None = None
@@ -502,7 +495,7 @@ class IntakeDialog(QDialog):
 
     def _evaluate(self, data: dict) -> None:
         try:
-            self.determination = self.service.evaluator.evaluate(parse_request(data))
+            self.determination = self.intake.determine(data)
         except InputProblem as problem:
             self.determination = None
             self._show_problems(problem.items)
@@ -710,7 +703,7 @@ class IntakeDialog(QDialog):
             return
         # A category (I25) is not a code (ICD-10-CM Official Guidelines I.B.2): say which codes are under it,
         # in the words the evaluation uses, and add nothing.
-        problem = diagnosis_problem(code, self.codes)
+        problem = self.intake.diagnosis_problem(code)
         if problem is not None:
             self._mark(self.ui.diagnosis_edit, problem)
             return
@@ -777,39 +770,21 @@ class IntakeDialog(QDialog):
             self.refresh_professionals()
 
     def network_marker(self, provider) -> str:
-        """How a professional stands for this request, by the engine's own rule (app.services.chooser)."""
-        ui = self.ui
-        profile = self.profiles.get(ui.plan_combo.currentData() or "")
-        if profile is None:
-            return "Choose a plan"
-        return network_marker(profile, provider, care_from=CARE_FROM[max(ui.care_from_combo.currentIndex(), 0)],
-                              health_network=ui.health_network_edit.text().strip())
+        """How a professional stands for this request, by the engine's own rule (the chooser's qualification)."""
+        return self._qualification.marker(provider) if self._qualification is not None else "Choose a plan"
 
     def qualification(self) -> Qualification | None:
         """Who is qualified for the request as typed so far; None until the plan is chosen."""
-        ui = self.ui
-        profile = self.profiles.get(ui.plan_combo.currentData() or "")
-        if profile is None:
-            return None
-        care_from = CARE_FROM[max(ui.care_from_combo.currentIndex(), 0)]
-        treating = treating_npis(
-            care_from=care_from, care_npi=ui.treating_npi_edit.text().strip(), pcp_npi=ui.pcp_npi_edit.text().strip(),
-            requester_type=REQUESTER_TYPES[max(ui.requester_type_combo.currentIndex(), 0)],
-            requester_npi=ui.requester_npi_edit.text().strip())
-        return qualification_for(
-            profile, self.taxonomy, care_from=care_from, taxonomy=_first_word(ui.taxonomy_edit.text()) or None,
-            health_network=ui.health_network_edit.text().strip(), treating=treating,
-            language=ui.language_edit.text().strip())
+        return self.intake.qualification(self.form_data())
 
     def refresh_professionals(self) -> None:
         """Search again with the search box and the filter (what the pause timer runs); keep the chosen row."""
         self._search_pause.stop()
         ui = self.ui
-        qualification = self.qualification()
+        qualification = self._qualification = self.qualification()
         ui.qualified_only_check.setEnabled(qualification is not None)
         filtered = qualification if ui.qualified_only_check.isChecked() else None
-        found = find_professionals(self.service.evaluator.directory, ui.provider_search_edit.text(), filtered,
-                                   self._suggestions(qualification))
+        found = self.intake.professionals(ui.provider_search_edit.text(), filtered, self._suggestions(qualification))
         shown = (found.providers, found.suggested, qualification)  # the marker reads the request's network
         if shown != self._shown:  # typing more of a name often finds the same rows: keep them, and the scroll
             self.providers_model.set_providers(found.providers, found.suggested)

@@ -1,5 +1,5 @@
-"""Who the intake's chooser lists, without a window: the engine's rule for who is qualified, its alternatives
-first, the whole directory on request. Over the real SQLite directory (its indexed queries) and the cast."""
+"""Who the intake's chooser lists (app.services.chooser), without a window: the engine's rule for who is
+qualified, its alternatives first, the whole directory on request. Over the real SQLite directory (its indexed queries) and the cast."""
 
 import pytest
 
