@@ -55,6 +55,7 @@ from app.errors import InputProblem
 from app.services.cases import CaseService, Outcome
 from app.services.context import evaluator_over
 from app.storage.cases import CaseFilter, CaseRepository, search_key
+from app.storage.words import request_search_words
 from app.storage.db import open_db
 from app.storage.providers import ProviderRepository
 from tests.factories import (
@@ -246,6 +247,7 @@ REQUEST_EXPRESSIONS = {
     "id": "?1",
     "member_id": "?3",
     "member_name": "?4",
+    "search_words": "?8",
     "request_json": "json_set(request_json, '$.member.member_id', ?3, '$.member.last_name', ?5, "
                     f"'$.member.first_name', ?6, '$.received_at', {_shift('received_at')})",
     "determination_json": _json_shift("determination_json", "received_at", "decision_due", "consult_due"),
@@ -264,7 +266,8 @@ def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
 
 def replicas(templates: list[tuple[int, float, float, bool]], count: int, now: datetime,
              seed: int) -> Iterator[tuple]:
-    """(id, shift, member_id, member_name, last, first, template id) per copy; ids rise with received_at."""
+    """(id, shift, member_id, member_name, last, first, template id, search words) per copy; ids rise with
+    received_at."""
     rng = random.Random(seed)
     opened = [t for t in templates if t[3]]
     finished = [t for t in templates if not t[3]]
@@ -300,7 +303,9 @@ def replicas(templates: list[tuple[int, float, float, bool]], count: int, now: d
             if key is None:
                 key = keys[(last, first)] = search_key(f"{last}, {first}")
             name = names[who] = (last, first, key)
-        yield (index, f"{weeks * 7:+d} days", f"BM{(who * 7919) % 10**8:08d}", name[2], name[0], name[1], tid)
+        member_id = f"BM{(who * 7919) % 10**8:08d}"
+        yield (index, f"{weeks * 7:+d} days", member_id, name[2], name[0], name[1], tid,
+               request_search_words(name[2], member_id))
 
 
 def build_database(path: Path, count: int, seed: int, now: datetime, folder: Path) -> None:

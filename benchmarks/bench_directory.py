@@ -29,7 +29,8 @@ from app.cli.providers import display_width  # noqa: E402
 from app.devtools.synthetic import synthetic_providers, write_providers_csv  # noqa: E402
 from app.domain.directory import InMemoryDirectory  # noqa: E402
 from app.storage.db import open_db  # noqa: E402
-from app.storage.providers import ProviderRepository, fts_query  # noqa: E402
+from app.storage.providers import ProviderRepository  # noqa: E402
+from app.storage.words import fts_query  # noqa: E402
 
 PLAN = "caloptima-medi-cal"
 QUALIFIED_QUERIES = [

@@ -35,7 +35,8 @@ from bench_directory import PLAN, QUALIFIED_QUERIES
 from app.devtools.pgcluster import Cluster, ClusterUnavailable
 from app.devtools.synthetic import synthetic_providers
 from app.storage.db import open_db
-from app.storage.providers import ProviderRepository, fts_query, search_words
+from app.storage.providers import ProviderRepository
+from app.storage.words import fts_query, search_words
 from app.storage.store import open_store
 
 TYPED = ["garcia ana", "nguyen minh", "smith grace", "hernandez jose", "santa ana pena", "dela cruz", "o'brien",

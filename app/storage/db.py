@@ -31,6 +31,7 @@ MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     letters.m004_letters,
     exports.m005_exports,
     users.m006_users_and_audit,
+    cases.m007_request_search,
 )
 
 

@@ -42,6 +42,7 @@ from pydantic import ValidationError
 from app.domain.models import Provider
 from app.errors import InputProblem, Problem
 from app.storage.dialect import POSTGRESQL, dialect_of
+from app.storage.words import fts_query, search_words
 
 CSV_COLUMNS: tuple[str, ...] = (
     "npi",
@@ -343,23 +344,6 @@ def _trusted_provider(values: dict) -> Provider:
 
 
 # ---------------------------------------------------------------------------------------------- search text
-
-
-def search_words(text: str) -> list[str]:
-    """The words of a search, as both engines search them: NFC, split on white space, each with a letter or digit."""
-    text = unicodedata.normalize("NFC", text.replace("\x00", " "))  # FTS5 reads NUL as the end of the query
-    return [word for word in text.split() if any(char.isalnum() for char in word)]
-
-
-def fts_query(text: str) -> str | None:
-    """Each word a quoted prefix term, all words required; None when the text has no searchable word.
-
-    Quoting makes `"`, `*`, `-`, `AND`, `NEAR(` and the like plain text, so user input never raises.
-    """
-    words = search_words(text)
-    if not words:
-        return None
-    return " ".join('"' + word.replace('"', '""') + '"*' for word in words)
 
 
 # ------------------------------------------------------------------------------- search text on PostgreSQL

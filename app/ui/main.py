@@ -91,8 +91,8 @@ class MainWindow(QMainWindow):
             self.ui.plan_combo.addItem(name, plan_id)
         self._search_pause = QTimer(self, singleShot=True, interval=SEARCH_PAUSE_MS)
         self._search_pause.timeout.connect(self.apply_filter)
-        self._counts_pause = QTimer(self, singleShot=True, interval=0)
-        self._counts_pause.timeout.connect(self.update_counts)
+        self._counting: Task | None = None  # the background count of the worklist and of each view
+        self._count_again = False  # the filter changed while counting: count once more when it is done
         self.ui.search_edit.textChanged.connect(lambda _text: self._search_pause.start())
         self.ui.search_edit.returnPressed.connect(self.apply_filter)
         self.ui.show_combo.currentIndexChanged.connect(self.apply_filter)
@@ -202,14 +202,42 @@ class MainWindow(QMainWindow):
         return CaseFilter(statuses=where.statuses, plan=plan, text=text, overdue_at=where.overdue_at,
                           due_before=where.due_before, open_only=where.open_only)
 
-    def update_counts(self) -> None:
-        """Each view's count in the Show list ("Overdue (12)"), for the plan and search chosen."""
-        for index, view in enumerate(VIEWS):
+    def count_in_background(self) -> None:
+        """Count the shown filter's requests and each view's ("Overdue (12)") on a worker, so typing in the search
+        box never waits for a count (at a million requests a short prefix matches most of them). One count at a
+        time: a filter changed meanwhile is counted when it ends."""
+        if self._counting is not None:
+            self._count_again = True
+            return
+        filters = [self.model.where] + [self._filter_for(index) for index in range(len(VIEWS))]
+        source = self._source
+
+        def count(_progress) -> list[int]:
+            reader = source.for_this_thread() if hasattr(source, "for_this_thread") else source
             try:
-                count = self._source.count(self._filter_for(index))
-            except InputProblem:
-                return
-            self.ui.show_combo.setItemText(index, f"{view.label} ({count:,})")
+                return [reader.count(where) for where in filters]
+            finally:
+                if reader is not source:
+                    reader.close()
+
+        self._counting = Task(self, count, success=lambda counts: self._counted(filters, counts),
+                              failure=lambda _error: self._counted(filters, None), name="worklist counts").start()
+
+    def _counted(self, filters: list[CaseFilter], counts: list[int] | None) -> None:
+        self._counting = None
+        if counts is not None:  # a count that failed (a damaged file) leaves the labels as they were
+            self.model.set_total(filters[0], counts[0])
+            self._show_total()
+            for index, (view, count) in enumerate(zip(VIEWS, counts[1:], strict=True)):
+                self.ui.show_combo.setItemText(index, f"{view.label} ({count:,})")
+        if self._count_again:
+            self._count_again = False
+            self.count_in_background()
+
+    def _show_total(self) -> None:
+        total = self.model.total
+        self.ui.count_label.setText(f"{self.model.rowCount():,}+ requests, counting…" if total is None
+                                    else f"{total:,} request" + ("" if total == 1 else "s"))
 
     def open_request(self, index) -> None:
         from app.ui.request_detail import RequestDetailDialog
@@ -331,9 +359,8 @@ class MainWindow(QMainWindow):
     def apply_filter(self) -> None:
         self._search_pause.stop()
         self.model.set_filter(self.current_filter())
-        total = self.model.total
-        self.ui.count_label.setText(f"{total} request" + ("" if total == 1 else "s"))
-        self._counts_pause.start()  # after the rows are painted: the first screen never waits for them
+        self._show_total()
+        self.count_in_background()  # the first screen and each keystroke never wait for a count
         if self.model.problem:
             self.ui.statusbar.showMessage(self.model.problem)
             self.ui.pages.setCurrentWidget(self.ui.worklist_page)

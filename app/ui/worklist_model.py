@@ -26,7 +26,9 @@ CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class WorklistSource(Protocol):
-    """The case service, or at start the plain reader of app.storage.worklist."""
+    """The case service, or at start the plain reader of app.storage.worklist. The model reads pages only;
+    counting a search at a million requests takes longer than a keystroke, so the window counts in the
+    background (`count`) and hands the model its total (`set_total`)."""
 
     def worklist(self, where: CaseFilter, *, limit: int, offset: int, order: str,
                  descending: bool) -> list[WorklistRow]: ...
@@ -80,7 +82,8 @@ class WorklistTableModel(QAbstractTableModel):
         self._order, self._descending = "due", False
         self._cases: list[WorklistRow] = []
         self.problem: str | None = None  # why the rows could not be read, if they could not
-        self._total = 0
+        self._total: int | None = 0  # None: not counted yet (the first page was full)
+        self._more = False  # the last page read was full: there may be more
         if load:  # a window that sets its filter at once passes load=False and reads the rows once
             self.refresh()
 
@@ -122,7 +125,9 @@ class WorklistTableModel(QAbstractTableModel):
         return None
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: N802
-        return not parent.isValid() and len(self._cases) < self._total
+        if parent.isValid():
+            return False
+        return self._more if self._total is None else len(self._cases) < self._total
 
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: N802
         if parent.isValid():
@@ -131,12 +136,15 @@ class WorklistTableModel(QAbstractTableModel):
             page = self._page(len(self._cases))
         except InputProblem as problem:
             page, self.problem = [], problem.render()
+        self._more = len(page) == self._page_size
         if not page:
             self._total = len(self._cases)
             return
         self.beginInsertRows(QModelIndex(), len(self._cases), len(self._cases) + len(page) - 1)
         self._cases.extend(page)
         self.endInsertRows()
+        if not self._more and self._total is None:
+            self._total = len(self._cases)  # the last page: every match is loaded, so counted
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         # No column (-1): the worklist's own order, next deadline first.
@@ -150,22 +158,34 @@ class WorklistTableModel(QAbstractTableModel):
     # --- what the window asks ---------------------------------------------------------------------------------
 
     @property
-    def total(self) -> int:
-        """How many requests match the filter (the count shown beside it), not just the rows loaded."""
+    def total(self) -> int | None:
+        """How many requests match the filter (the count shown beside it), not just the rows loaded; None until
+        counted, unless the first page held them all."""
         return self._total
+
+    @property
+    def where(self) -> CaseFilter:
+        return self._where
+
+    def set_total(self, where: CaseFilter, total: int) -> None:
+        """The count of `where`, counted in the background: kept when the filter is still the one shown."""
+        if where == self._where:
+            self._total = max(total, len(self._cases))
 
     def set_filter(self, where: CaseFilter) -> None:
         self._where = where
         self.refresh()
 
     def refresh(self) -> None:
+        """Read the first page. The total is known at once when the page is not full, else when counted."""
         self.beginResetModel()
         self.problem = None
         try:
-            self._total = self._source.count(self._where)
             self._cases = self._page(0)
+            self._more = len(self._cases) == self._page_size
+            self._total = None if self._more else len(self._cases)
         except InputProblem as problem:  # a damaged database: nothing to show, and the window says why
-            self._total, self._cases, self.problem = 0, [], problem.render()
+            self._total, self._cases, self._more, self.problem = 0, [], False, problem.render()
         self.endResetModel()
 
     # --- how a row reads --------------------------------------------------------------------------------------

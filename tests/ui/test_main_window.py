@@ -283,3 +283,38 @@ def test_enter_on_a_kept_draft_goes_on_with_it_in_the_intake_form(window, qtbot)
     kept = window.service.drafts()
     assert [case.id for case in kept] == [draft.id]
     assert kept[0].draft["member"] == {"member_id": "TST000888", "last_name": "Øverland", "first_name": "Ingrid"}
+
+
+def test_a_search_shows_its_first_page_at_once_and_its_count_when_counted(qtbot, tmp_path, make_desk,
+                                                                           monkeypatch):
+    """At a million requests a short prefix matches most of them: the rows come first and the count follows from
+    the background, so the next keystroke never waits for it (issue 15)."""
+    import threading
+
+    desk = make_desk(tmp_path / "desk.sqlite3", clock=Clock(RECEIVED))
+    for number in range(101):  # one more than a page
+        desk.cases.submit(make_request(member={"member_id": f"TST9{number:05d}", "last_name": "García",
+                                               "first_name": f"Ana{number}"}))
+    desk.cases.submit(make_request(member={"member_id": "TST800000", "last_name": "Zhou"}))
+    release = threading.Event()
+    counting = desk.cases.count
+
+    def slow_count(where):
+        release.wait(10)  # a count that takes its time, on the worker
+        return counting(where)
+
+    monkeypatch.setattr(desk.cases, "count", slow_count)
+    window = MainWindow(desk, PLANS, now=lambda: RECEIVED)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.keyClicks(window.ui.search_edit, "garc")
+    qtbot.waitUntil(lambda: window.model.where.text == "garc", timeout=2000)
+    assert window.ui.worklist_view.model().rowCount() == 100  # the first page, while the count waits
+    assert window.ui.count_label.text() == "100+ requests, counting…"
+    qtbot.keyClicks(window.ui.search_edit, "ia")  # typing goes on while counting
+    qtbot.waitUntil(lambda: window.model.where.text == "garcia", timeout=2000)
+    release.set()
+    qtbot.waitUntil(lambda: window.ui.count_label.text() == "101 requests", timeout=5000)
+    assert window.ui.show_combo.itemText(0) == "Open requests (101)"
+    window.ui.worklist_view.scrollToBottom()
+    qtbot.waitUntil(lambda: window.ui.worklist_view.model().rowCount() == 101, timeout=2000)

@@ -41,12 +41,24 @@ def test_the_model_passes_qts_own_model_checks(qtmodeltester, desk):
 def test_rows_come_by_next_deadline_a_page_at_a_time(qapp, desk):
     service, routine, urgent, ready = desk
     model = _model(service, RECEIVED)
-    assert model.total == 3 and model.rowCount() == 2
+    assert model.total is None and model.rowCount() == 2  # a full first page: counted in the background
     assert _column(model, MEMBER, CASE_ID_ROLE) == [urgent.id, routine.id]
     assert model.canFetchMore()
     model.fetchMore()
     assert _column(model, MEMBER, CASE_ID_ROLE) == [urgent.id, routine.id, ready.id]
-    assert not model.canFetchMore()
+    assert not model.canFetchMore() and model.total == 3  # the last page, not full: all are loaded
+
+
+def test_a_count_from_the_background_sets_the_total_of_the_filter_it_counted(qapp, desk):
+    service, routine, urgent, ready = desk
+    model = _model(service, RECEIVED)
+    shown = model.where
+    model.set_total(CaseFilter(text="other"), 7)  # a count of a filter no longer shown is dropped
+    assert model.total is None
+    model.set_total(shown, service.count(shown))
+    assert model.total == 3 and model.canFetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 3 and not model.canFetchMore()
     assert _column(model, MEMBER)[0] == "URGENT  Ávila, Rosa"
     assert _column(model, MEMBER)[1] == "Nguyễn, Thảo"
     assert _column(model, STATUS) == ["Pending authorization", "Pending authorization", "Ready to schedule"]

@@ -15,6 +15,7 @@ import pytest
 
 import app.storage.copy as copy_module
 from app.errors import InputProblem
+from app.storage.db import MIGRATIONS
 from app.storage import server_backup
 from app.storage.audit import AuditLog
 from app.storage.copy import CopyRefused, copy_database, row_bytes
@@ -312,7 +313,7 @@ def test_a_copy_that_fails_midway_leaves_the_server_empty(desk, pg_url):
     assert ("requests", 24) in copied  # the earlier tables had been sent...
     assert "the server refused a row of settings" in refused.value.render()
     assert "NUL" in refused.value.render() and "the whole copy was undone" in refused.value.render()
-    assert server_counts(pg_url) == {**EMPTY, "sodesk_migrations": 6}  # ...and none of them stayed
+    assert server_counts(pg_url) == {**EMPTY, "sodesk_migrations": len(MIGRATIONS)}  # ...and none of them stayed
 
 
 def test_a_server_stopped_during_the_copy_keeps_none_of_it(desk, pg_url, pg_cluster, monkeypatch):
@@ -329,7 +330,7 @@ def test_a_server_stopped_during_the_copy_keeps_none_of_it(desk, pg_url, pg_clus
         pg_cluster.start()
     message = lost.value.render()
     assert "lost while copying providers" in message and "holds none of it" in message
-    assert server_counts(pg_url) == {**EMPTY, "sodesk_migrations": 6}
+    assert server_counts(pg_url) == {**EMPTY, "sodesk_migrations": len(MIGRATIONS)}
 
 
 def test_an_unreachable_server_is_said_plainly_and_the_file_untouched(desk, pg_cluster):
@@ -381,7 +382,7 @@ def test_a_letter_pdf_missing_from_the_folder(desk, pg_url):
     ):  # the server keeps the PDFs: a missing one stops the copy, before anything
         with pytest.raises(CopyRefused, match="1 missing: 2/referral-en-20260302T093000.pdf"):
             copy_database(desk, pg_url)
-        assert server_counts(pg_url) == {**EMPTY, "sodesk_migrations": 6}
+        assert server_counts(pg_url) == {**EMPTY, "sodesk_migrations": len(MIGRATIONS)}
     else:  # the PDFs stay in the folder: the report says one is not there
         report = copy_database(desk, pg_url)
         assert report.letters.missing == ["2/referral-en-20260302T093000.pdf"]

@@ -20,7 +20,8 @@ from app.domain.directory import InMemoryDirectory
 from app.domain.models import Provider
 from app.storage.db import open_db, open_memory_db
 from app.storage.dialect import SQLITE, dialect_of
-from app.storage.providers import ProviderRepository, fts_query
+from app.storage.providers import ProviderRepository
+from app.storage.words import fts_query
 
 SMALL_CSV = Path(__file__).resolve().parent.parent / "fixtures" / "providers_small.csv"
 

@@ -32,6 +32,10 @@ def test_each_released_schema_opens_upgrades_and_keeps_its_rows(fixture, tmp_pat
         cases = CaseRepository(db)
         found = cases.find(CaseFilter(), limit=1000)
         assert found, "the fixture's requests are still there"
+        # The search index (m007) holds the rows written before it: the members are found by a part of a name.
+        named = cases.find(CaseFilter(text="testc"), limit=1000)
+        assert named and {case.id for case in named} <= {case.id for case in found}
+        assert all("Testcase" in case.request.member.last_name for case in named if case.request)
         for case in found:  # every stored row still reads back through today's models
             history = cases.get(case.id).history
             assert history and history[0].to_status in (Status.submitted, Status.draft)
