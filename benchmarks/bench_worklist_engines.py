@@ -7,8 +7,8 @@ The SQLite database is built as benchmarks/bench_cases.py builds it (service-mad
 bulk), then moved to a throw-away PostgreSQL cluster on 127.0.0.1 with the desk's own `sodesk db copy`
 (app.storage.copy, every row checked), and VACUUM ANALYZEd as autovacuum would. The desk's code is measured as the
 desk calls it: `WorklistReader` over each engine's store (a page of 100 rows, the worklist model's page), the
-Show list's count, and a keystroke in the search box (the view's filter narrowed by the typed prefix: a page
-and its count). Baselines: the bare `SELECT id ... ORDER BY ... LIMIT 100` of the same index through sqlite3
+Show list's count, and a keystroke in the search box (the view's filter narrowed by the typed text: its first
+page; its count is counted in the background, shown without a target). Baselines: the bare `SELECT id ... ORDER BY ... LIMIT 100` of the same index through sqlite3
 and through a plain psycopg connection. Targets (issue 12): <= 50 ms a page, <= 16 ms a keystroke on loopback.
 """
 
@@ -32,7 +32,7 @@ from app.storage.store import PostgresStore, SqliteStore
 from app.storage.worklist import WorklistReader
 
 PAGE = 100
-TYPED = ("g", "ga", "gar", "garc", "garcia")
+TYPED = ("g", "ga", "gar", "garcia", "nguyễn", "b", "bm2", "bm2191", "garcia m", "xiong carmen")
 RAW_PAGE = ("SELECT id FROM requests WHERE status NOT IN ({marks}) ORDER BY next_due IS NULL, next_due, id "
             "LIMIT 100")
 
@@ -51,10 +51,12 @@ def measure(engine: str, store, raw_page, runs: int) -> list[Row]:
                 raw, 0.050)]
     for typed in TYPED:
         narrowed = CaseFilter(open_only=True, text=typed)
-        keystroke = median_seconds(lambda: (reader.worklist(narrowed, limit=PAGE), reader.count(narrowed)),
-                                   runs)
-        rows.append(Row(f"{engine}: keystroke '{typed}' in the worklist search (page + count)", keystroke,
+        keystroke = median_seconds(lambda: reader.worklist(narrowed, limit=PAGE), runs)
+        rows.append(Row(f"{engine}: keystroke '{typed}' in the worklist search (first page)", keystroke,
                         f"raw {engine} SELECT id LIMIT {PAGE}", raw, 0.016))
+        counted = median_seconds(lambda: reader.count(narrowed), max(3, runs // 10), warmup=1)
+        rows.append(Row(f"{engine}:   its count, in the background (never delays typing)", counted,
+                        f"raw {engine} SELECT id LIMIT {PAGE}", raw))
     return rows
 
 

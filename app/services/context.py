@@ -20,12 +20,19 @@ def evaluator_over(directory: DirectoryView) -> Evaluator:
 def evaluator_for(target: Path | str | None) -> Evaluator:
     """An Evaluator over the directory of the database at `target` (a file or the office server's URL); a file that
     does not exist yet gives an empty directory (network status then reads 'unknown' for a chosen professional)
-    rather than creating a file on a read."""
+    rather than creating a file on a read. A plain file with a directory is only read (app.storage.readonly)."""
     from app.domain.directory import InMemoryDirectory
 
     if target is None or (isinstance(target, Path) and not target.exists()):
         return evaluator_over(InMemoryDirectory())
     from app.storage.providers import ProviderRepository
+
+    if isinstance(target, Path):
+        from app.storage.readonly import open_read_only
+
+        readable = open_read_only(target)  # reading needs neither sqlite-utils nor the migrations (issue 15)
+        if readable is not None:
+            return evaluator_over(ProviderRepository(readable))
     from app.storage.store import open_store
 
     return evaluator_over(ProviderRepository(open_store(target)))

@@ -34,15 +34,17 @@ from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-import sqlite_utils
 from pydantic import ValidationError
 
 from app.domain.models import Provider
 from app.errors import InputProblem, Problem
 from app.storage.dialect import POSTGRESQL, dialect_of
 from app.storage.words import fts_query, search_words
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 CSV_COLUMNS: tuple[str, ...] = (
     "npi",
