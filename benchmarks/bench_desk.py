@@ -1,6 +1,6 @@
 """The desk's speed as a clerk feels it (issue 4).
 
-    cd benchmarks && ../.venv/bin/python bench_desk.py [--requests 100000] [--providers 200000]
+    cd benchmarks && ../.venv/bin/python bench_desk.py [--requests 1000000] [--providers 200000] [--keep PATH]
 
 1. Cold start to a shown, populated worklist on a database of N requests (the real `run_desk` path: the worklist's
    first page read from the scalar columns, the window shown; the start-up check, settings and the daily backup
@@ -67,16 +67,21 @@ sys.exit(run_desk(Path(sys.argv[1])))
 """
 
 
-def cold_start(requests: int, runs: int, folder: Path) -> list[Row]:
+def cold_start(requests: int, runs: int, folder: Path, keep: Path | None = None) -> list[Row]:
     from bench_cases import build_database
 
     from app.domain.time import LOS_ANGELES
     from app.services.startup import start_database
 
-    db = folder / "desk.sqlite3"
-    start = time.perf_counter()
-    build_database(db, requests, 3, datetime.now(LOS_ANGELES), folder)
-    print(f"built {requests:,} requests in {time.perf_counter() - start:.1f} s")
+    db = keep or folder / "desk.sqlite3"
+    if keep and keep.exists() and keep.stat().st_size > 0:
+        with sqlite3.connect(keep) as conn:
+            requests = conn.execute("SELECT count(*) FROM requests").fetchone()[0]
+        print(f"reusing {keep}: {requests:,} requests")
+    else:
+        start = time.perf_counter()
+        build_database(db, requests, 3, datetime.now(LOS_ANGELES), folder)
+        print(f"built {requests:,} requests in {time.perf_counter() - start:.1f} s")
     start_database(db)  # today's backup, as any start after the first of the day finds it
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     desk, bare = medians_to_shown([sys.executable, "-c", DESK, str(db)], [sys.executable, "-c", BARE], runs, env)
@@ -186,15 +191,17 @@ def chooser_keystroke(runs: int, folder: Path) -> list[Row]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--requests", type=int, default=100_000)
+    parser.add_argument("--requests", type=int, default=1_000_000)
     parser.add_argument("--providers", type=int, default=200_000)
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--keep", type=Path, help="the cold start's database: built here and kept, reused if present")
+    parser.add_argument("--cold-start-only", action="store_true", help="measure the cold start alone")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     with tempfile.TemporaryDirectory() as folder:
-        rows = keystroke(args.providers, 60, Path(folder))
-        rows += chooser_keystroke(60, Path(folder))
-        rows += cold_start(args.requests, args.runs, Path(folder))
+        rows = [] if args.cold_start_only else keystroke(args.providers, 60, Path(folder))
+        rows += [] if args.cold_start_only else chooser_keystroke(60, Path(folder))
+        rows += cold_start(args.requests, args.runs, Path(folder), args.keep)
     print_table("The desk", rows)
 
 

@@ -8,6 +8,11 @@ raises) and its progress come back on the GUI thread. Anki's `QueryOp` is the mo
 asked to stop (`cancel()`), so a service that takes a progress callback stops where it may. `success(result)`,
 `failure(error)` and `progress(done, total, *detail)` run on the GUI thread, in the order the work reported them.
 `finished` is emitted after success or failure. The desk's store gives the worker thread a connection of its own.
+
+The worker never emits a signal of the Task itself: the Task belongs to a window the clerk (or a test's clean-up)
+may close while the work runs, and a signal emitted from another thread on an object being deleted crashes the
+process. It emits on one relay that lives as long as the application; the relay's slot runs on the GUI thread,
+where nothing is deleted meanwhile, and passes each report on only while the Task still exists.
 """
 
 from __future__ import annotations
@@ -17,16 +22,45 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 log = logging.getLogger("app.ui.tasks")  # the kind of error only: never a message that may carry PHI
 
 
+class _Relay(QObject):
+    """The one object worker threads emit on (see the module's docstring)."""
+
+    delivered = Signal(object, str, object)  # the Task, the name of its GUI-thread method, the value
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.delivered.connect(self.deliver)  # a slot of an object on the GUI thread: queued from workers
+
+    @Slot(object, str, object)
+    def deliver(self, task: Task, method: str, value: Any) -> None:
+        if shiboken6.isValid(task):
+            getattr(task, method)(value)
+        else:  # its window was closed meanwhile: nobody is left to tell, and the work may stop
+            task._stop.set()
+
+
+_relay: _Relay | None = None
+
+
+def _the_relay() -> _Relay:
+    """Made on first use, on the GUI thread (a Task is made there), and kept for the application's life."""
+    global _relay
+    if _relay is None or not shiboken6.isValid(_relay):
+        _relay = _Relay()
+        application = QCoreApplication.instance()
+        if application is not None:
+            _relay.moveToThread(application.thread())
+    return _relay
+
+
 class Task(QObject):
     finished = Signal()
-    _succeeded = Signal(object)
-    _failed = Signal(object)
-    _reported = Signal(tuple)
 
     def __init__(self, parent: QObject, work: Callable[[Callable[..., bool]], Any], *,
                  success: Callable[[Any], None] | None = None,
@@ -40,9 +74,7 @@ class Task(QObject):
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
         self.running = False
-        self._succeeded.connect(self._on_success)
-        self._failed.connect(self._on_failure)
-        self._reported.connect(self._on_progress)
+        self._relay = _the_relay()
 
     def start(self) -> Task:
         self.running = True
@@ -66,7 +98,7 @@ class Task(QObject):
     # --- on the worker thread ----------------------------------------------------------------------------------
 
     def _report(self, *values: Any) -> bool:
-        self._emit(self._reported, values)
+        self._emit("_on_progress", values)
         return not self._stop.is_set()
 
     def _run(self) -> None:
@@ -74,15 +106,12 @@ class Task(QObject):
             result = self._work(self._report)
         except BaseException as error:  # noqa: BLE001  the GUI thread decides what the clerk is told
             log.info("background %s ended with %s", self._thread.name, type(error).__name__)
-            self._emit(self._failed, error)
+            self._emit("_on_failure", error)
         else:
-            self._emit(self._succeeded, result)
+            self._emit("_on_success", result)
 
-    def _emit(self, signal, value: Any) -> None:
-        try:
-            signal.emit(value)
-        except RuntimeError:  # the window that wanted the answer was closed meanwhile: nobody is left to tell
-            self._stop.set()
+    def _emit(self, method: str, value: Any) -> None:
+        self._relay.delivered.emit(self, method, value)
 
     # --- on the GUI thread -------------------------------------------------------------------------------------
 

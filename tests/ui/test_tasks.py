@@ -66,5 +66,33 @@ def test_a_stop_asked_for_is_seen_by_the_work_at_its_next_report(qtbot):
     assert task.cancelled and results and results[0] < 999
 
 
+def test_closing_the_window_while_the_work_reports_is_safe_and_stops_the_work(qtbot):
+    """The worker reports through the application's relay, never on the Task: a window deleted while its work
+    runs (the clerk closed it, a test cleaned up) is not told anything, and its work stops at the next report."""
+    from PySide6.QtWidgets import QApplication
+
+    owner = QWidget()
+    started, stopped, told = threading.Event(), threading.Event(), []
+
+    def work(progress):
+        started.set()
+        for done in range(1, 2000):
+            if not progress(done, 2000):
+                stopped.set()
+                return done
+            threading.Event().wait(0.002)
+        return 2000
+
+    task = Task(owner, work, success=told.append, progress=lambda done, total: told.append(done))
+    task.start()
+    assert started.wait(5)
+    qtbot.waitUntil(lambda: len(told) >= 3, timeout=5000)
+    owner.deleteLater()  # the Task goes with its window
+    qtbot.waitUntil(stopped.is_set, timeout=10_000)
+    before = len(told)
+    QApplication.processEvents()  # whatever was on its way is dropped, not delivered to a deleted object
+    assert len(told) == before and 2000 not in told
+
+
 def _on_gui() -> bool:
     return threading.current_thread() is threading.main_thread()
