@@ -108,7 +108,9 @@ def write_batch(header: BatchHeader, submissions: Sequence[Submission], out: Pat
     path = target_path(out, header, as_zip)
     temporary = path.with_name(f".{path.name}{PARTIAL}{os.getpid()}")
     _remove(temporary)  # a leftover of this same process id
-    sink = (_ZipSink(temporary, header, passphrase) if as_zip else _FolderSink(temporary))
+    files_per_request = 2 + (pdf_for is not None)  # its JSON, its FHIR Bundle (and its letter)
+    sink = (_ZipSink(temporary, header, passphrase, files=2 + files_per_request * len(submissions)) if as_zip
+            else _FolderSink(temporary))
     files: dict[str, tuple[str, int]] = {}
     total = len(submissions)
     try:
@@ -182,7 +184,7 @@ def _write_file(target: Path, data: bytes) -> None:
 
 
 class _ZipSink:
-    def __init__(self, path: Path, header: BatchHeader, passphrase: str | None) -> None:
+    def __init__(self, path: Path, header: BatchHeader, passphrase: str | None, files: int = 0) -> None:
         self.handle = open(path, "xb")
         local = header.created_at  # a ZIP keeps local wall-clock time, no zone: the batch's Pacific time
         self.date_time = (max(local.year, 1980), local.month, local.day, local.hour, local.minute,
@@ -193,8 +195,10 @@ class _ZipSink:
         else:
             import pyzipper
 
-            self.zip = pyzipper.AESZipFile(self.handle, "w", compression=pyzipper.ZIP_DEFLATED,
-                                           encryption=pyzipper.WZ_AES)
+            from app.exports.aes import AheadKeys, aes_zip_file
+
+            self.keys = AheadKeys(passphrase.encode("utf-8"), files)
+            self.zip = aes_zip_file(self.handle, self.keys)
             self.zip.setpassword(passphrase.encode("utf-8"))
             self.zip.setencryption(pyzipper.WZ_AES, nbits=256)
             self.info_class = self.zip.zipinfo_cls  # pyzipper's own, which carries the AES fields
@@ -212,8 +216,12 @@ class _ZipSink:
         self.handle.flush()
         os.fsync(self.handle.fileno())
         self.handle.close()
+        if getattr(self, "keys", None) is not None:
+            self.keys.close()
 
     def abandon(self) -> None:
+        if getattr(self, "keys", None) is not None:
+            self.keys.close()
         try:
             self.zip.close()
         except Exception:  # noqa: BLE001 - the file is removed next; its state no longer matters
