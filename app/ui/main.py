@@ -411,34 +411,47 @@ class MainWindow(QMainWindow):
 
 class ChangeWatcher(QObject):
     """Reads the desk's change marker on one worker thread of its own (one connection, reused); `looked`
-    carries the marker, or the InputProblem of a server that does not answer, back to the GUI thread. Never
-    touches widgets from the worker; at most one look at a time."""
+    carries the marker, or the InputProblem of a server that does not answer, on the GUI thread. At most one
+    look at a time. The worker is handed the store alone, never a Qt object: the GUI thread sees the answer
+    by looking at the look's future every POLL_MS (a worker emitting on a window being closed, or dropping the
+    last reference to it, crashes the process)."""
 
     looked = Signal(object)
+    POLL_MS = 20
 
     def __init__(self, desk, parent=None) -> None:
         super().__init__(parent)
         from concurrent.futures import ThreadPoolExecutor
 
         self.desk = desk
-        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="change-watcher")
-        self._busy = False
+        self._worker = pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="change-watcher")
+        self.destroyed.connect(lambda *_args: pool.shutdown(wait=False))  # its thread ends with the window
+        self._pending = None  # the look on its way
+        self._poll = QTimer(self, interval=self.POLL_MS)
+        self._poll.timeout.connect(self._answered)
 
     def look(self) -> None:
-        if self._busy:
+        if self._pending is not None:
             return
-        self._busy = True
-        self._worker.submit(self._read)
+        self._pending = self._worker.submit(_change_marker, self.desk.store)
+        self._poll.start()
 
-    def _read(self) -> None:
-        try:
-            marker = self.desk.store.change_marker()
-        except InputProblem as problem:
-            marker = problem
-        except Exception as error:  # noqa: BLE001  a look must never end the desk: said, and tried again
-            marker = InputProblem([f"the database could not be asked for changes ({type(error).__name__})"])
-        self._busy = False
-        self.looked.emit(marker)
+    def _answered(self) -> None:
+        if self._pending is None or not self._pending.done():
+            return
+        look, self._pending = self._pending, None
+        self._poll.stop()
+        self.looked.emit(look.result())
+
+
+def _change_marker(store) -> object:
+    """On the watcher's thread: the store's change marker, or why it could not be read (never raises)."""
+    try:
+        return store.change_marker()
+    except InputProblem as problem:
+        return problem
+    except Exception as error:  # noqa: BLE001  a look must never end the desk: said, and tried again
+        return InputProblem([f"the database could not be asked for changes ({type(error).__name__})"])
 
 
 def startup_check(db_path: Path) -> Callable[..., object]:

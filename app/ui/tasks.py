@@ -41,11 +41,18 @@ class _Relay(QObject):
     def deliver(self, task: Task, method: str, value: Any) -> None:
         if shiboken6.isValid(task):
             getattr(task, method)(value)
-        else:  # its window was closed meanwhile: nobody is left to tell, and the work may stop
-            task._stop.set()
+            return
+        task._stop.set()  # its window was closed meanwhile: nobody is left to tell, and the work may stop
+        if method in _LAST:
+            task._retire()
 
 
+_LAST = ("_on_success", "_on_failure")  # a worker's last report
 _relay: _Relay | None = None
+# Every started Task until its worker thread has ended, held on the GUI thread: the thread holds a reference
+# to its Task while it runs, and the last reference to a Qt object must never be dropped on a worker thread
+# (the wrapper would be freed there while the GUI thread deletes the object: a crash seen once in 20 runs).
+_running: set = set()
 
 
 def _the_relay() -> _Relay:
@@ -78,8 +85,15 @@ class Task(QObject):
 
     def start(self) -> Task:
         self.running = True
+        _running.add(self)
         self._thread.start()
         return self
+
+    def _retire(self) -> None:
+        """After the worker's last report: wait the moment it takes to end, then let the Task go (here, on the
+        GUI thread)."""
+        self._thread.join()
+        _running.discard(self)
 
     def cancel(self) -> None:
         """Ask the work to stop at its next progress report (it ends as it would: success or failure)."""
@@ -136,4 +150,5 @@ class Task(QObject):
 
     def _done(self) -> None:
         self.running = False
+        self._retire()
         self.finished.emit()
