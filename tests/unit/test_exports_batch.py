@@ -190,6 +190,30 @@ def test_without_letters_no_pdfs_and_the_manifest_says_so(tmp_path):
     assert exports.rewrite(result.batch_id, tmp_path / "again").manifest_sha256 == result.manifest_sha256
 
 
+def test_a_large_batch_makes_its_files_in_worker_processes_byte_for_byte_as_in_process(tmp_path, monkeypatch):
+    """From PARALLEL_FILES requests (without letters) the JSON and FHIR files are made in worker processes: the
+    batch is the same, byte for byte, as the one made in this process."""
+    import app.exports.package as package
+
+    cases, exports = exporting_desk(tmp_path / "desk.sqlite3", pdf_for=None)
+    submit_three(cases)
+    here = exports.export(PLAN, tmp_path / "here")
+    workers = []
+    from concurrent import futures
+
+    class Counting(futures.ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            workers.append(self)
+
+    monkeypatch.setattr(futures, "ProcessPoolExecutor", Counting)
+    monkeypatch.setattr(package, "PARALLEL_FILES", 1)
+    monkeypatch.setattr(package.os, "cpu_count", lambda: 2)
+    there = exports.rewrite(here.batch_id, tmp_path / "there")
+    assert workers, "the files were made in worker processes"
+    assert there.manifest_sha256 == here.manifest_sha256 and _tree(there.path) == _tree(here.path)
+
+
 PASSPHRASE = "correct horse battery staple"
 
 
