@@ -172,9 +172,7 @@ class DirectoryDialog(QDialog):
             self.progress.close()
             self.progress.deleteLater()
             self.progress = None
-        if self._import is not None:
-            self._import.deleteLater()
-            self._import = None
+        self._import = None  # the finished Task stays with the dialog and goes with it
         self.ui.import_button.setEnabled(True)
 
     def _show_report(self, tell, text: str, informative: str, details: str) -> None:

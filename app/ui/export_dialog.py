@@ -140,9 +140,7 @@ class ExportDialog(QDialog):
         self.ui.status_label.setText(failure_text(error))
 
     def _finished(self) -> None:
-        if self._thread is not None:
-            self._thread.deleteLater()
-            self._thread = None
+        self._thread = None  # the finished Task stays with the dialog and goes with it
         self.export_button.setEnabled(True)
 
     def reject(self) -> None:
