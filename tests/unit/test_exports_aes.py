@@ -53,7 +53,7 @@ def test_every_file_reads_back_with_the_passphrase_and_has_a_salt_of_its_own(ahe
 
 def test_the_keys_are_the_formats_pbkdf2_of_the_passphrase_and_the_salt():
     keys = AheadKeys(PASSPHRASE, 1)
-    salt, material = keys.next()
+    salt, material, _cipher, _hmac = keys.next()
     keys.close()
     from Cryptodome.Protocol.KDF import PBKDF2
 
