@@ -24,10 +24,9 @@ from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
-from app.codes.taxonomy import default_taxonomy
 from app.letters import LetterKind, fonts, render
 from tests.factories import ORTHO_OON_CERTIFIED
-from tests.unit.test_letters_service import Desk
+from tests.support.desks import SUNRISE_CLINIC, build_desk
 
 
 def bare_reportlab(lines: list[str]) -> bytes:
@@ -77,7 +76,7 @@ def main() -> None:
     fonts.register_fonts()
 
     with tempfile.TemporaryDirectory() as folder:
-        desk = Desk(Path(folder) / "bench.sqlite3", default_taxonomy())
+        desk = build_desk(Path(folder) / "bench.sqlite3", practice=SUNRISE_CLINIC)
         approved = desk.approved(member={"language": "English"})
         approved_cjk = desk.approved(member={"language": "English", "first_name": "伟", "last_name": "陈"})
         denied = desk.denied(requested_provider_npi=ORTHO_OON_CERTIFIED)
