@@ -18,9 +18,12 @@ from __future__ import annotations
 import threading
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from app.services.security import Session
 from app.storage.store import POSTGRESQL, SQLITE, Store, is_server_url, open_store, safe_location
+
+if TYPE_CHECKING:  # security (the audit trail, sqlite-utils) loads after the worklist shows
+    from app.services.security import Session
 
 
 class Desk:
