@@ -239,7 +239,7 @@ class MainWindow(QMainWindow):
 
     def _show_total(self) -> None:
         total = self.model.total
-        self.ui.count_label.setText(f"{self.model.rowCount():,}+ requests, counting…" if total is None
+        self.ui.count_label.setText(f"{self.model.rowCount():,}+ requests" if total is None
                                     else f"{total:,} request" + ("" if total == 1 else "s"))
 
     def open_request(self, index) -> None:

@@ -310,7 +310,7 @@ def test_a_search_shows_its_first_page_at_once_and_its_count_when_counted(qtbot,
     qtbot.keyClicks(window.ui.search_edit, "garc")
     qtbot.waitUntil(lambda: window.model.where.text == "garc", timeout=2000)
     assert window.ui.worklist_view.model().rowCount() == 100  # the first page, while the count waits
-    assert window.ui.count_label.text() == "100+ requests, counting…"
+    assert window.ui.count_label.text() == "100+ requests"
     qtbot.keyClicks(window.ui.search_edit, "ia")  # typing goes on while counting
     qtbot.waitUntil(lambda: window.model.where.text == "garcia", timeout=2000)
     release.set()
