@@ -24,23 +24,20 @@ refuses such items), which is what makes the `;a;b;` membership test exact.
 
 from __future__ import annotations
 
-import csv
-import gc
-import io
 import json
 import re
 import unicodedata
-from collections.abc import Collection, Iterable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from pydantic import ValidationError
 
 from app.domain.models import Provider
-from app.errors import InputProblem, Problem
+from app.errors import Problem
 from app.storage.dialect import POSTGRESQL, dialect_of
+from app.storage.tabular import CsvRows, ImportReport, decode, error_text, gc_paused, read_file, shown
 from app.storage.words import fts_query, search_words
 
 if TYPE_CHECKING:
@@ -584,64 +581,6 @@ def _changes(batch: list[tuple], stored: dict[str, tuple], written: Written) -> 
     return rows, replaced
 
 
-@dataclass
-class ImportReport:
-    inserted: int = 0
-    updated: int = 0
-    unchanged: int = 0  # rows identical to what was stored
-    skipped: int = 0
-    items: list[Problem] = field(default_factory=list)  # rows skipped, each at its line, column and name
-    warnings: list[str] = field(default_factory=list)  # rows loaded with a remark (duplicate NPI)
-
-    @property
-    def problems(self) -> list[str]:
-        """The rows skipped as the text says them: "line N, column C (name): ..."."""
-        return [item.render() for item in self.items]
-
-    @property
-    def loaded(self) -> int:
-        """Good rows: inserted, updated or already up to date."""
-        return self.inserted + self.updated + self.unchanged
-
-
-def _decode(data: bytes, source: str) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputProblem(
-            ["the file is UTF-16 text, not UTF-8: save it as 'CSV UTF-8 (comma delimited)' and import again"],
-            source=source,
-        )
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        raise InputProblem(
-            [
-                Problem(f"the file is not UTF-8 text (byte 0x{data[error.start]:02X} cannot start a UTF-8 "
-                        "character); save it as 'CSV UTF-8 (comma delimited)' and import again", line=line)
-            ],
-            source=source,
-        ) from None
-
-
-def _header_positions(header: list[str], source: str) -> list[str]:
-    names = [name.strip().lower() for name in header]
-    expected = "expected exactly these columns (any order): " + ",".join(CSV_COLUMNS)
-    problems = []
-    missing = [name for name in CSV_COLUMNS if name not in names]
-    unknown = [name for name in names if name not in CSV_COLUMNS]
-    duplicated = sorted({name for name in names if names.count(name) > 1 and name in CSV_COLUMNS})
-    if missing:
-        problems.append(Problem("missing column(s): " + ", ".join(missing), line=1, label="header"))
-    if unknown:
-        shown = ", ".join(repr(name) if name else "(an empty name)" for name in unknown)
-        problems.append(Problem("unknown column(s): " + shown, line=1, label="header"))
-    if duplicated:
-        problems.append(Problem("column(s) given twice: " + ", ".join(duplicated), line=1, label="header"))
-    if problems:
-        raise InputProblem([*problems, expected], source=source)
-    return names
-
-
 def _parse_bool(value: str) -> bool | None:
     word = value.lower()
     if word in TRUE_WORDS:
@@ -665,64 +604,26 @@ def _parse_list(value: str) -> list[str]:
     return items
 
 
-def _error_text(error: dict) -> str:
-    message = error["msg"]
-    for prefix in ("Value error, ", "Assertion failed, "):
-        if message.startswith(prefix):
-            message = message[len(prefix) :]
-    return message
-
-
-def _shown(value: str) -> str:
-    return "the cell is empty" if value == "" else f"got {value!r}"
-
-
 def _parse_rows(text: str, source: str, report: ImportReport) -> dict[str, Provider]:
     """Valid rows by NPI (a later row wins); bad rows go to report.items and report.skipped."""
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = next(reader, None)
-        while header is not None and not any(cell.strip() for cell in header):
-            header = next(reader, None)  # blank lines before the header
-        if header is None:
-            raise InputProblem(
-                ["the file is empty: expected a header line: " + ",".join(CSV_COLUMNS)], source=source
+    rows = CsvRows(text, source, CSV_COLUMNS, report)
+    names, column_of = rows.names, rows.column_of
+    providers: dict[str, Provider] = {}
+    line_of: dict[str, int] = {}
+    for line, record in rows:
+        provider = _parse_record(record, names, column_of, line, report)
+        if provider is None:
+            report.skipped += 1
+            continue
+        previous = line_of.get(provider.npi)
+        if previous is not None:
+            report.warnings.append(
+                f"line {line}, column {column_of['npi']} (npi): NPI {provider.npi} is also on line "
+                f"{previous}; the later row (line {line}) is kept"
             )
-        names = _header_positions(header, source)
-        column_of = {name: position + 1 for position, name in enumerate(names)}
-        width = len(names)
-        providers: dict[str, Provider] = {}
-        line_of: dict[str, int] = {}
-        end_of_previous = reader.line_num
-        for record in reader:
-            line = end_of_previous + 1  # where the record starts: a quoted value may span lines
-            end_of_previous = reader.line_num
-            if not any(record) or not "".join(record).strip():
-                continue  # blank line, or a spreadsheet's row of empty cells
-            if len(record) != width:
-                report.items.append(Problem(
-                    f"{len(record)} values, expected {width} (a value that contains a comma must be in "
-                    "double quotes)", line=line))
-                report.skipped += 1
-                continue
-            provider = _parse_record(record, names, column_of, line, report)
-            if provider is None:
-                report.skipped += 1
-                continue
-            previous = line_of.get(provider.npi)
-            if previous is not None:
-                report.warnings.append(
-                    f"line {line}, column {column_of['npi']} (npi): NPI {provider.npi} is also on line "
-                    f"{previous}; the later row (line {line}) is kept"
-                )
-                del providers[provider.npi]  # re-insert so file order stays the order of the kept rows
-            providers[provider.npi] = provider
-            line_of[provider.npi] = line
-    except csv.Error as error:
-        raise InputProblem(
-            [Problem(f"not readable as CSV ({error}); is a double quote left open?", line=reader.line_num)],
-            source=source,
-        ) from None
+            del providers[provider.npi]  # re-insert so file order stays the order of the kept rows
+        providers[provider.npi] = provider
+        line_of[provider.npi] = line
     return providers
 
 
@@ -738,7 +639,7 @@ def _parse_record(
         if parsed is None:
             problems.append(Problem(
                 "expected true or false (also yes/no or 1/0; an empty cell means false), "
-                f"{_shown(cell.strip())}", field_path=name, line=line, column=column_of[name]))
+                f"{shown(cell.strip())}", field_path=name, line=line, column=column_of[name]))
         values[name] = parsed
     for name in LIST_COLUMNS:
         values[name] = _parse_list(record[column_of[name] - 1])
@@ -751,7 +652,7 @@ def _parse_record(
                 continue  # already said above, in the clerk's words
             column = column_of.get(name, 0)
             cell = record[column - 1].strip() if column else ""
-            problems.append(Problem(f"{_error_text(item)} ({_shown(cell)})", field_path=name, line=line,
+            problems.append(Problem(f"{error_text(item)} ({shown(cell)})", field_path=name, line=line,
                                     column=column))
         provider = None
     if provider is not None and not (provider.last_name or provider.organization):
@@ -762,22 +663,6 @@ def _parse_record(
         report.items.extend(problems)
         return None
     return provider
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while hundreds of thousands of rows are built.
-
-    They are all alive until the import ends, so each collection only re-walks them: 200k rows spent
-    about 40% of their parse time in the collector.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 # ---------------------------------------------------------------------------------------------- repository
@@ -805,19 +690,11 @@ class ProviderRepository:
         Bad rows are skipped and reported by line and column; a file that cannot be read as the expected
         CSV raises InputProblem and changes nothing.
         """
-        path = Path(path)
         source = str(path)
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise InputProblem(["no such file"], source=source) from None
-        except IsADirectoryError:
-            raise InputProblem(["this is a folder, not a CSV file"], source=source) from None
-        except OSError as error:
-            raise InputProblem([f"cannot read the file: {error.strerror}"], source=source) from None
+        data = read_file(path)
         report = ImportReport()
-        with _gc_paused():
-            providers = _parse_rows(_decode(data, source), source, report)
+        with gc_paused():
+            providers = _parse_rows(decode(data, source), source, report)
             del data
             written = self.upsert_many(providers.values())
         report.inserted, report.updated = written.inserted, written.updated
