@@ -35,10 +35,13 @@ def directory():
 def determine(profiles, directory, specialties):
     """determine(plan_id, **request changes) -> Determination, on the synthetic cast."""
 
-    def _determine(plan_id: str = "caloptima-medi-cal", *, calendar=None, **changes):
+    def _determine(plan_id: str = "caloptima-medi-cal", *, calendar=None, coverage=None, **changes):
+        """`coverage`: what the member roster says of the member (app.domain.members.MemberCoverage)."""
         request = make_request(plan=plan_id, **changes)
         kwargs = {"calendar": calendar} if calendar is not None else {}
-        return evaluate(request, profiles[plan_id], directory, specialties, **kwargs)
+        names = {plan: profiles[plan].name for plan in profiles}
+        return evaluate(request, profiles[plan_id], directory, specialties, coverage=coverage, plan_names=names,
+                        **kwargs)
 
     return _determine
 

@@ -28,7 +28,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from app.cli import backup, db, demo, evaluate, exports, letters, plans, providers, report, requests, security
+    from app.cli import (backup, db, demo, evaluate, exports, letters, members, plans, providers, report, requests,
+                         security)
 
     parser = _Parser(prog="sodesk", description="Second Opinion Desk: Medi-Cal second medical opinions.")
     parser.add_argument("--version", action="version", version=f"sodesk {__version__}")
@@ -47,7 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
                              "from $SODESK_PASSWORD or asked. An encrypted database's passphrase: $SODESK_PASSPHRASE "
                              "or asked")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in (backup, db, demo, evaluate, exports, letters, plans, providers, report, requests, security):
+    for module in (backup, db, demo, evaluate, exports, letters, members, plans, providers, report, requests,
+                   security):
         module.register(commands)
     return parser
 

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from app.codes.npi import check_digit
+from app.domain.members import RosterMember
 from app.domain.models import Provider
 from app.storage.providers import CSV_COLUMNS
 
@@ -203,4 +204,109 @@ def write_providers_csv(path: Path | str, n: int, seed: int = 0) -> Path:
         writer = csv.writer(handle)
         writer.writerow(CSV_COLUMNS)
         writer.writerows(csv_cells(record) for record in synthetic_records(n, seed))
+    return path
+
+
+# ---------------------------------------------------------------------------------------------- the member roster
+
+COUNTY_OF_CITY = {
+    "Los Angeles": "Los Angeles", "Long Beach": "Los Angeles", "Glendale": "Los Angeles", "San Diego": "San Diego",
+    "Santa Ana": "Orange", "Anaheim": "Orange", "Irvine": "Orange", "Riverside": "Riverside",
+    "San Bernardino": "San Bernardino", "Fresno": "Fresno", "Visalia": "Tulare", "Bakersfield": "Kern",
+    "Stockton": "San Joaquin", "Modesto": "Stanislaus", "Merced": "Merced", "Sacramento": "Sacramento",
+    "Oakland": "Alameda", "San Francisco": "San Francisco", "San José": "Santa Clara", "Salinas": "Monterey",
+    "Santa Rosa": "Sonoma", "Fairfield": "Solano", "Eureka": "Humboldt", "Redding": "Shasta", "Chico": "Butte",
+}  # fmt: skip
+MEMBER_LANGUAGES = (("English", 55), ("Spanish", 30), ("Vietnamese", 4), ("Chinese", 3), ("Tagalog", 2),
+                    ("Korean", 2), ("Armenian", 2), ("Russian", 1), ("Hmong", 1))
+
+
+def synthetic_members(n: int, seed: int = 0, plans: tuple[str, ...] = PLANS) -> Iterator[RosterMember]:
+    """`n` roster members (member IDs SM00000000, SM00000001, ...), each with one current coverage span; the
+    same for the same `n` and `seed`. Every name and address is as fake as the directory's."""
+    from datetime import date, timedelta
+
+    rng = random.Random(seed)
+    names = [language for language, _weight in MEMBER_LANGUAGES]
+    weights = [weight for _language, weight in MEMBER_LANGUAGES]
+    pcps = list(synthetic_records(50, seed + 1))
+    for index in range(n):
+        city, zip_code, area = rng.choice(CITIES)
+        pcp = rng.choice(pcps)
+        start = date(2024, 1, 1) + timedelta(days=30 * rng.randrange(30))
+        yield RosterMember(
+            member_id=f"SM{index:08d}", plan=plans[index % len(plans)], last_name=rng.choice(LAST_NAMES),
+            first_name=rng.choice(FIRST_NAMES), date_of_birth=date(1940, 1, 1) + timedelta(days=rng.randrange(30000)),
+            sex=rng.choice("FMFMU"), language=rng.choices(names, weights)[0],
+            phone=f"({area}) 555-01{rng.randrange(100):02d}",
+            address={"line1": f"{rng.randrange(100, 9900)} {rng.choice(STREETS)}", "city": city, "state": "CA",
+                     "zip": zip_code},
+            county=COUNTY_OF_CITY[city], health_network=rng.choice(GROUPS),
+            pcp_npi=pcp["npi"], pcp_name=" ".join(filter(None, (pcp["first_name"], pcp["last_name"])))
+            or pcp["organization"],
+            coverage_start=start, coverage_end=None if rng.random() < 0.85 else start + timedelta(days=365))
+
+
+def write_members_csv(path: Path | str, members) -> Path:
+    """The roster CSV (docs/members-csv.md) of `members`."""
+    from app.storage.members import CSV_COLUMNS as MEMBER_COLUMNS, members_csv_cells
+
+    path = Path(path)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(MEMBER_COLUMNS)
+        writer.writerows(members_csv_cells(member) for member in members)
+    return path
+
+
+def members_834(members, payer: str = "SAMPLE HEALTH PLAN", *, segment_count_offset: int = 0,
+                control: str = "0001") -> list[str]:
+    """The segments (without terminators) of one 834 transaction set (ST..SE) for `members`: what a plan
+    sends its delegated group. `segment_count_offset` makes SE01 wrong, as a damaged file's is."""
+    from app.storage.x12_834 import COUNTIES, LANGUAGES
+
+    county_code = {name: f"{number:02d}" for number, name in enumerate(COUNTIES, start=1)}
+    language_code = {}
+    for code, name in LANGUAGES.items():
+        language_code.setdefault(name, code)
+    segments = [f"ST*834*{control}*005010X220A1", f"BGN*00*SAMPLE{control}*20261201*1200****4",
+                "N1*P5*SAMPLE MEDICAL GROUP*FI*999999999", f"N1*IN*{payer}*FI*888888888"]
+    for member in members:
+        address = member.address
+        segments += [
+            "INS*Y*18*030*XN*A***AC",
+            f"REF*0F*{member.member_id}",
+            f"NM1*IL*1*{member.last_name}*{member.first_name}****ZZ*{member.member_id}",
+        ]
+        if member.phone:
+            segments.append(f"PER*IP**TE*{''.join(ch for ch in member.phone if ch.isdigit())}")
+        if address.line1:
+            segments.append(f"N3*{address.line1}" + (f"*{address.line2}" if address.line2 else ""))
+        if address.city:
+            county = f"**CY*{county_code[member.county]}" if member.county in county_code else ""
+            segments.append(f"N4*{address.city}*{address.state or ''}*{(address.zip or '').replace('-', '')}{county}")
+        segments.append(f"DMG*D8*{member.date_of_birth:%Y%m%d}*{member.sex or 'U'}")
+        if member.language:
+            segments.append(f"LUI*LD*{language_code.get(member.language, 'UND')}**7")
+        segments += ["HD*030**HMO**IND", f"DTP*348*D8*{member.coverage_start:%Y%m%d}"]
+        if member.coverage_end:
+            segments.append(f"DTP*349*D8*{member.coverage_end:%Y%m%d}")
+        if member.health_network:
+            segments.append(f"REF*1L*{member.health_network}")
+        if member.pcp_npi:
+            first, _, last = (member.pcp_name or "").rpartition(" ")
+            segments += ["LX*1", f"NM1*P3*1*{last}*{first}****XX*{member.pcp_npi}"]
+    segments.append(f"SE*{len(segments) + 1 + segment_count_offset}*{control}")
+    return segments
+
+
+def write_members_834(path: Path | str, transactions: list[list[str]]) -> Path:
+    """An 834 file (ISA..IEA, one GS) holding the given transaction sets (members_834's), one segment a line."""
+    path = Path(path)
+    isa = ("ISA*00*          *00*          *ZZ*SAMPLEPLAN     *ZZ*SAMPLEGROUP    *261201*1200*^*00501*000000001*0*T*:")
+    lines = [isa, "GS*BE*SAMPLEPLAN*SAMPLEGROUP*20261201*1200*1*X*005010X220A1"]
+    for transaction in transactions:
+        lines += transaction
+    lines += [f"GE*{len(transactions)}*1", "IEA*1*000000001"]
+    path.write_text("~\n".join(lines) + "~\n", encoding="utf-8")
     return path

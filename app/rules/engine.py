@@ -11,6 +11,7 @@ from datetime import datetime, time, timedelta, timezone
 from typing import Protocol
 
 from app.domain.directory import DirectoryView
+from app.domain.members import MemberCoverage
 from app.domain.models import (
     Alternative,
     CareFrom,
@@ -72,8 +73,12 @@ def evaluate(
     directory: DirectoryView,
     specialties: SpecialtyTable,
     calendar: BusinessCalendar = DEFAULT_CALENDAR,
+    coverage: MemberCoverage | None = None,
+    plan_names: dict[str, str] | None = None,
 ) -> Determination:
-    """Decide eligibility, network, authorization and deadlines for one request under one plan."""
+    """Decide eligibility, network, authorization and deadlines for one request under one plan. `coverage`:
+    what the member roster knows of the member ID (None: no roster loaded); `plan_names` names other plans in
+    what it says."""
     if request.plan != plan.id:
         raise ValueError(f"request is for {request.plan!r} but the profile is {plan.id!r}")
     work = _Work(request, plan)
@@ -81,9 +86,10 @@ def evaluate(
     requester_ok = _check_requester(work)
     criteria_met, criteria_verdict = _check_criteria(work)
     in_service_area = _check_service_area(work)
+    covered = _check_coverage(work, coverage, plan_names or {})
     if not requester_ok:
         eligible = "no"
-    elif criteria_verdict == "yes" and in_service_area:
+    elif criteria_verdict == "yes" and in_service_area and covered:
         eligible = "yes"
     else:
         eligible = "review"
@@ -327,6 +333,54 @@ def _check_service_area(work: _Work) -> bool:
         area.citation,
     )
     return False
+
+
+# --- whose member: the roster ----------------------------------------------------------------------------------
+
+
+def _check_coverage(work: _Work, coverage: MemberCoverage | None, plan_names: dict[str, str]) -> bool:
+    """Whether the roster agrees the member is the plan's, and of the health network entered, on the day of
+    receipt; False (a reviewer confirms) when it says otherwise. No roster, or none of this plan loaded and no
+    coverage under another: nothing is said."""
+    request, plan = work.request, work.plan
+    if coverage is None or (not coverage.spans and request.plan not in coverage.rostered_plans):
+        return True
+    day = request.received_at.astimezone(LOS_ANGELES).date()
+    shown_day = f"{day:%m/%d/%Y}"
+    why_plan = (f"{plan.short_name}'s policy ({plan.policy_revision}) is for its own members: under another plan, "
+                "another plan's policy, network and deadlines decide the request.")
+    if not coverage.spans:
+        work.add("member.not_on_roster", Severity.warning,
+                 f"Member ID {request.member.member_id} is not on the {plan.short_name} roster this desk loaded. "
+                 f"Check the ID against the member's card, or ask {plan.short_name} whether the member is enrolled. "
+                 + why_plan, plan.membership.citation)
+        return False
+    today = coverage.on(day)
+    if not today:
+        work.add("member.no_coverage_on_receipt", Severity.warning,
+                 f"The roster shows no coverage for this member on {shown_day}, the day the request was received. "
+                 "Confirm the member's eligibility with the plan before the request is decided: a second opinion "
+                 "is a benefit of the member's coverage. " + why_plan, plan.membership.citation)
+        return False
+    mine = [span for span in today if span.plan == request.plan]
+    if not mine:
+        other = today[0].plan
+        work.add("member.other_plan", Severity.warning,
+                 f"On {shown_day} the roster has this member under {plan_names.get(other, other)}, not "
+                 f"{plan.name}. If the roster is right, change the plan: " + why_plan, plan.membership.citation)
+        return False
+    entered = (request.member.health_network or "").strip()
+    networks = {span.health_network for span in mine if span.health_network}
+    if entered and networks and entered.casefold() not in {network.casefold() for network in networks}:
+        rostered = ", ".join(sorted(networks))
+        work.add("member.other_health_network", Severity.warning,
+                 f"The roster has this member in health network {rostered}, not {entered}, on {shown_day}. The "
+                 "member's own health network authorizes the request and refers within its network: under the "
+                 "wrong one, the wrong group decides and the professionals offered may be outside the member's "
+                 "network. If the roster is right, change the health network.",
+                 plan.membership.health_network_citation)
+        return False
+    return True
 
 
 # --- where: the network --------------------------------------------------------------------------------------

@@ -39,6 +39,13 @@ class ServiceArea(Cited):
     counties: list[str] = Field(min_length=1)
 
 
+class Membership(Cited):
+    """Whose policy it is: `citation` says the policy covers the plan's members (the roster says who they are on
+    the day of receipt); `health_network_citation`, who authorizes and refers for a member of a health network."""
+
+    health_network_citation: str = Field(min_length=3)
+
+
 class RequesterRule(Cited):
     allowed: bool
     message: str | None = None
@@ -150,6 +157,7 @@ class PlanProfile(Strict):
     policy: PolicyRef
     policy_revision: str
     service_area: ServiceArea | None = None
+    membership: Membership
     requesters: Requesters
     criteria: list[Criterion] = Field(min_length=1)
     not_limited_to: Cited

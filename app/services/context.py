@@ -5,16 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.domain.directory import DirectoryView
+from app.domain.members import RosterView
 from app.services.evaluation import Evaluator
 
 
-def evaluator_over(directory: DirectoryView) -> Evaluator:
+def evaluator_over(directory: DirectoryView, roster: RosterView | None = None) -> Evaluator:
+    """`roster`: the member roster the determination checks coverage against (None: no roster)."""
     from app.codes.icd10 import default_code_set
     from app.codes.taxonomy import default_taxonomy
     from app.rules.profiles import default_profiles
 
     return Evaluator(profiles=default_profiles(), directory=directory, specialties=default_taxonomy(),
-                     codes=default_code_set())
+                     codes=default_code_set(), roster=roster)
 
 
 def evaluator_for(target: Path | str | None) -> Evaluator:

@@ -158,10 +158,17 @@ class Desk:
         return ProviderRepository(self.store)
 
     @cached_property
+    def members(self):
+        """The member roster: its imports and the intake's look-ups (app.services.members)."""
+        from app.services.members import RosterService
+
+        return RosterService(self.store, session=self.acting, plan_names=self.plan_names)
+
+    @cached_property
     def evaluator(self):
         from app.services.context import evaluator_over
 
-        return evaluator_over(self.directory)
+        return evaluator_over(self.directory, self.members.repository)
 
     @cached_property
     def cases(self):

@@ -16,6 +16,7 @@ from typing import Any, Protocol
 from pydantic import ValidationError
 
 from app.domain.directory import DirectoryView
+from app.domain.members import RosterView
 from app.domain.models import Determination, Request
 from app.domain.time import LOS_ANGELES
 from app.errors import InputProblem, Problem
@@ -169,6 +170,7 @@ class Evaluator:
     codes: CodeSet
     calendar: BusinessCalendar = DEFAULT_CALENDAR
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(LOS_ANGELES))
+    roster: RosterView | None = None  # the member roster (issue 16); None: no roster at all
 
     def check(self, request: Request) -> PlanProfile:
         """The request's plan, or InputProblem listing every problem the model could not see alone."""
@@ -189,4 +191,7 @@ class Evaluator:
 
     def evaluate(self, request: Request) -> Determination:
         profile = self.check(request)
-        return evaluate(request, profile, self.directory, self.specialties, self.calendar)
+        coverage = self.roster.coverage(request.member.member_id) if self.roster is not None else None
+        names = {plan_id: plan.name for plan_id, plan in self.profiles.items()} if coverage is not None else None
+        return evaluate(request, profile, self.directory, self.specialties, self.calendar, coverage=coverage,
+                        plan_names=names)

@@ -15,7 +15,7 @@ import sqlite_utils
 from sqlite_utils import Migrations
 
 from app.errors import InputProblem
-from app.storage import cases, providers
+from app.storage import cases, members, providers
 from app.storage import exports
 from app.storage import letters
 from app.storage import users
@@ -32,6 +32,7 @@ MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     exports.m005_exports,
     users.m006_users_and_audit,
     cases.m007_request_search,
+    members.m008_member_roster,
 )
 
 

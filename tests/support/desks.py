@@ -16,6 +16,7 @@ from app.services.context import evaluator_over
 from app.services.desk import Desk
 from app.services.security import Role, Session
 from app.storage.cases import CaseRepository
+from app.storage.members import MemberRepository
 from app.storage.providers import ProviderRepository
 from app.storage.settings import SettingsRepository
 from app.storage.store import open_store
@@ -115,7 +116,7 @@ def build_desk(target: Path | str, *, clock: Clock | None = None, who: str | Non
     if practice:
         SettingsRepository(store).update(**practice)
     clock = clock or Clock()
-    cases = CaseService(CaseRepository(store), evaluator_over(directory), who=who, clock=clock)
+    cases = CaseService(CaseRepository(store), evaluator_over(directory, MemberRepository(store)), who=who, clock=clock)
     return ClockedDesk(target, store=store, cases=cases, clock=clock, who=who)
 
 

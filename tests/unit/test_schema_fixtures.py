@@ -53,6 +53,12 @@ def test_each_released_schema_opens_upgrades_and_keeps_its_rows(fixture, tmp_pat
         assert sum(len(batches) for batches in sent) == 1
         assert [user.username for user in UserRepository(db).all()] == ["admin"]
         assert AuditLog(db).verify().ok
+    if fixture.name >= "schema-v8":  # the member roster (m008)
+        from app.storage.members import MemberRepository
+
+        roster = MemberRepository(db)
+        assert roster.count() == 3 and roster.rostered_plans() == ["caloptima-medi-cal", "hpsj-medi-cal"]
+        assert roster.find("SM00000001")[0].plan == "hpsj-medi-cal"
 
 
 def test_a_desk_whose_early_m002_had_no_settings_table_is_upgraded(tmp_path):

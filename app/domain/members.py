@@ -1,0 +1,111 @@
+"""The member roster: who a plan says its members are, with their coverage spans (issue 16).
+
+A plan sends its delegated medical groups an eligibility file every month (an X12 834, or a CSV of the same
+fields: docs/members-csv.md, docs/members-834.md). Each line becomes a `RosterMember`, keyed by member ID and
+plan. Its coverage (start, end, health network) is kept as `CoverageSpan`s, one per start date, so a later
+file that ends or moves a member's coverage adds to the member's history and never erases it.
+
+The engine is handed a `MemberCoverage` (what the roster knows of one member ID) and says when the request
+disagrees with it; it never reads the roster itself.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal, Protocol
+
+from pydantic import Field, field_validator, model_validator
+
+from app.domain.models import Address, Model, Npi, OptionalText, Text
+
+Sex = Literal["F", "M", "U"]
+
+
+class CoverageSpan(Model):
+    plan: Text = Field(min_length=1)
+    start: date
+    end: date | None = None  # None: open, still covered
+    health_network: OptionalText = None
+
+    @model_validator(mode="after")
+    def _in_order(self) -> CoverageSpan:
+        if self.end is not None and self.end < self.start:
+            raise ValueError("coverage ends before it starts: check the two dates")
+        return self
+
+    def covers(self, day: date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+class RosterMember(Model):
+    """One member of one plan as the plan's file says it (the latest file wins for these fields)."""
+
+    member_id: Text = Field(min_length=1)
+    plan: Text = Field(min_length=1)
+    last_name: Text = Field(min_length=1)
+    first_name: Text = Field(min_length=1)
+    date_of_birth: date
+    sex: Sex | None = None
+    language: OptionalText = None
+    phone: OptionalText = None
+    address: Address = Field(default_factory=Address)
+    county: OptionalText = None
+    health_network: OptionalText = None
+    pcp_npi: Npi = None
+    pcp_name: OptionalText = None
+    coverage_start: date
+    coverage_end: date | None = None
+
+    @field_validator("sex", mode="before")
+    @classmethod
+    def _sex(cls, value: object) -> object:
+        if isinstance(value, str):
+            value = value.strip().upper()
+            return {"": None, "FEMALE": "F", "MALE": "M", "UNKNOWN": "U"}.get(value, value)
+        return value
+
+    @model_validator(mode="after")
+    def _coverage_in_order(self) -> RosterMember:
+        if self.coverage_end is not None and self.coverage_end < self.coverage_start:
+            raise ValueError("coverage_end is before coverage_start: check the two dates (a member's dates are not "
+                             "repeated here: they are PHI)")
+        if self.date_of_birth > self.coverage_start.replace(year=self.coverage_start.year + 1):
+            raise ValueError("date_of_birth is more than a year after coverage_start: check the two dates")
+        return self
+
+    @property
+    def span(self) -> CoverageSpan:
+        return CoverageSpan(plan=self.plan, start=self.coverage_start, end=self.coverage_end,
+                            health_network=self.health_network)
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    def request_fields(self) -> dict:
+        """What the intake form fills from this member: the request's own field names (app.domain.models)."""
+        address = self.address.model_dump(exclude_none=True)
+        member = {"member_id": self.member_id, "first_name": self.first_name, "last_name": self.last_name,
+                  "date_of_birth": self.date_of_birth.isoformat(), "language": self.language,
+                  "phone": self.phone, "address": address, "health_network": self.health_network}
+        return {"plan": self.plan, "county": self.county,
+                "member": {key: value for key, value in member.items() if value not in (None, {})},
+                "pcp": {key: value for key, value in (("npi", self.pcp_npi), ("name", self.pcp_name)) if value}}
+
+
+class MemberCoverage(Model):
+    """What the roster knows of one member ID: every coverage span under every plan, and which plans' rosters
+    are loaded at all (a member missing from a plan whose roster was never loaded proves nothing)."""
+
+    member_id: str
+    spans: list[CoverageSpan] = Field(default_factory=list)
+    rostered_plans: list[str] = Field(default_factory=list)
+
+    def on(self, day: date) -> list[CoverageSpan]:
+        return [span for span in self.spans if span.covers(day)]
+
+
+class RosterView(Protocol):
+    def coverage(self, member_id: str) -> MemberCoverage | None:
+        """The member's coverage, or None when no roster is loaded at all."""
+        ...
