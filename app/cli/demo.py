@@ -24,5 +24,6 @@ def run_demo(args: argparse.Namespace) -> int:
         raise InputProblem(problems)
     desk = desk_of(args)
     loaded = load_demo(desk, providers=args.providers, requests=args.requests)
-    print(f"loaded {loaded.providers:,} demo providers and {loaded.requests} demo requests into {desk.location}")
+    print(f"loaded {loaded.providers:,} demo providers, {loaded.requests} demo requests and {loaded.members:,} "
+          f"roster members into {desk.location}")
     return 0

@@ -109,3 +109,7 @@ class RosterView(Protocol):
     def coverage(self, member_id: str) -> MemberCoverage | None:
         """The member's coverage, or None when no roster is loaded at all."""
         ...
+
+    def find(self, text: str = "", date_of_birth: date | None = None, *, limit: int = 8) -> list[RosterMember]:
+        """Members by member ID (or its beginning), or by words of the name with the date of birth."""
+        ...

@@ -27,12 +27,13 @@ DIAGNOSES = ["M17.11", "C50.911", "I25.10", "E11.9", "G43.909", "M54.50", "K21.9
 class DemoLoaded:
     providers: int
     requests: int
+    members: int = 0
 
 
 def load_demo(desk, *, providers: int = 2_000, requests: int = 40, seed: int = 7,
               now: datetime | None = None) -> DemoLoaded:
     """Invented providers and requests into `desk` (a Desk, or a database path or URL)."""
-    from app.devtools.synthetic import synthetic_providers
+    from app.devtools.synthetic import synthetic_members, synthetic_providers
     from app.services.cases import CaseService, Outcome
     from app.services.desk import Desk
     from app.storage.cases import CaseRepository
@@ -46,6 +47,7 @@ def load_demo(desk, *, providers: int = 2_000, requests: int = 40, seed: int = 7
     directory.upsert_many(synthetic_providers(providers, seed=seed))
     plans = sorted(COUNTIES)
     made = 0
+    drafts = []
     for index in range(requests):
         plan = plans[index % len(plans)]
         taxonomy = rng.choice(["207X00000X", "207RC0000X", "207RH0003X", "2084N0400X", "207RG0100X"])
@@ -53,7 +55,6 @@ def load_demo(desk, *, providers: int = 2_000, requests: int = 40, seed: int = 7
         candidates = directory.qualified(plan=plan, taxonomies=None if pcp_care else [taxonomy], limit=8)
         chosen = rng.choice(candidates).npi if candidates and index % 4 else None
         received = now - timedelta(days=rng.randint(0, 12), hours=rng.randint(0, 9))
-        service = CaseService(CaseRepository(db), desk.evaluator, who="demo", clock=lambda: received)
         first, last = rng.choice(FIRST), rng.choice(LAST)
         data = {
             "plan": plan, "county": COUNTIES[plan], "received_at": received.isoformat(),
@@ -75,8 +76,16 @@ def load_demo(desk, *, providers: int = 2_000, requests: int = 40, seed: int = 7
             "procedure": "Demo: recommended procedure",
             "notes": "Demo data: an invented member.",
         }
-        from app.services.evaluation import parse_request
+        drafts.append((index, received, chosen, data))
+    # The plans' eligibility files, as a group receives them: every demo member is on its plan's roster (so the
+    # intake fills itself from a DEMO member ID), with invented neighbours to look up by name.
+    roster = [_roster_member(data) for _index, _received, _chosen, data in drafts]
+    roster.extend(synthetic_members(min(10 * requests, 2_000), seed=seed, plans=tuple(plans)))
+    desk.members.repository.upsert_many(roster, source="demo roster", who="demo")
+    from app.services.evaluation import parse_request
 
+    for index, received, chosen, data in drafts:
+        service = CaseService(CaseRepository(db), desk.evaluator, who="demo", clock=lambda: received)
         case = service.submit(parse_request(data)).case
         made += 1
         stage = index % 6
@@ -90,4 +99,16 @@ def load_demo(desk, *, providers: int = 2_000, requests: int = 40, seed: int = 7
         except InputProblem:  # a step the lifecycle refuses for this case: leave it where it is
             continue
     db.close()
-    return DemoLoaded(providers=providers, requests=made)
+    return DemoLoaded(providers=providers, requests=made, members=len(roster))
+
+
+def _roster_member(data: dict):
+    """The roster row of a demo request's member: covered since 2024 under the request's plan and group."""
+    from app.domain.members import RosterMember
+
+    member = data["member"]
+    return RosterMember(
+        member_id=member["member_id"], plan=data["plan"], first_name=member["first_name"],
+        last_name=member["last_name"], date_of_birth=date.fromisoformat(member["date_of_birth"]),
+        language=member["language"], phone=member["phone"], address=member["address"], county=data["county"],
+        health_network=member["health_network"], coverage_start=date(2024, 1, 1))

@@ -16,6 +16,7 @@ so the dialog keeps only widgets, and each answer is tested without a window (te
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import Any
 
 from app.domain.models import CareFrom, Determination, RequesterType
@@ -81,4 +82,42 @@ class Intake:
 
     def diagnosis_problem(self, code: str) -> str | None:
         return diagnosis_problem(code, self.codes)
+
+    # --- the member roster (issue 16) -------------------------------------------------------------------------
+
+    def roster_matches(self, data: Mapping[str, Any], limit: int = 6) -> list:
+        """The roster's members for the form as typed: by its member ID (exactly, or its beginning), else by
+        its last (and first) name with its date of birth; [] without a roster or enough to look by."""
+        roster = self.evaluator.roster
+        if roster is None or not hasattr(roster, "find"):
+            return []
+        member = _section(data, "member")
+        member_id = _text(member, "member_id")
+        if member_id:
+            return roster.find(member_id, limit=limit)
+        born = _text(member, "date_of_birth")
+        name = " ".join(part for part in (_text(member, "last_name"), _text(member, "first_name")) if part)
+        try:
+            day = date.fromisoformat(born) if len(born) == 10 else None
+        except ValueError:
+            day = None
+        if day is None or not name:
+            return []
+        return roster.find(name, day, limit=limit)
+
+    @staticmethod
+    def roster_fields(member) -> dict[str, str]:
+        """What choosing `member` puts in the form: each field's path (the request's) and its text."""
+        fields = member.request_fields()
+        flat: dict[str, str] = {}
+
+        def walk(prefix: str, value: Any) -> None:
+            if isinstance(value, Mapping):
+                for key, inner in value.items():
+                    walk(f"{prefix}.{key}" if prefix else key, inner)
+            elif value not in (None, ""):
+                flat[prefix] = str(value)
+
+        walk("", fields)
+        return flat
 

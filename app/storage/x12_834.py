@@ -96,7 +96,7 @@ def _plan_for(payer: str, plans: Mapping[str, str]) -> str | None:
 
 
 def parse_834(data: bytes, source: str, plans: Mapping[str, str], report: ImportReport, *,
-              plan: str | None = None) -> list[tuple[int, RosterMember]]:
+              plan: str | None = None, progress=None) -> list[tuple[int, RosterMember]]:
     """(segment number, member) of each good member of the file; problems go to `report`. `plans`: plan id ->
     name; `plan`: the plan the file is from (else its payer, N1*IN, must name one)."""
     import pyx12.errors
@@ -113,6 +113,8 @@ def parse_834(data: bytes, source: str, plans: Mapping[str, str], report: Import
     except pyx12.errors.X12Error as error:
         raise InputProblem([f"not an X12 834 file the desk can read ({error}); it must begin with a 106-character "
                             "ISA segment"], source=source) from None
+    terminator = text.lstrip()[105:106] or "~"  # the ISA's last character ends every segment
+    segments = text.count(terminator) or 1
     loaded: list[tuple[int, RosterMember]] = []
     pending: list[tuple[int, RosterMember]] = []  # the current transaction set's members, kept at its SE
     pending_skipped: list[Problem] = []
@@ -158,6 +160,8 @@ def parse_834(data: bytes, source: str, plans: Mapping[str, str], report: Import
                 payer, payer_segment = value("N102") or "", segment
                 file_plan = _plan_for(payer, plans)
             elif seg_id == "INS":
+                if progress is not None and segment % 2000 < 20 and current is not None:
+                    progress(segment, segments)
                 if file_plan is None:
                     named = f"names {payer!r}, " if payer else "is not named, "
                     raise InputProblem([Problem(

@@ -12,45 +12,20 @@ A main window opens it with:
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QDialog, QHeaderView, QProgressDialog
 
-from app.errors import InputProblem
 from app.services.context import plan_profiles
 from app.ui import dialogs
 from app.ui.directory_model import ProviderTableModel, details_html, plan_labels
 from app.ui.forms.ui_directory_dialog import Ui_DirectoryDialog
+from app.ui.import_report import import_failure_text, report_details, report_problems, report_summary
 from app.ui.screen import fit_to_screen
 from app.ui.tasks import Task
 
 SEARCH_PAUSE_MS = 150
 SHOWN_LIMIT = 200  # rows listed at most; the count label says when there are more
-PROBLEMS_SHOWN = 10  # in the report's text; every one is in its details
-
-
-def import_failure_text(error: BaseException, csv_path: Path) -> str:
-    """What the clerk is told when an import did not happen (the repository changed nothing)."""
-    if isinstance(error, InputProblem):  # an unusable file
-        return error.render()
-    return f"{csv_path.name}: the import stopped and nothing was changed ({error})."
-
-
-def report_summary(report) -> str:
-    """`report`: the directory's ImportReport."""
-    return (f"{report.inserted} inserted, {report.updated} updated, {report.unchanged} unchanged, "
-            f"{report.skipped} skipped")
-
-
-def report_problems(report, limit: int = PROBLEMS_SHOWN) -> str:
-    """The first skipped rows, one a line ("line 3, column 1 (npi): ..."), then how many more."""
-    lines = report.problems[:limit]
-    if len(report.problems) > limit:
-        lines.append(f"… and {len(report.problems) - limit} more (Show Details lists every one).")
-    return "\n".join(lines)
-
-
 class DirectoryDialog(QDialog):
     """The desk's provider directory (`directory`: a ProviderRepository)."""
 
@@ -162,7 +137,7 @@ class DirectoryDialog(QDialog):
         self.refresh()
         self._show_report(dialogs.warn if report.problems else dialogs.inform,
                           f"Import finished: {report_summary(report)}.", report_problems(report),
-                          "\n".join([*report.problems, *report.warnings]))
+                          report_details(report))
 
     def _import_failed(self, message: str) -> None:
         self._show_report(dialogs.warn, "The file was not imported.", message, "")

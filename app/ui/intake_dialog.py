@@ -225,7 +225,9 @@ class IntakeDialog(QDialog):
         self._notes: dict[QWidget, QLabel] = {}  # a field -> the explanation shown under it
         self._descriptions: dict[QWidget, str] = {}  # a marked field's own accessible description
         # A field to fix gets a border in the palette's error colour (readable in light and dark).
-        self.setStyleSheet(f'[problem="true"] {{ border: 2px solid {colours()["error"]}; }}')
+        # A field the roster filled and the clerk then changed is marked too (dashed), under a problem's border.
+        self.setStyleSheet(f'[roster="edited"] {{ border: 2px dashed {colours()["warning"]}; }} '
+                           f'[problem="true"] {{ border: 2px solid {colours()["error"]}; }}')
         fit_to_screen(self)  # the designed size, or less on a small or 200 %-scaled screen
 
         ui = self.ui
@@ -253,6 +255,7 @@ class IntakeDialog(QDialog):
         ui.diagnosis_edit.installEventFilter(self)  # Enter adds the diagnosis; it does not press Next
         ui.remove_diagnosis_button.clicked.connect(self._remove_diagnosis)
         self._set_up_chooser()
+        self._set_up_roster()
         ui.back_button.clicked.connect(lambda: self._go(ui.pages.currentIndex() - 1))
         ui.next_button.clicked.connect(lambda: self._go(ui.pages.currentIndex() + 1))
         ui.save_button.clicked.connect(self.save)
@@ -449,6 +452,92 @@ class IntakeDialog(QDialog):
     def _reason_check(self, reason: Reason) -> QCheckBox:
         return getattr(self.ui, f"reason_{reason.value}_check")
 
+    # --- the member roster: a member ID (or name and date of birth) fills the member's fields -----------------
+
+    def _set_up_roster(self) -> None:
+        self._roster_values: dict[str, str] = {}  # field path -> the text the roster put there
+        self._roster_member = None  # whom the form was filled from
+        self._roster_shown: tuple = ()
+        self.ui.roster_label.hide()
+        self.ui.roster_list.hide()
+        self.ui.roster_list.setWordWrap(True)
+        self.ui.roster_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.ui.roster_list.itemClicked.connect(self._roster_chosen)
+        self.ui.roster_list.itemActivated.connect(self._roster_chosen)  # Enter
+
+    def _look_up_roster(self, data: dict) -> None:
+        """List the roster's members for what is typed (none once the form was filled from the one found)."""
+        matches = self.intake.roster_matches(data)
+        chosen = self._roster_member
+        if chosen is not None and [(m.member_id, m.plan) for m in matches] == [(chosen.member_id, chosen.plan)]:
+            matches = []
+        shown = tuple((member.member_id, member.plan) for member in matches)
+        if shown == self._roster_shown:
+            return
+        self._roster_shown = shown
+        ui = self.ui
+        ui.roster_list.clear()
+        labels = plan_labels(self.profiles)
+        for member in matches:
+            until = f"covered until {member.coverage_end:%m/%d/%Y}" if member.coverage_end else "covered"
+            item = QListWidgetItem(f"{member.member_id}  {member.last_name}, {member.first_name}, born "
+                                   f"{member.date_of_birth:%m/%d/%Y}\n{labels.get(member.plan, member.plan)}, "
+                                   f"{member.health_network or 'no health network'}, {until}")
+            item.setData(Qt.ItemDataRole.UserRole, member)
+            ui.roster_list.addItem(item)
+        ui.roster_label.setText(f"On the roster ({len(matches)}): click one, or press Enter on it, to fill the "
+                                "member, plan, county, health network, PCP and language" if matches else "")
+        ui.roster_label.setVisible(bool(matches))
+        ui.roster_list.setVisible(bool(matches))
+
+    def _roster_chosen(self, item: QListWidgetItem) -> None:
+        self.fill_from_roster(item.data(Qt.ItemDataRole.UserRole))
+
+    def fill_from_roster(self, member) -> None:
+        """Put the roster's member into the form; each field stays editable, and a field then changed is
+        marked (its tooltip says what the roster has)."""
+        values = {}
+        for path, value in self.intake.roster_fields(member).items():
+            widget = self._roster_widget(path)
+            if widget is None:
+                continue
+            if isinstance(widget, QComboBox):
+                widget.setCurrentIndex(widget.findData(value))
+            else:
+                if path == "member.date_of_birth":
+                    value = QDate.fromString(value, "yyyy-MM-dd").toString("MM/dd/yyyy")
+                widget.setText(value)
+            values[path] = value
+        self._roster_values = values
+        self._roster_member = member
+        self._roster_shown = ()
+        self.ui.roster_list.hide()
+        self.ui.roster_label.hide()
+        self._mark_roster_edits()
+        self._update()
+
+    def _roster_widget(self, path: str) -> QWidget | None:
+        entry = FIELDS.get(path)
+        return getattr(self.ui, entry[2], None) if entry else None
+
+    def _mark_roster_edits(self) -> None:
+        for path, value in self._roster_values.items():
+            widget = self._roster_widget(path)
+            current = widget.currentData() if isinstance(widget, QComboBox) else widget.text()
+            edited = (current or "") != value
+            shown = self.ui.plan_combo.itemText(self.ui.plan_combo.findData(value)) if isinstance(
+                widget, QComboBox) else value
+            if widget.property("roster") == ("edited" if edited else "filled"):
+                continue
+            widget.setProperty("roster", "edited" if edited else "filled")
+            widget.setToolTip(f"Edited here: the roster has {shown}" if edited else "From the member roster")
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+
+    def roster_marks(self) -> dict[str, str]:
+        """Each field the roster filled: "filled", or "edited" once changed (what the clerk sees marked)."""
+        return {path: self._roster_widget(path).property("roster") for path in self._roster_values}
+
     # --- edits: autosave and the live determination ------------------------------------------------------
 
     def _watch_edits(self) -> None:
@@ -468,6 +557,8 @@ class IntakeDialog(QDialog):
                 widget.textChanged.connect(self._edited)
 
     def _edited(self, *_args) -> None:
+        if self._roster_values:
+            self._mark_roster_edits()
         now = time.monotonic()
         if self._first_pending is None:
             self._first_pending = now
@@ -486,6 +577,7 @@ class IntakeDialog(QDialog):
             self.autosaver.tick()
             self._last_data = data
         self._show_offline()
+        self._look_up_roster(data)
         self._evaluate(data)
 
     def _show_offline(self) -> None:

@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         self.ui.action_quit.triggered.connect(self.close)
         view.activated.connect(self.open_request)  # double-click or Enter on a row
         self.ui.action_directory.triggered.connect(self.open_directory)
+        self.ui.action_roster.triggered.connect(self.open_roster)
         self.ui.action_settings.triggered.connect(self.open_settings)
         self.ui.action_database.triggered.connect(self.open_database)
         self.ui.welcome_import_button.clicked.connect(self._welcome_import)
@@ -181,7 +182,8 @@ class MainWindow(QMainWindow):
     def set_ready(self, ready: bool, why: str = "") -> None:
         """While the start-up check runs, the worklist can be read but nothing can be changed."""
         self._ready = ready
-        for action in (self.ui.action_new_request, self.ui.action_directory, self.ui.action_settings,
+        for action in (self.ui.action_new_request, self.ui.action_directory, self.ui.action_roster,
+                       self.ui.action_settings,
                        self.ui.action_print, self.ui.action_print_due, self.ui.action_export,
                        self.ui.action_reports):
             action.setEnabled(ready)
@@ -334,6 +336,17 @@ class MainWindow(QMainWindow):
             dialogs.warn(self, "Provider directory", problem.render())
             return
         self.directory.open()
+
+    def open_roster(self) -> None:
+        """Tools > Member roster: the plans' eligibility files."""
+        from app.ui.roster_dialog import RosterDialog
+
+        try:
+            self.roster = RosterDialog(self.desk.members, self)
+        except InputProblem as problem:
+            dialogs.warn(self, "Member roster", problem.render())
+            return
+        self.roster.open()
 
     def open_settings(self) -> None:
         from app.ui.settings_dialog import SettingsDialog

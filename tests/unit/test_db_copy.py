@@ -48,8 +48,8 @@ def letter_pdf(request_id: int) -> bytes:
 
 
 def make_desk(folder: Path) -> Path:
-    """A closed desk file with rows in every table: the demo's invented directory and requests (with their
-    history and audit rows), three printed letters with their PDFs in letters/, an export batch, settings,
+    """A closed desk file with rows in every table: the demo's invented directory, roster and requests (with
+    their history and audit rows), three printed letters with their PDFs in letters/, an export batch, settings,
     a user, and audit rows with NULLs and non-ASCII detail."""
     from app.services.demo import load_demo
 
@@ -173,6 +173,9 @@ KEYS = {
     ),
     "requests": ("id", "id"),
     "request_history": ("id", "id"),
+    "members": ("member_id, plan", 'member_id COLLATE "C", plan COLLATE "C"'),
+    "member_coverage": ("member_id, plan, start", 'member_id COLLATE "C", plan COLLATE "C", start COLLATE "C"'),
+    "roster_loads": ("plan, loaded_at, source", 'plan COLLATE "C", loaded_at COLLATE "C", source COLLATE "C"'),
     "letters": ("id", "id"),
     "export_batches": ("id", "id"),
     "export_items": ("batch_id, line", "batch_id, line"),

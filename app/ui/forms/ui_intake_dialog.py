@@ -61,10 +61,28 @@ class Ui_IntakeDialog(object):
 
         self.member_form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.member_id_label)
 
+        self.member_id_layout = QVBoxLayout()
+        self.member_id_layout.setSpacing(2)
+        self.member_id_layout.setObjectName(u"member_id_layout")
         self.member_id_edit = QLineEdit(self.member_contents)
         self.member_id_edit.setObjectName(u"member_id_edit")
 
-        self.member_form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.member_id_edit)
+        self.member_id_layout.addWidget(self.member_id_edit)
+
+        self.roster_label = QLabel(self.member_contents)
+        self.roster_label.setObjectName(u"roster_label")
+        self.roster_label.setWordWrap(True)
+
+        self.member_id_layout.addWidget(self.roster_label)
+
+        self.roster_list = QListWidget(self.member_contents)
+        self.roster_list.setObjectName(u"roster_list")
+        self.roster_list.setMaximumHeight(96)
+
+        self.member_id_layout.addWidget(self.roster_list)
+
+
+        self.member_form.setLayout(1, QFormLayout.ItemRole.FieldRole, self.member_id_layout)
 
         self.first_name_label = QLabel(self.member_contents)
         self.first_name_label.setObjectName(u"first_name_label")
@@ -775,7 +793,11 @@ class Ui_IntakeDialog(object):
 #if QT_CONFIG(accessibility)
         self.member_id_edit.setAccessibleName(QCoreApplication.translate("IntakeDialog", u"Member ID", None))
 #endif // QT_CONFIG(accessibility)
-        self.member_id_edit.setPlaceholderText(QCoreApplication.translate("IntakeDialog", u"as on the plan ID card", None))
+        self.member_id_edit.setPlaceholderText(QCoreApplication.translate("IntakeDialog", u"as on the plan ID card: the roster fills the rest", None))
+        self.roster_label.setText(QCoreApplication.translate("IntakeDialog", u"On the roster: click a member (or press Enter on one) to fill the form", None))
+#if QT_CONFIG(accessibility)
+        self.roster_list.setAccessibleName(QCoreApplication.translate("IntakeDialog", u"Members on the roster", None))
+#endif // QT_CONFIG(accessibility)
         self.first_name_label.setText(QCoreApplication.translate("IntakeDialog", u"&First name:", None))
 #if QT_CONFIG(accessibility)
         self.first_name_edit.setAccessibleName(QCoreApplication.translate("IntakeDialog", u"First name", None))
