@@ -37,10 +37,15 @@ OUT = ROOT / "docs" / "screenshots"
 
 
 def demo_service(folder: Path) -> CaseService:
+    from app.devtools.synthetic import synthetic_members
+    from app.storage.members import MemberRepository
+
     db = open_db(folder / "demo.sqlite3")
     directory = ProviderRepository(db)
     directory.upsert_many(cast())
-    service = CaseService(CaseRepository(db), evaluator_over(directory), who="demo",
+    roster = MemberRepository(db)  # the plans' eligibility files: invented members, as the directory's cast
+    roster.upsert_many(synthetic_members(60, seed=16), source="eligibility-2025-03.834", who="demo")
+    service = CaseService(CaseRepository(db), evaluator_over(directory, roster), who="demo",
                           clock=lambda: datetime(2025, 3, 3, 10, tzinfo=LOS_ANGELES))
     people = [("Nguyễn", "Thảo", "TST000001"), ("Ávila", "José", "TST000002"), ("Zhou", "Wei", "TST000003"),
               ("Hakobyan", "Ani", "TST000004"), ("Peña", "Lucía", "TST000005"), ("O'Brien", "Kate", "TST000006")]
@@ -154,6 +159,15 @@ def main() -> None:
         settings.grab().save(str(OUT / "settings.png"))
         settings.close()
         print(f"wrote {OUT / 'directory.png'}, {OUT / 'settings.png'}")
+        from app.ui.roster_dialog import RosterDialog
+
+        roster = RosterDialog(desk.members, window)
+        roster.resize(900, 460)
+        roster.show()
+        app.processEvents()
+        roster.grab().save(str(OUT / "roster.png"))
+        roster.close()
+        print(f"wrote {OUT / 'roster.png'}")
         from app.ui.intake_dialog import IntakeDialog
 
         intake = IntakeDialog(service, window, now=datetime(2025, 3, 3, 10, tzinfo=LOS_ANGELES))
@@ -168,6 +182,13 @@ def main() -> None:
                 settle(app)
         intake.close()
         print(f"wrote {stack.count()} intake pages")
+        looked_up = IntakeDialog(service, window, now=datetime(2025, 3, 3, 10, tzinfo=LOS_ANGELES))
+        looked_up.show()
+        looked_up.ui.member_id_edit.setText("SM000000")  # the beginning of a member ID on the roster
+        settle(app)
+        looked_up.grab().save(str(OUT / "intake-roster.png"))
+        looked_up.close()
+        print(f"wrote {OUT / 'intake-roster.png'}")
         from app.ui.database_dialog import DatabaseDialog
 
         database = DatabaseDialog("postgresql://desk1@db.office.example:5432/sodesk?sslmode=verify-full"

@@ -16,7 +16,7 @@ from typing import Literal, Protocol
 
 from pydantic import Field, field_validator, model_validator
 
-from app.domain.models import Address, Model, Npi, OptionalText, Text
+from app.domain.models import Address, Member, Model, Npi, OptionalText, Text
 
 Sex = Literal["F", "M", "U"]
 
@@ -105,7 +105,27 @@ class MemberCoverage(Model):
         return [span for span in self.spans if span.covers(day)]
 
 
+def completed_from_roster(member: Member, rostered: RosterMember | None) -> tuple[Member, tuple[str, ...]]:
+    """The request's member with the roster's language and mailing address where the request has none (what
+    the letters and the worklist show), and which of the two came from the roster. What the request holds is
+    never replaced: the clerk typed it, or chose it, for this request."""
+    if rostered is None or rostered.member_id != member.member_id:
+        return member, ()
+    update: dict = {}
+    if not member.language and rostered.language:
+        update["language"] = rostered.language
+    if not member.address.has_any() and rostered.address.has_any():
+        update["address"] = rostered.address
+    if not update:
+        return member, ()
+    return member.model_copy(update=update), tuple(update)
+
+
 class RosterView(Protocol):
+    def get(self, member_id: str, plan: str) -> RosterMember | None:
+        """The member of `plan` with this member ID, as the plan's latest file says."""
+        ...
+
     def coverage(self, member_id: str) -> MemberCoverage | None:
         """The member's coverage, or None when no roster is loaded at all."""
         ...

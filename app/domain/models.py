@@ -119,6 +119,10 @@ class Address(Model):
             raise ValueError("a ZIP code is 5 digits, or 5+4 like 95202-1234")
         return value
 
+    def has_any(self) -> bool:
+        """Whether any line of the address is given (a state alone, the form's default, is not an address)."""
+        return any((self.line1, self.line2, self.city, self.zip))
+
 
 class Requester(Model):
     type: RequesterType

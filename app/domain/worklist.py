@@ -33,3 +33,6 @@ class WorklistRow(RunningClocks):
     decision_due: datetime | None
     consult_due: datetime | None
     report_due: datetime | None
+    language: str = ""  # the member's language, the request's or else the roster's
+    address: str = ""  # the member's mailing address on one line, the request's or else the roster's
+    from_roster: tuple[str, ...] = ()  # which of language and address came from the member roster

@@ -210,7 +210,8 @@ class Desk:
 
         return LetterService(self.cases.repository, LetterRepository(self.store), self.letters_folder,
                              settings=self.settings_repository.load(), profiles=default_profiles(),
-                             directory=self.directory, who=who, session=self.acting)
+                             directory=self.directory, roster=self.members.repository, who=who,
+                             session=self.acting)
 
     def exports(self, *, with_pdfs: bool = True):
         """The export service; with the referral letters rendered into each batch unless `with_pdfs` is False."""

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from app.domain.cases import Case, Status
 from app.domain.directory import DirectoryView
+from app.domain.members import RosterView, completed_from_roster
 from app.domain.settings import Settings
 from app.errors import InputProblem
 from app.letters import Letter, LetterKind, Letterhead, Professional, letters_for, render
@@ -109,13 +110,16 @@ class LetterService(ActsForSession):
         settings: Settings,
         profiles: Mapping,
         directory: DirectoryView,
+        roster: RosterView | None = None,
         codes=None,
         catalog: Catalog | None = None,
         who: str | None = None,
         clock: Callable[[], datetime] = now_pacific,
         session: Session | None = None,
     ) -> None:
+        """`roster`: the member roster, whose language and address a letter uses when the request has none."""
         self.cases = cases
+        self.roster = roster
         self.letters = letters
         self.folder = Path(folder)
         self.settings = settings
@@ -156,7 +160,19 @@ class LetterService(ActsForSession):
             which = ", ".join(k.value for k in applicable) or "none at this stage"
             raise LetterProblem([f"request #{case_id} has no {kind.value} letter now (it is {case.status.value}); "
                                  f"letters it needs: {which}"])
-        return self.build(case, kind, language, today)
+        return self.build(self.with_roster(case), kind, language, today)
+
+    def with_roster(self, case: Case) -> Case:
+        """The case with the roster's language and mailing address for its member where the request has none
+        (app.domain.members.completed_from_roster). An export's letters are not: they are the request as sent."""
+        request = case.request
+        if self.roster is None or request is None:
+            return case
+        member, filled = completed_from_roster(request.member, self.roster.get(request.member.member_id,
+                                                                                request.plan))
+        if not filled:
+            return case
+        return case.model_copy(update={"request": request.model_copy(update={"member": member})})
 
     def build(self, case: Case, kind: LetterKind, language: str | None = None, today: date | None = None, *,
               professional: Professional | None | str = "directory", letterhead: Letterhead | None = None) -> Letter:

@@ -158,7 +158,8 @@ class RosterReport(ImportReport):
 
 
 def _utc_now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    """To the millisecond: two imports in one second (a file, then its correction) are two loads."""
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 class MemberRepository:

@@ -7,6 +7,7 @@ here and the case repository uses the same ones, so the worklist and `sodesk req
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -156,7 +157,8 @@ SELECT id, status, urgent, plan,
        json_extract(determination_json, '$.plan_name'),
        json_extract(consult_json, '$.name'), consult_npi,
        json_extract(request_json, '$.requested_provider_npi'),
-       decision_due, consult_due, report_due
+       decision_due, consult_due, report_due, member_id,
+       json_extract(request_json, '$.member.language'), json_extract(request_json, '$.member.address')
 FROM requests"""
 
 # On the server the page is chosen first and only its rows' JSON is read, each document parsed once (json_extract
@@ -168,7 +170,8 @@ SELECT id, status, urgent, plan,
        coalesce(to_jsonb(q -> 'member' ->> 'last_name'), d #> '{{member,last_name}}'),
        coalesce(to_jsonb(q -> 'member' ->> 'first_name'), d #> '{{member,first_name}}'),
        {plan_name}, consult_json::json ->> 'name', consult_npi,
-       q ->> 'requested_provider_npi', decision_due, consult_due, report_due
+       q ->> 'requested_provider_npi', decision_due, consult_due, report_due, member_id,
+       q -> 'member' ->> 'language', (q -> 'member' -> 'address')::text
 FROM (SELECT * FROM requests {clauses} ORDER BY {order_by} LIMIT ? OFFSET ?) AS requests
 CROSS JOIN LATERAL (SELECT request_json::json AS q, draft_json::jsonb AS d) AS parsed
 ORDER BY {order_by}"""
@@ -179,10 +182,39 @@ def _text(value) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
 
 
-def _worklist_row(values: tuple, names: dict[str, str]) -> WorklistRow:
+def _one_line(line1=None, line2=None, city=None, state=None, zip_code=None) -> str:
+    """A mailing address on one line: "100 Example St, Apt 2, Stockton, CA 95202"."""
+    place = " ".join(part for part in (_text(state), _text(zip_code)) if part)
+    return ", ".join(part for part in (_text(line1), _text(line2), _text(city), place) if part)
+
+
+def _address_of(document) -> str:
+    """The request's member address (its JSON text) on one line; "" when it holds no line, city or ZIP."""
+    if not isinstance(document, str):
+        return ""
+    try:
+        address = json.loads(document)
+    except ValueError:
+        return ""
+    if not isinstance(address, dict) or not any(address.get(key) for key in ("line1", "line2", "city", "zip")):
+        return ""
+    return _one_line(*(address.get(key) for key in ("line1", "line2", "city", "state", "zip")))
+
+
+def _worklist_row(values: tuple, names: dict[str, str],
+                  roster: dict[tuple[str, str], tuple[str, str]] | None = None) -> WorklistRow:
     (case_id, status, urgent, plan, last, first, plan_name, consult_name, consult_npi, requested_npi,
-     decision_due, consult_due, report_due) = values
+     decision_due, consult_due, report_due, member_id, language, address_json) = values
     member = ", ".join(part for part in (_text(last), _text(first)) if part) or "(draft)"
+    language, address, from_roster = _text(language) or "", _address_of(address_json), []
+    rostered = (roster or {}).get((member_id, plan))
+    if rostered is not None:
+        if not language and rostered[0]:
+            language = rostered[0]
+            from_roster.append("language")
+        if not address and rostered[1]:
+            address = rostered[1]
+            from_roster.append("address")
     if consult_npi:
         professional = consult_name or names.get(consult_npi) or f"NPI {consult_npi}"
     elif requested_npi:
@@ -193,6 +225,7 @@ def _worklist_row(values: tuple, names: dict[str, str]) -> WorklistRow:
         id=case_id, status=Status(status), member=member, plan=plan_name or plan or "", urgent=bool(urgent),
         professional=professional, decision_due=from_utc_text(decision_due),
         consult_due=from_utc_text(consult_due), report_due=from_utc_text(report_due),
+        language=language, address=address, from_roster=tuple(from_roster),
     )
 
 
@@ -207,6 +240,7 @@ class WorklistReader:
         self.dialect = getattr(connection, "dialect", "sqlite")
         self.plan_names = plan_names
         self._indexed = False  # whether the search index (m007) is there: once it is, it stays
+        self._rostered = False  # whether the member roster's table (m008) is there: once it is, it stays
 
     def for_this_thread(self) -> WorklistReader:
         """A reader to use on the calling thread: this one over a store (each thread has its own connection
@@ -292,9 +326,33 @@ class WorklistReader:
                 sql = f"{_ROW_SQL} {clauses} ORDER BY {order_by} LIMIT ? OFFSET ?"
                 rows = self.connection.execute(sql, [*params, limit, offset]).fetchall()
             names = self._names(rows)
+            roster = self._roster(rows)
             if self.plan_names is not None and self.dialect == "postgresql":
                 rows = [(*row[:6], self.plan_names.get(row[3]), *row[7:]) for row in rows]
-            return [_worklist_row(values, names) for values in rows]
+            return [_worklist_row(values, names, roster) for values in rows]
+
+    def _roster(self, rows: list[tuple]) -> dict[tuple[str, str], tuple[str, str]]:
+        """The roster's language and address, one query for the page, of its members whose request has none:
+        (member ID, plan) -> (language, address on one line)."""
+        wanted = {(row[13], row[3]) for row in rows
+                  if isinstance(row[13], str) and (not _text(row[14]) or not _address_of(row[15]))}
+        if not wanted or not self._has_roster():
+            return {}
+        ids = sorted({member_id for member_id, _plan in wanted})
+        found = self.connection.execute(
+            "SELECT member_id, plan, language, address_line1, address_line2, city, state, zip FROM members "
+            f"WHERE member_id IN ({', '.join('?' for _ in ids)})", ids)
+        return {(member_id, plan): (_text(language) or "", _one_line(*address))
+                for member_id, plan, language, *address in found if (member_id, plan) in wanted}
+
+    def _has_roster(self) -> bool:
+        """Whether the database has the member roster: a file opened before the start-up check migrated it
+        (its worklist shows at once) has not, until then."""
+        if not self._rostered:
+            sql = ("SELECT 1 FROM information_schema.tables WHERE table_name = 'members'"
+                   if self.dialect == "postgresql" else "SELECT 1 FROM sqlite_master WHERE name = 'members'")
+            self._rostered = self.connection.execute(sql).fetchone() is not None
+        return self._rostered
 
     def _names(self, rows: list[tuple]) -> dict[str, str]:
         """The professionals' names from the directory, one query for the page."""

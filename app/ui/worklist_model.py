@@ -59,6 +59,7 @@ DUE_SAMPLE = "Wed Mar 10, 11:59 PM"
 COLUMNS = (
     Column("member", "Member", "name", lambda row: ("URGENT  " if row.urgent else "") + row.member,
            "URGENT  Hernández-Villanueva, Guadalupe"),
+    Column("language", "Language", "due", lambda row: row.language, "Vietnamese"),
     Column("plan", "Plan", "plan", lambda row: row.plan, "CalOptima Medi-Cal"),
     Column("status", "Status", "status", lambda row: LABELS[row.status], "Pending authorization"),
     Column("professional", "Professional", "due", lambda row: row.professional, "Armen Hakobyan, MD"),
@@ -67,8 +68,9 @@ COLUMNS = (
     Column("report_due", "Report due", "report_due", lambda row: short_time(row.report_due), DUE_SAMPLE),
 )
 COLUMN = {column.id: number for number, column in enumerate(COLUMNS)}  # id -> its position
-MEMBER, PLAN, STATUS, PROFESSIONAL, DECISION, CONSULT, REPORT = (
-    COLUMN[name] for name in ("member", "plan", "status", "professional", "decision_due", "consult_due", "report_due"))
+MEMBER, LANGUAGE, PLAN, STATUS, PROFESSIONAL, DECISION, CONSULT, REPORT = (
+    COLUMN[name] for name in ("member", "language", "plan", "status", "professional", "decision_due", "consult_due",
+                              "report_due"))
 
 
 class WorklistTableModel(QAbstractTableModel):
@@ -211,6 +213,11 @@ class WorklistTableModel(QAbstractTableModel):
 
     def _tooltip(self, case: WorklistRow, state: str | None) -> str:
         lines = [f"Request #{case.id}: {LABELS[case.status]}"]
+        if case.address:
+            lines.append(f"Mailing address: {case.address}" + (" (member roster)" if "address" in case.from_roster
+                                                                 else ""))
+        if case.language and "language" in case.from_roster:
+            lines.append(f"Language: {case.language} (member roster)")
         for name, due in case.running():
             lines.append(f"{name.capitalize()} due {short_time(due)}")
         if state == "overdue":

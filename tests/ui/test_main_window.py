@@ -11,7 +11,7 @@ from app.domain.time import LOS_ANGELES
 from app.rules.profiles import default_profiles
 from app.ui import dialogs
 from app.ui.main import VIEWS, MainWindow, run_desk
-from app.ui.worklist_model import CASE_ID_ROLE
+from app.ui.worklist_model import CASE_ID_ROLE, STATUS
 from app.services.desk import Desk
 from tests.factories import ORTHO_HAKOBYAN, make_request
 from tests.support.desks import Clock, build_desk
@@ -224,7 +224,7 @@ def test_enter_on_a_row_opens_the_request_and_a_recorded_step_refreshes_the_work
     detail.ui.valid_from_edit.setDate(detail.ui.valid_to_edit.date().addDays(-10))
     qtbot.mouseClick(detail.ui.approve_button, Qt.MouseButton.LeftButton)
     row = [view.model().index(r, 0).data() for r in range(view.model().rowCount())].index("Nguyễn, Thảo")
-    assert view.model().index(row, 2).data() == "Approved"
+    assert view.model().index(row, STATUS).data() == "Approved"
     detail.close()
 
 

@@ -8,7 +8,8 @@ from PySide6.QtCore import Qt
 from app.domain.cases import Status
 from app.domain.time import LOS_ANGELES
 from app.storage.cases import CaseFilter
-from app.ui.worklist_model import CASE_ID_ROLE, DUE_TODAY, MEMBER, OVERDUE, STATUS, WorklistTableModel
+from app.ui.worklist_model import (CASE_ID_ROLE, DUE_TODAY, MEMBER, OVERDUE, PROFESSIONAL, REPORT, STATUS,
+                                   WorklistTableModel)
 from tests.factories import ORTHO_HAKOBYAN, make_request
 from tests.support.desks import Clock, build_desk
 
@@ -107,8 +108,8 @@ def test_a_change_elsewhere_shows_after_refresh(qapp, desk):
     model.refresh()
     model.fetchMore()
     row = _column(model, MEMBER, CASE_ID_ROLE).index(ready.id)
-    assert model.data(model.index(row, 3)) == "Armen Հակոբյան, MD"
-    assert model.data(model.index(row, 6)) == "Fri Apr 4, 11:59 PM"
+    assert model.data(model.index(row, PROFESSIONAL)) == "Armen Հակոբյան, MD"
+    assert model.data(model.index(row, REPORT)) == "Fri Apr 4, 11:59 PM"
 
 
 def test_an_unreadable_database_shows_no_rows_and_says_why(qapp):
@@ -124,3 +125,31 @@ def test_an_unreadable_database_shows_no_rows_and_says_why(qapp):
     model = WorklistTableModel(Damaged(), now=lambda: RECEIVED)
     assert model.rowCount() == 0 and model.total == 0
     assert "database disk image is malformed" in model.problem
+
+
+def test_the_language_column_and_the_tooltip_take_the_rosters_where_the_request_has_none(qapp, desk):
+    """Issue 16: the member's language shows in its own column, the request's own or else the plan's roster's;
+    the tooltip says which came from the roster, with the mailing address."""
+    from app.domain.members import RosterMember
+    from app.domain.models import Address
+    from app.ui.worklist_model import LANGUAGE
+
+    service = desk[0]
+    service.evaluator.roster.upsert_many([RosterMember(
+        member_id="TST000009", plan="caloptima-medi-cal", last_name="Trần", first_name="Mai",
+        date_of_birth=date(1980, 2, 3), language="Vietnamese",
+        address=Address(line1="200 Example St", city="Garden Grove", state="CA", zip="92840"),
+        coverage_start=date(2024, 1, 1))])
+    no_address = {"line1": None, "line2": None, "city": None, "state": None, "zip": None}
+    bare = service.submit(make_request(member={"member_id": "TST000009", "last_name": "Trần", "first_name": "Mai",
+                                               "language": None, "address": no_address})).case
+    model = WorklistTableModel(service, now=lambda: RECEIVED, page_size=10)
+    assert model.headerData(LANGUAGE, Qt.Orientation.Horizontal) == "Language"
+    ids = _column(model, MEMBER, CASE_ID_ROLE)
+    languages = dict(zip(ids, _column(model, LANGUAGE)))
+    assert languages[bare.id] == "Vietnamese" and languages[desk[1].id] == "Spanish"  # the request's own
+    tip = model.data(model.index(ids.index(bare.id), MEMBER), Qt.ItemDataRole.ToolTipRole)
+    assert "Mailing address: 200 Example St, Garden Grove, CA 92840 (member roster)" in tip
+    assert "Language: Vietnamese (member roster)" in tip
+    own = model.data(model.index(ids.index(desk[1].id), MEMBER), Qt.ItemDataRole.ToolTipRole)
+    assert "Mailing address: 100 Example St, Santa Ana, CA 92701" in own and "member roster" not in own

@@ -118,3 +118,31 @@ def test_an_unwritable_letters_folder_is_a_clear_problem(desk, tmp_path):
     with pytest.raises(LetterProblem, match="cannot write"):
         desk.letters.print_letter(case.id, LetterKind.referral)
     assert desk.letters.prints(case.id) == []
+
+
+def test_a_request_without_the_members_language_or_address_prints_the_rosters(desk):
+    """Issue 16: the plan's roster gives the letter the language and mailing address the request lacks; the
+    request itself is not changed, and a request's own language and address are never replaced."""
+    from datetime import date
+
+    from app.domain.members import RosterMember
+    from app.domain.models import Address
+    from tests.support.pdfs import text_of
+
+    desk.members.repository.upsert_many([RosterMember(
+        member_id="TST000301", plan="caloptima-medi-cal", last_name="Testcase", first_name="Lucía",
+        date_of_birth=date(1975, 6, 7), language="Spanish",
+        address=Address(line1="400 Example St", city="Anaheim", state="CA", zip="92805"),
+        coverage_start=date(2024, 1, 1))])
+    no_address = {"line1": None, "line2": None, "city": None, "state": None, "zip": None}
+    bare = desk.approved(member={"member_id": "TST000301", "language": None, "address": no_address})
+    printed = desk.letters.print_letter(bare.id, LetterKind.member_approval)
+    assert printed.language == "es"
+    text = text_of((desk.path.parent / "letters" / printed.file_path).read_bytes())
+    assert "400 Example St" in text and "Anaheim, CA 92805" in text
+    stored = desk.cases.get(bare.id).request.member
+    assert stored.language is None and not stored.address.has_any()
+
+    typed = desk.approved(member={"member_id": "TST000301", "language": "English"})  # typed for this request
+    letter = desk.letters.letter(typed.id, LetterKind.member_approval)
+    assert letter.language == "en" and letter.case.request.member.address.line1 == "100 Example St"

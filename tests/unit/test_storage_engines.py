@@ -232,6 +232,52 @@ def test_worklist_rows_are_the_same_on_both_engines(both_engines):
     assert {row.member for row in rows[0]} >= {"Nguyễn, Thảo", "Հակոբյան, Anahit", "Pérez", "(draft)"}
 
 
+def test_the_worklist_shows_the_rosters_language_and_address_where_the_request_has_none_on_both_engines(
+        tmp_path, pg_url, determine):
+    """Issue 16: a request typed without the member's language or mailing address shows the plan's roster's,
+    marked as the roster's; what the request holds is never replaced, and only the request's own plan counts."""
+    from app.domain.members import RosterMember
+    from app.domain.models import Address
+    from app.storage.members import MemberRepository
+
+    def member(member_id, plan, language, line1):
+        return RosterMember(member_id=member_id, plan=plan, last_name="Trần", first_name="Mai",
+                            date_of_birth=date(1980, 2, 3), language=language,
+                            address=Address(line1=line1, city="Garden Grove", state="CA", zip="92840"),
+                            coverage_start=date(2024, 1, 1))
+
+    no_address = {"line1": None, "line2": None, "city": None, "state": None, "zip": None}
+    requests = [
+        {"member_id": "TST000201", "language": None, "address": no_address},  # both from the roster
+        {"member_id": "TST000202", "language": "English"},  # its own language and address stay
+        {"member_id": "TST000203", "language": None, "address": no_address},  # not on the roster
+    ]
+    shown = []
+    for store in (open_store(tmp_path / "desk.sqlite3"), open_store(pg_url)):
+        try:
+            MemberRepository(store).upsert_many([
+                member("TST000201", CO, "Vietnamese", "200 Example St"),
+                member("TST000201", HN, "Korean", "900 Other Plan Ave"),  # the same ID under another plan
+                member("TST000202", CO, "Armenian", "300 Example St")])
+            repository = CaseRepository(store)
+            for changes in requests:
+                fields = {"county": "Orange", "member": changes}
+                repository.create(Case(id=0, version=1, status=Status.submitted,
+                                       request=make_request(plan=CO, **fields), determination=determine(CO, **fields),
+                                       clocks=Clocks(decision_due=hours(48)), created_at=NOW, updated_at=NOW),
+                                  who="clerk.one")
+            rows = sorted(repository.worklist(CaseFilter(), limit=10), key=lambda row: row.id)
+            shown.append([(row.language, row.address, row.from_roster) for row in rows])
+        finally:
+            store.close()
+    assert shown[0] == shown[1]
+    assert shown[0] == [
+        ("Vietnamese", "200 Example St, Garden Grove, CA 92840", ("language", "address")),
+        ("English", "100 Example St, Santa Ana, CA 92701", ()),
+        ("", "", ()),
+    ]
+
+
 # --- letters: the PDF kept and given back --------------------------------------------------------------------------
 
 PDF = b"%PDF-1.4 a synthetic letter for a synthetic member\n%%EOF\n"

@@ -10,6 +10,7 @@ from datetime import date, datetime
 
 import pytest
 
+from app.domain.members import RosterMember, completed_from_roster
 from app.domain.time import LOS_ANGELES
 from app.rules.plan_names import plan_names
 from app.rules.profiles import default_profiles
@@ -22,9 +23,20 @@ from tests.support.desks import Clock, build_desk
 RECEIVED = datetime(2026, 2, 2, 9, 30, tzinfo=LOS_ANGELES)
 
 
-def row_from_case(case, directory) -> WorklistRow:
-    """What the worklist shows, worked out from the full case and the directory (the reference)."""
+def one_line(address) -> str:
+    place = " ".join(part for part in (address.state, address.zip) if part)
+    return ", ".join(part for part in (address.line1, address.line2, address.city, place) if part)
+
+
+def row_from_case(case, directory, roster) -> WorklistRow:
+    """What the worklist shows, worked out from the full case, the directory and the roster (the reference)."""
     request = case.request
+    language, address, from_roster = "", "", ()
+    if request is not None:
+        member, from_roster = completed_from_roster(request.member,
+                                                    roster.get(request.member.member_id, request.plan))
+        language = member.language or ""
+        address = one_line(member.address) if member.address.has_any() else ""
 
     def named(npi):
         found = directory.get(npi)
@@ -41,7 +53,7 @@ def row_from_case(case, directory) -> WorklistRow:
         plan=case.determination.plan_name if case.determination else (request.plan if request else ""),
         urgent=bool(request and request.urgent), professional=professional,
         decision_due=case.clocks.decision_due, consult_due=case.clocks.consult_due,
-        report_due=case.clocks.report_due,
+        report_due=case.clocks.report_due, language=language, address=address, from_roster=from_roster,
     )
 
 
@@ -51,6 +63,12 @@ def desk(tmp_path):
     service = build_desk(path, clock=Clock(RECEIVED)).cases
     service.submit(make_request(member={"last_name": "Nguyễn", "first_name": "Thảo"}))
     service.submit(make_request(urgent=True, member={"member_id": "TST000002", "last_name": "Ávila"}))
+    roster = service.evaluator.roster  # the plan's file gives one member the language the request lacks
+    roster.upsert_many([RosterMember(member_id="TST000007", plan="caloptima-medi-cal", last_name="Trần",
+                                     first_name="Mai", date_of_birth=date(1980, 2, 3), language="Vietnamese",
+                                     coverage_start=date(2024, 1, 1))])
+    service.submit(make_request(member={"member_id": "TST000007", "last_name": "Trần", "first_name": "Mai",
+                                        "language": None}))
     ready = service.submit(make_request(plan="hpsj-medi-cal", requested_provider_npi=ORTHO_HAKOBYAN,
                                         member={"member_id": "TST000003", "last_name": "Zhou"})).case
     service.schedule_consult(ready.id, date(2026, 2, 10), ORTHO_HAKOBYAN, "Armen Hakobyan, MD")
@@ -68,7 +86,9 @@ def test_worklist_rows_say_what_the_full_cases_say(desk):
     everything = CaseFilter()
     rows = service.worklist(everything, limit=100)
     directory = service.evaluator.directory
-    assert rows == [row_from_case(case, directory) for case in service.find(everything, limit=100)]
+    roster = service.evaluator.roster
+    assert rows == [row_from_case(case, directory, roster) for case in service.find(everything, limit=100)]
+    assert ("Vietnamese", ("language",)) in {(row.language, row.from_roster) for row in rows}
     members = {row.member for row in rows}
     assert {"Nguyễn, Thảo", "Pérez", "(draft)"} <= members
     assert "Armen Hakobyan, MD" in {row.professional for row in rows}  # the consult's name as recorded
@@ -93,7 +113,7 @@ def test_the_fast_path_opens_a_current_database_read_only(desk):
     assert not reader.is_empty()
     with pytest.raises(sqlite3.OperationalError, match="readonly|read-only|query_only"):
         reader.connection.execute("DELETE FROM requests")
-    assert service.count(CaseFilter()) == 7
+    assert service.count(CaseFilter()) == 8
 
 
 def test_the_fast_path_refuses_what_needs_the_full_start(tmp_path):
