@@ -93,6 +93,21 @@ class RosterMember(Model):
                 "pcp": {key: value for key, value in (("npi", self.pcp_npi), ("name", self.pcp_name)) if value}}
 
 
+def as_a_history(spans: list[CoverageSpan]) -> list[CoverageSpan]:
+    """The spans of one member as one history per plan: a span the files left open ends the day before the
+    plan's next span starts (a later file that starts new coverage, in another health network say, ends the
+    earlier coverage even when the plan never sent its termination)."""
+    from datetime import timedelta
+
+    ordered = sorted(spans, key=lambda span: (span.plan, span.start))
+    kept = []
+    for span, following in zip(ordered, [*ordered[1:], None]):
+        if span.end is None and following is not None and following.plan == span.plan:
+            span = span.model_copy(update={"end": following.start - timedelta(days=1)})
+        kept.append(span)
+    return sorted(kept, key=lambda span: (span.start, span.plan))
+
+
 class MemberCoverage(Model):
     """What the roster knows of one member ID: every coverage span under every plan, and which plans' rosters
     are loaded at all (a member missing from a plan whose roster was never loaded proves nothing)."""

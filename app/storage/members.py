@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from app.domain.members import CoverageSpan, MemberCoverage, RosterMember
+from app.domain.members import CoverageSpan, MemberCoverage, RosterMember, as_a_history
 from app.domain.models import Address
-from app.errors import Problem
+from app.errors import InputProblem, Problem
 from app.storage.dialect import POSTGRESQL, dialect_of
 from app.storage.roster_fields import member_from_values, parse_date  # noqa: F401  (parse_date: the CLI's)
 from app.storage.tabular import CsvRows, ImportReport, decode, gc_paused, read_file
@@ -189,14 +189,22 @@ class MemberRepository:
         reading = (lambda done, total: progress(70 * done // max(total, 1), 100)) if progress else None
         writing = (lambda done, total: progress(70 + 30 * done // max(total, 1), 100)) if progress else None
         with gc_paused():
-            if data.lstrip()[:3] == b"ISA":
+            if data.lstrip().removeprefix(b"\xef\xbb\xbf").lstrip()[:3] == b"ISA":  # a BOM may come first
                 from app.storage.x12_834 import parse_834
 
                 members = parse_834(data, source, plans, report, plan=plan, progress=reading)
+                unit = "segment"
             else:
+                if plan is not None:
+                    if plan not in plans:
+                        raise InputProblem([f"unknown plan {plan!r}; known plans: {', '.join(sorted(plans))}"],
+                                           source=source)
+                    report.warnings.append(f"the plan given ({plan}) is for an 834: a roster CSV names each row's "
+                                           "plan in its plan column, which is what was loaded")
                 members = parse_members_csv(decode(data, source), source, plans, report, progress=reading)
+                unit = "line"
             del data
-            self._write(members, Path(source).name, report, who, writing, clock())
+            self._write(members, Path(source).name, report, who, writing, clock(), unit)
         return report
 
     def upsert_many(self, members: Iterable[RosterMember], *, source: str = "(given)",
@@ -206,15 +214,23 @@ class MemberRepository:
         return report
 
     def _write(self, members: list[tuple[int, RosterMember]], source: str, report: RosterReport,
-               who: str | None, progress: Progress | None, loaded_at: str) -> None:
+               who: str | None, progress: Progress | None, loaded_at: str, unit: str = "line") -> None:
+        """`unit`: what a member's number counts in its file (a CSV's line, an 834's segment)."""
         latest: dict[tuple[str, str], tuple[int, RosterMember]] = {}
-        for line, member in members:  # a later row of the same member and plan wins, as a later file would
+        starts: dict[tuple[str, str, date], int] = {}
+        for line, member in members:
             key = (member.member_id, member.plan)
-            earlier = latest.pop(key, None)
-            if earlier is not None and line:
-                report.warnings.append(f"line {line}: member {member.member_id} of {member.plan} is also on line "
-                                       f"{earlier[0]}; the later row (line {line}) is kept")
-            latest[key] = (line, member)
+            span = (*key, member.coverage_start)
+            if span in starts and line:  # the same span twice: the later row says it
+                report.warnings.append(f"{unit} {line}: member {member.member_id} of {member.plan} has the same "
+                                       f"coverage start on {unit} {starts[span]}; the later one ({unit} {line}) "
+                                       "is kept")
+            starts[span] = line
+            earlier = latest.get(key)
+            # The member's fields are its newest span's (rows of one member may come in any order); each span
+            # goes to the member's history.
+            if earlier is None or member.coverage_start >= earlier[1].coverage_start:
+                latest[key] = (line, member)
         rows = [_row(member, source, loaded_at) for _line, member in latest.values()]
         spans = sorted({(member.member_id, member.plan, member.coverage_start.isoformat()):
                         (member.member_id, member.plan, member.coverage_start.isoformat(),
@@ -315,8 +331,8 @@ class MemberRepository:
         plans = self.rostered_plans()
         if not plans or not member_id:
             return None
-        return MemberCoverage.model_construct(member_id=member_id, spans=self.spans(member_id.strip()),
-                                              rostered_plans=plans)
+        spans = as_a_history(self.spans(member_id.strip()))
+        return MemberCoverage.model_construct(member_id=member_id, spans=spans, rostered_plans=plans)
 
     def find(self, text: str = "", date_of_birth: date | None = None, *, limit: int = LOOKUP_LIMIT
              ) -> list[RosterMember]:

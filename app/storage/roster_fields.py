@@ -60,7 +60,8 @@ def member_from_values(values: dict[str, str], line: int, column_of: dict[str, i
         "first_name": values.get("first_name", ""), "date_of_birth": parsed["date_of_birth"],
         "sex": values.get("sex") or None, "language": values.get("language"), "phone": values.get("phone"),
         "address": {"line1": values.get("address_line1"), "line2": values.get("address_line2"),
-                    "city": values.get("city"), "state": values.get("state"), "zip": values.get("zip")},
+                    "city": values.get("city"), "state": (values.get("state") or "").strip().upper() or None,
+                    "zip": values.get("zip")},
         "county": values.get("county"), "health_network": values.get("health_network"),
         "pcp_npi": values.get("pcp_npi"), "pcp_name": values.get("pcp_name"),
         "coverage_start": parsed["coverage_start"], "coverage_end": parsed["coverage_end"],
@@ -71,8 +72,10 @@ def member_from_values(values: dict[str, str], line: int, column_of: dict[str, i
         for item in error.errors(include_url=False):
             location = [str(part) for part in item["loc"]]
             name = _column_for(location)
-            message = "required, but the cell is empty" if item["type"] in ("missing", "string_too_short",
-                                                                            "date_type") else error_text(item)
+            empty = "required, but the cell is empty" if where is None else "required, but not given"
+            message = empty if item["type"] in ("missing", "string_too_short", "date_type") else error_text(item)
+            if not location and "date_of_birth" in message:  # the check across the birth and coverage dates
+                name = "date_of_birth"
             cell = values.get(name, "").strip()
             if name in _ECHOED and cell and item["type"] not in ("missing",):
                 message += f" (got {cell!r})"

@@ -73,6 +73,11 @@ def decode(data: bytes, source: str) -> str:
 def header_positions(header: list[str], source: str, columns: Sequence[str]) -> list[str]:
     names = [name.strip().lower() for name in header]
     expected = "expected exactly these columns (any order): " + ",".join(columns)
+    if not set(names) & set(columns) and any(ch.isdigit() for name in names for ch in name):
+        # No column name at all, and digits (an ID, a date): a data row, a member's or a provider's, comes first
+        raise InputProblem([Problem("this is not a header line: the file must begin with its header line (its "
+                                    "values are not repeated here: they may be a person's)", line=1,
+                                    label="header"), expected], source=source)
     problems = []
     missing = [name for name in columns if name not in names]
     unknown = [name for name in names if name not in columns]

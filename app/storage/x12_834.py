@@ -65,16 +65,25 @@ def _x12_date(text: str) -> str:
     return text or ""
 
 
+# NM101 of the 2100 loops read: the member (2100A: IL, or 74 when the plan corrects the member's name) and the
+# member's mailing address (2100C: 31). Every other 2100 loop (B: the member's earlier, wrong demographics; D to H:
+# employer, school, custodial parent, responsible person, drop-off) has N3/N4/DMG/PER of another person or place.
+MEMBER_NAME, MAILING = ("IL", "74"), "31"
+TERMINATION = "024"  # INS03 / HD01 maintenance type: cancellation or termination
+
+
 @dataclass
 class _Member:
-    """One INS loop being read: its values by roster column, and where each came from."""
+    """One INS loop being read: its values by roster column, where each came from, and the loop it is in."""
 
     segment: int
     values: dict[str, str] = field(default_factory=dict)
     places: dict[str, tuple[int, str]] = field(default_factory=dict)
-    in_coverage: bool = False  # inside its 2300 (HD) loop
+    mailing: dict[str, tuple[str, int, str]] = field(default_factory=dict)  # 2100C: column -> (value, place)
+    loop: str = "2000"  # 2000, 2100A, 2100C, 2100 (another), 2300 (the medical coverage), 2310, other
     coverage_seen: bool = False  # a first HD loop was read: later ones (dental, vision) are not the medical plan
-    in_provider: bool = False  # inside its 2310 loop
+    subscriber: bool = True  # INS01 Y; N: a dependent, which must have a member ID of its own (NM109)
+    terminated: tuple[int, str] | None = None  # where the file says the coverage ends (INS03 or HD01 024)
 
     def put(self, name: str, value: str, segment: int, element: str) -> None:
         if value:
@@ -103,17 +112,17 @@ def parse_834(data: bytes, source: str, plans: Mapping[str, str], report: Import
     import pyx12.x12file
 
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig").lstrip()  # a byte-order mark, or blank lines, may come before the ISA
     except UnicodeDecodeError:
-        text = data.decode("latin-1")
+        text = data.decode("latin-1").lstrip()
     if plan is not None and plan not in plans:
         raise InputProblem([f"unknown plan {plan!r}; known plans: {', '.join(sorted(plans))}"], source=source)
     try:
-        reader = pyx12.x12file.X12Reader(io.StringIO(text.lstrip()))
+        reader = pyx12.x12file.X12Reader(io.StringIO(text))
     except pyx12.errors.X12Error as error:
         raise InputProblem([f"not an X12 834 file the desk can read ({error}); it must begin with a 106-character "
                             "ISA segment"], source=source) from None
-    terminator = text.lstrip()[105:106] or "~"  # the ISA's last character ends every segment
+    terminator = text[105:106] or "~"  # the ISA's last character ends every segment
     segments = text.count(terminator) or 1
     loaded: list[tuple[int, RosterMember]] = []
     pending: list[tuple[int, RosterMember]] = []  # the current transaction set's members, kept at its SE
@@ -129,9 +138,32 @@ def parse_834(data: bytes, source: str, plans: Mapping[str, str], report: Import
             return
         member.values["plan"] = file_plan
         subscriber = member.values.pop("_subscriber", "")
-        member.values.setdefault("member_id", subscriber)
+        if member.subscriber:  # a dependent's REF*0F is its subscriber's ID, never its own
+            member.values.setdefault("member_id", subscriber)
         _eligibility_fallback(member)
+        if member.mailing.get("address_line1"):  # the letters go to the mailing address (2100C) when given
+            for name in ("address_line1", "address_line2", "city", "state", "zip"):
+                member.values.pop(name, None)
+                if name in member.mailing:
+                    text, segment_no, element = member.mailing[name]
+                    member.put(name, text, segment_no, element)
         problems: list[Problem] = []
+        if "member_id" not in member.values:
+            problems.append(Problem(
+                "a dependent (INS01 N) without a member ID of its own (NM1*IL NM109): the subscriber's ID "
+                "(REF*0F) is not the dependent's; ask the plan for the member's ID",
+                label=f"segment {member.places.get('last_name', (member.segment,))[0]} (NM109, member_id)")
+                if not member.subscriber else Problem(
+                "no member ID (REF*0F or NM1*IL NM109)", label=f"segment {member.segment} (REF02, member_id)"))
+        if member.terminated is not None and "coverage_end" not in member.values:
+            segment_no, element = member.terminated
+            problems.append(Problem(
+                "the file ends this member's coverage (maintenance type 024) without saying when: a DTP*349 (or "
+                "DTP*357) end date is needed, so the member's coverage was not changed",
+                label=f"segment {segment_no} ({element}, coverage_end)"))
+        if problems:
+            pending_skipped.extend(problems)
+            return
 
         def where(name: str) -> dict:
             placed = member.places.get(name) or (member.places.get("coverage_start") if name == "coverage_end"
@@ -163,14 +195,17 @@ def parse_834(data: bytes, source: str, plans: Mapping[str, str], report: Import
                 if progress is not None and segment % 2000 < 20 and current is not None:
                     progress(segment, segments)
                 if file_plan is None:
-                    named = f"names {payer!r}, " if payer else "is not named, "
+                    named = f"names {payer!r}, " if payer else "is not named (no N1*IN segment), "
                     raise InputProblem([Problem(
                         f"the file's payer (N1*IN) {named}which is no plan of this desk (or more than one): give "
                         "the plan the file is from (sodesk members import FILE --plan ID, or choose it in Member "
-                        f"roster); known plans: {', '.join(sorted(plans))}", label=f"segment {payer_segment} (N102)")],
+                        f"roster); known plans: {', '.join(sorted(plans))}",
+                        label=f"segment {payer_segment} (N102)" if payer_segment else f"segment {segment} (INS)")],
                         source=source)
                 finish(current)
-                current = _Member(segment)
+                current = _Member(segment, subscriber=value("INS01") != "N")
+                if value("INS03") == TERMINATION:
+                    current.terminated = (segment, "INS03")
             elif seg_id == "SE":
                 finish(current)
                 current = None
@@ -179,7 +214,7 @@ def parse_834(data: bytes, source: str, plans: Mapping[str, str], report: Import
                     report.items.append(Problem(
                         f"{errors[0][2]}: the transaction set {transaction} may be cut short or edited, so none of "
                         f"its {len(pending) + len(pending_skipped)} members were loaded; ask the plan for the file "
-                        "again", label=f"segment {segment} (SE01)"))
+                        "again", label=f"segment {segment} ({'SE02' if errors[0][1] == '3' else 'SE01'})"))
                     report.skipped += len(pending) + len(pending_skipped)
                 else:
                     loaded.extend(pending)
@@ -203,60 +238,87 @@ def parse_834(data: bytes, source: str, plans: Mapping[str, str], report: Import
 
 
 def _read_member_segment(member: _Member, seg_id: str, value, segment: int) -> None:
-    """One segment inside a member's INS loop (2000, 2100A, 2300, 2310)."""
-    if seg_id == "REF" and not member.in_coverage:
-        if value("REF01") == "0F":
+    """One segment inside a member's INS loop: 2000 (the member), 2100A (name, address, birth, language), 2100C
+    (mailing address), 2300 (the first HD: medical coverage and group), 2310 (its PCP). Other loops are passed
+    over: their names and addresses are someone else's."""
+    if seg_id == "NM1":
+        qualifier = value("NM101")
+        if member.loop in ("2310", "2300"):
+            member.loop = "2310" if member.loop == "2310" or qualifier == "P3" else member.loop
+        elif member.loop.startswith("2100") or member.loop == "2000":
+            member.loop = "2100A" if qualifier in MEMBER_NAME else "2100C" if qualifier == MAILING else "2100"
+    elif seg_id == "HD":
+        member.loop = "other" if member.coverage_seen else "2300"
+        member.coverage_seen = True
+        if member.loop == "2300" and value("HD01") == TERMINATION:
+            member.terminated = member.terminated or (segment, "HD01")
+        return
+    elif seg_id == "LX" and member.loop in ("2300", "2310"):
+        member.loop = "2310"
+        return
+    elif seg_id in ("COB", "LS"):  # 2320 coordination of benefits, 2700 reporting categories
+        member.loop = "other"
+        return
+    loop = member.loop
+    if loop == "2000":
+        if seg_id == "REF" and value("REF01") == "0F":
             member.put("_subscriber", value("REF02") or "", segment, "REF02")
             member.places.setdefault("member_id", (segment, "REF02"))
-    elif seg_id == "DTP" and not member.in_coverage:  # 2000: eligibility dates, when 2300 gives none
-        qualifier = value("DTP01")
-        if qualifier == "356":
-            member.put("_eligibility_start", _x12_date(value("DTP03") or ""), segment, "DTP03")
-        elif qualifier == "357":
-            member.put("_eligibility_end", _x12_date(value("DTP03") or ""), segment, "DTP03")
-    elif seg_id == "NM1" and value("NM101") == "IL":
-        member.put("last_name", value("NM103") or "", segment, "NM103")
-        member.put("first_name", value("NM104") or "", segment, "NM104")
-        if value("NM108") in ("ZZ", "MI"):
-            member.put("member_id", value("NM109") or "", segment, "NM109")
-    elif seg_id == "PER" and value("PER01") == "IP":
-        for position in (3, 5, 7):
-            if value(f"PER{position:02d}") in PHONE_QUALIFIERS and "phone" not in member.values:
-                member.put("phone", _phone(value(f"PER{position + 1:02d}") or ""), segment, f"PER{position + 1:02d}")
-    elif seg_id == "N3" and not member.in_provider:
-        member.put("address_line1", value("N301") or "", segment, "N301")
-        member.put("address_line2", value("N302") or "", segment, "N302")
-    elif seg_id == "N4" and not member.in_provider:
-        member.put("city", value("N401") or "", segment, "N401")
-        member.put("state", value("N402") or "", segment, "N402")
-        member.put("zip", _zip(value("N403") or ""), segment, "N403")
-        if value("N405") == "CY":
-            member.put("county", county_name(value("N406") or "") or "", segment, "N406")
-    elif seg_id == "DMG":
-        member.put("date_of_birth", _x12_date(value("DMG02") or ""), segment, "DMG02")
-        member.put("sex", value("DMG03") or "", segment, "DMG03")
-    elif seg_id == "LUI" and "language" not in member.values:
-        code = (value("LUI02") or "").upper()
-        member.put("language", LANGUAGES.get(code) or value("LUI03") or code, segment, "LUI02")
-    elif seg_id == "HD":
-        member.in_provider = False
-        member.in_coverage = not member.coverage_seen
-        member.coverage_seen = True
-    elif seg_id == "DTP" and member.in_coverage:
-        qualifier = value("DTP01")
-        if qualifier == "348":
-            member.put("coverage_start", _x12_date(value("DTP03") or ""), segment, "DTP03")
-        elif qualifier == "349":
-            member.put("coverage_end", _x12_date(value("DTP03") or ""), segment, "DTP03")
-    elif seg_id == "REF" and member.in_coverage and value("REF01") == "1L":
-        member.put("health_network", value("REF02") or "", segment, "REF02")
-    elif seg_id == "LX" and member.in_coverage:
-        member.in_provider = True
-    elif seg_id == "NM1" and member.in_provider and value("NM101") == "P3":
+        elif seg_id == "DTP":  # eligibility dates, when 2300 gives none
+            qualifier = value("DTP01")
+            if qualifier == "356":
+                member.put("_eligibility_start", _x12_date(value("DTP03") or ""), segment, "DTP03")
+            elif qualifier == "357":
+                member.put("_eligibility_end", _x12_date(value("DTP03") or ""), segment, "DTP03")
+    elif loop == "2100A":
+        if seg_id == "NM1":
+            member.put("last_name", value("NM103") or "", segment, "NM103")
+            member.put("first_name", value("NM104") or "", segment, "NM104")
+            if value("NM108") in ("ZZ", "MI", "34"):
+                member.put("member_id", value("NM109") or "", segment, "NM109")
+        elif seg_id == "PER" and value("PER01") == "IP":
+            for position in (3, 5, 7):
+                if value(f"PER{position:02d}") in PHONE_QUALIFIERS and "phone" not in member.values:
+                    member.put("phone", _phone(value(f"PER{position + 1:02d}") or ""), segment,
+                               f"PER{position + 1:02d}")
+        elif seg_id in ("N3", "N4"):
+            for name, (text, element) in _address_values(seg_id, value).items():
+                member.put(name, text, segment, element)
+        elif seg_id == "DMG":
+            member.put("date_of_birth", _x12_date(value("DMG02") or ""), segment, "DMG02")
+            member.put("sex", value("DMG03") or "", segment, "DMG03")
+        elif seg_id == "LUI" and "language" not in member.values:
+            code = (value("LUI02") or "").upper()
+            member.put("language", LANGUAGES.get(code) or value("LUI03") or code, segment, "LUI02")
+    elif loop == "2100C" and seg_id in ("N3", "N4"):
+        for name, (text, element) in _address_values(seg_id, value).items():
+            if name != "county" and text:
+                member.mailing[name] = (text, segment, element)
+    elif loop == "2300":
+        if seg_id == "DTP":
+            qualifier = value("DTP01")
+            if qualifier == "348":
+                member.put("coverage_start", _x12_date(value("DTP03") or ""), segment, "DTP03")
+            elif qualifier == "349":
+                member.put("coverage_end", _x12_date(value("DTP03") or ""), segment, "DTP03")
+        elif seg_id == "REF" and value("REF01") == "1L":
+            member.put("health_network", value("REF02") or "", segment, "REF02")
+    elif loop == "2310" and seg_id == "NM1" and value("NM101") == "P3":
         name = " ".join(part for part in (value("NM104") or "", value("NM103") or "") if part)
         member.put("pcp_name", name, segment, "NM103")
         if value("NM108") == "XX":
             member.put("pcp_npi", value("NM109") or "", segment, "NM109")
+
+
+def _address_values(seg_id: str, value) -> dict[str, tuple[str, str]]:
+    """An N3 or N4 as roster columns: column -> (value, element)."""
+    if seg_id == "N3":
+        return {"address_line1": (value("N301") or "", "N301"), "address_line2": (value("N302") or "", "N302")}
+    found = {"city": (value("N401") or "", "N401"), "state": (value("N402") or "", "N402"),
+             "zip": (_zip(value("N403") or ""), "N403")}
+    if value("N405") == "CY":
+        found["county"] = (county_name(value("N406") or "") or "", "N406")
+    return found
 
 
 def _eligibility_fallback(member: _Member) -> None:

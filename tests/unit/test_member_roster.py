@@ -2,6 +2,7 @@
 bad rows are named by line (or segment) and field without their values, a re-import updates by member ID and
 plan and keeps the coverage history, and a file with nothing usable changes nothing."""
 
+import csv
 from datetime import date, timedelta
 
 import pytest
@@ -142,7 +143,63 @@ def test_an_834_member_with_dates_out_of_order_is_named_by_its_segment(roster, t
     report = roster.import_file(write_members_834(tmp_path / "roster.834", [segments]), PLANS)
     assert report.inserted == 1 and report.skipped == 1
     said = report.problems[0]
-    assert said.startswith(f"segment {start + 4} (DTP03, coverage_end)")  # the DTP*349 after it and "before coverage_start" in said
+    assert said.startswith(f"segment {start + 4} (DTP03, coverage_end)")  # the DTP*349 after it
+    assert "before coverage_start" in said
+
+
+def transaction(*members: list[str], control: str = "0001") -> list[str]:
+    """One 834 transaction set around hand-written member loops, its SE count right."""
+    body = [f"BGN*00*SAMPLE{control}*20261201*1200****4", "N1*P5*SAMPLE MEDICAL GROUP*FI*999999999",
+            "N1*IN*CalOptima Health Medi-Cal*FI*888888888", *(segment for member in members for segment in member)]
+    return [f"ST*834*{control}*005010X220A1", *body, f"SE*{len(body) + 2}*{control}"]
+
+
+SUBSCRIBER = [
+    "INS*Y*18*021*XN*A***AC", "REF*0F*CO0000001", "NM1*IL*1*Testcase*Rosa****MI*CO0000001",
+    "N3*100 Example St", "N4*Santa Ana*CA*92701**CY*30", "DMG*D8*19800101*F", "LUI*LD*SPA**7",
+    "NM1*70*1*Wrongname*Old", "DMG*D8*19990909*M",  # 2100B: the member's earlier, wrong demographics
+    "NM1*31", "N3*PO Box 55", "N4*Anaheim*CA*92805",  # 2100C: the mailing address
+    "NM1*36*2*Sample Employer", "N3*9 Employer Way", "N4*Irvine*CA*92602",  # 2100D: the employer's
+    "HD*021**HMO**IND", "DTP*348*D8*20240101", "REF*1L*ipa-sunrise",
+    "LX*1", "NM1*P3*1*Reyes*Ana****XX*1319786665", "N3*1 Clinic Rd", "N4*Orange*CA*92866",
+    "HD*021**DEN**IND", "DTP*348*D8*20250101", "REF*1L*dental-group",  # a dental loop: not the medical plan
+    "LX*1", "NM1*P3*1*Molar*Dee****XX*1000000004",
+    "COB*P*SAMPLE*1", "NM1*IN*2*Other Insurer", "N3*5 Other Ave", "N4*Fresno*CA*93701",
+]
+DEPENDENT = ["INS*N*19*021*XN*A***AC", "REF*0F*CO0000001", "NM1*IL*1*Testcase*Ana", "DMG*D8*20100101*F",
+             "HD*021**HMO**IND", "DTP*348*D8*20240101"]
+TERMINATED = ["INS*Y*18*024*07*A***TE", "REF*0F*CO0000003", "NM1*IL*1*Sample*Kim****MI*CO0000003",
+              "DMG*D8*19700101*M", "HD*024**HMO**IND", "DTP*348*D8*20240101"]
+
+
+def test_an_834_reads_each_field_from_the_members_own_loop_and_skips_what_it_cannot_trust(roster, tmp_path):
+    segments = transaction(SUBSCRIBER, DEPENDENT, TERMINATED)
+    report = roster.import_file(write_members_834(tmp_path / "roster.834", [segments]), PLANS)
+    assert (report.inserted, report.skipped) == (1, 2)
+    member = roster.get("CO0000001", CALOPTIMA)
+    assert (member.first_name, member.last_name, member.date_of_birth, member.sex) == (
+        "Rosa", "Testcase", date(1980, 1, 1), "F")  # not 2100B's
+    assert (member.address.line1, member.address.city, member.address.zip) == ("PO Box 55", "Anaheim", "92805")
+    assert member.county == "Orange" and member.language == "Spanish"  # the residence's county (2100A)
+    assert (member.coverage_start, member.health_network) == (date(2024, 1, 1), "ipa-sunrise")  # not dental's
+    assert (member.pcp_npi, member.pcp_name) == ("1319786665", "Ana Reyes")
+    dependent, terminated = report.problems
+    ins = segments.index(DEPENDENT[0]) + 3  # the file's segments are counted from its ISA, GS, ST
+    assert dependent.startswith(f"segment {ins + 2} (NM109, member_id): a dependent (INS01 N) without a member ID")
+    assert terminated.startswith(f"segment {segments.index(TERMINATED[0]) + 3} (INS03, coverage_end): ")
+    assert "maintenance type 024" in terminated and "DTP*349" in terminated
+    assert roster.find("CO0000003") == []
+
+
+def test_an_834_termination_with_its_end_date_ends_the_coverage_and_keeps_the_history(roster, tmp_path):
+    roster.import_file(write_members_834(tmp_path / "november.834", [transaction(SUBSCRIBER)]), PLANS)
+    ended = [*SUBSCRIBER[:15], "HD*024**HMO**IND", "DTP*348*D8*20240101", "DTP*349*D8*20261130",
+             "REF*1L*ipa-sunrise"]
+    ended[0] = "INS*Y*18*024*07*A***TE"
+    report = roster.import_file(write_members_834(tmp_path / "december.834", [transaction(ended)]), PLANS)
+    assert (report.updated, report.skipped) == (1, 0)
+    spans = roster.coverage("CO0000001").spans
+    assert [(span.start, span.end) for span in spans] == [(date(2024, 1, 1), date(2026, 11, 30))]
 
 
 def test_an_834_from_a_payer_that_is_no_plan_of_the_desk_asks_for_the_plan_and_changes_nothing(roster, tmp_path):
@@ -193,3 +250,59 @@ def test_the_request_fields_of_a_member_are_the_intake_forms(roster):
     assert fields["plan"] == CALOPTIMA and fields["member"]["member_id"] == member.member_id
     assert fields["member"]["date_of_birth"] == member.date_of_birth.isoformat()
     assert fields["pcp"]["npi"] == member.pcp_npi and fields["county"] == member.county
+
+
+def test_a_csv_without_its_header_line_says_so_and_repeats_none_of_the_first_row(roster, tmp_path):
+    path = write_members_csv(tmp_path / "roster.csv", some(3))
+    lines = path.read_text(encoding="utf-8").splitlines()
+    headless = tmp_path / "headless.csv"
+    headless.write_text("\n".join(lines[1:]) + "\n", encoding="utf-8")
+    first = next(csv.reader([lines[1]]))
+    with pytest.raises(InputProblem) as raised:
+        roster.import_file(headless, PLANS)
+    message = str(raised.value)
+    assert "line 1 (header): this is not a header line" in message and "member_id,plan" in message
+    assert not [cell for cell in first if len(cell) >= 4 and cell in message]  # no ID, name, date or address
+    assert roster.count() == 0
+
+
+def test_a_later_span_ends_the_open_one_before_it_so_a_move_to_another_network_is_seen(roster):
+    member = some(1)[0].model_copy(update={"health_network": "ipa-sunrise", "coverage_start": date(2024, 1, 1),
+                                           "coverage_end": None})
+    roster.upsert_many([member], source="january.834")
+    moved = member.model_copy(update={"health_network": "mg-coastal", "coverage_start": date(2026, 6, 1)})
+    roster.upsert_many([moved], source="june.834")  # the plan sent the new span, never the old one's end
+    coverage = roster.coverage(member.member_id)
+    assert [(span.start, span.end, span.health_network) for span in coverage.spans] == [
+        (date(2024, 1, 1), date(2026, 5, 31), "ipa-sunrise"), (date(2026, 6, 1), None, "mg-coastal")]
+    assert [span.health_network for span in coverage.on(date(2026, 7, 1))] == ["mg-coastal"]
+    assert [span.health_network for span in coverage.on(date(2025, 7, 1))] == ["ipa-sunrise"]
+    assert [span.end for span in roster.spans(member.member_id)] == [None, None]  # as the files said
+
+
+def test_a_members_two_spans_in_one_csv_are_both_kept_in_any_order_and_the_newest_gives_the_fields(roster,
+                                                                                                  tmp_path):
+    old, new = some(1)[0], None
+    old = old.model_copy(update={"coverage_start": date(2024, 1, 1), "coverage_end": date(2025, 12, 31),
+                                 "health_network": "ipa-sunrise", "language": "English"})
+    new = old.model_copy(update={"coverage_start": date(2026, 1, 1), "coverage_end": None,
+                                 "health_network": "mg-coastal", "language": "Spanish"})
+    path = tmp_path / "roster.csv"
+    path.write_text(csv_text([new, old]), encoding="utf-8")  # the newer span first
+    report = roster.import_file(path, PLANS, plan=CALOPTIMA)
+    assert report.inserted == 1 and report.spans_added == 2
+    assert not [w for w in report.warnings if "same coverage start" in w]  # a history, not a duplicate
+    assert "is for an 834" in report.warnings[0]  # --plan given for a CSV: said, and the rows' plans kept
+    stored = roster.get(old.member_id, CALOPTIMA)
+    assert (stored.health_network, stored.language) == ("mg-coastal", "Spanish")
+    twice = tmp_path / "twice.csv"
+    twice.write_text(csv_text([old, old]), encoding="utf-8")
+    report = roster.import_file(twice, PLANS)
+    assert report.warnings == [f"line 3: member {old.member_id} of {CALOPTIMA} has the same coverage start on "
+                               "line 2; the later one (line 3) is kept"]
+
+
+def test_an_834_after_a_byte_order_mark_is_still_an_834(roster, tmp_path):
+    path = write_members_834(tmp_path / "roster.834", [members_834(some(2), payer="CalOptima Health Medi-Cal")])
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert roster.import_file(path, PLANS).inserted == 2
