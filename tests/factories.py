@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import copy
+from datetime import date
 from typing import Any
 
 from app.codes.npi import check_digit
-from app.domain.models import Provider, Request
+from app.domain.members import RosterMember
+from app.domain.models import Address, Provider, Request
 
 ALL_PLANS = [
     "healthnet-medi-cal",
@@ -133,3 +135,16 @@ def request_data(**changes: Any) -> dict[str, Any]:
 
 def make_request(**changes: Any) -> Request:
     return Request.model_validate(request_data(**changes))
+
+
+# A request's member address with every line cleared (request_data merges changes into the base request's).
+NO_ADDRESS = {"line1": None, "line2": None, "city": None, "state": None, "zip": None}
+
+
+def roster_member(**changes: Any) -> RosterMember:
+    """One CalOptima member on the roster (invented), covered since 2024, speaking Vietnamese."""
+    fields = {"member_id": "TST000009", "plan": "caloptima-medi-cal", "last_name": "Trần", "first_name": "Mai",
+              "date_of_birth": date(1980, 2, 3), "language": "Vietnamese",
+              "address": Address(line1="200 Example St", city="Garden Grove", state="CA", zip="92840"),
+              "coverage_start": date(2024, 1, 1)}
+    return RosterMember(**{**fields, **changes})

@@ -100,6 +100,14 @@ def desk_of(args: argparse.Namespace):
     return desk
 
 
+def print_skipped_and_warnings(source: str, report) -> None:
+    """An import's skipped rows and warnings (an ImportReport's), one a line on standard error."""
+    for line in report.problems:
+        print(f"{source}: skipped: {line}", file=sys.stderr)
+    for line in report.warnings:
+        print(f"{source}: warning: {line}", file=sys.stderr)
+
+
 def _no_screen() -> bool:
     if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
         return False

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -43,7 +42,7 @@ def _day(text: str) -> date:
 
 
 def import_command(args: argparse.Namespace) -> int:
-    from app.cli import EXIT_OK, desk_of
+    from app.cli import EXIT_OK, desk_of, print_skipped_and_warnings
 
     if not args.file.exists():
         raise InputProblem(["no such file"], source=str(args.file))
@@ -55,10 +54,7 @@ def import_command(args: argparse.Namespace) -> int:
     source = str(args.file)
     print(f"{source}: {report.inserted} inserted, {report.updated} updated, {report.unchanged} unchanged, "
           f"{report.skipped} skipped; {report.spans_added} new coverage spans ({', '.join(report.plans)})")
-    for line in report.problems:
-        print(f"{source}: skipped: {line}", file=sys.stderr)
-    for line in report.warnings:
-        print(f"{source}: warning: {line}", file=sys.stderr)
+    print_skipped_and_warnings(source, report)
     return EXIT_OK
 
 

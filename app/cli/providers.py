@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 import unicodedata
 from pathlib import Path
 
@@ -55,7 +54,7 @@ def _positive(text: str) -> int:
 
 
 def import_command(args: argparse.Namespace) -> int:
-    from app.cli import EXIT_OK, desk_of
+    from app.cli import EXIT_OK, desk_of, print_skipped_and_warnings
 
     source = str(args.file)
     if not args.file.exists():
@@ -72,10 +71,7 @@ def import_command(args: argparse.Namespace) -> int:
         f"{source}: {report.inserted} inserted, {report.updated} updated, "
         f"{report.unchanged} unchanged, {report.skipped} skipped"
     )
-    for line in report.problems:
-        print(f"{source}: skipped: {line}", file=sys.stderr)
-    for line in report.warnings:
-        print(f"{source}: warning: {line}", file=sys.stderr)
+    print_skipped_and_warnings(source, report)
     return EXIT_OK
 
 

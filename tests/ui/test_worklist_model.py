@@ -10,7 +10,7 @@ from app.domain.time import LOS_ANGELES
 from app.storage.cases import CaseFilter
 from app.ui.worklist_model import (CASE_ID_ROLE, DUE_TODAY, MEMBER, OVERDUE, PROFESSIONAL, REPORT, STATUS,
                                    WorklistTableModel)
-from tests.factories import ORTHO_HAKOBYAN, make_request
+from tests.factories import NO_ADDRESS, ORTHO_HAKOBYAN, make_request, roster_member
 from tests.support.desks import Clock, build_desk
 
 RECEIVED = datetime(2025, 3, 3, 10, 0, tzinfo=LOS_ANGELES)
@@ -130,19 +130,12 @@ def test_an_unreadable_database_shows_no_rows_and_says_why(qapp):
 def test_the_language_column_and_the_tooltip_take_the_rosters_where_the_request_has_none(qapp, desk):
     """Issue 16: the member's language shows in its own column, the request's own or else the plan's roster's;
     the tooltip says which came from the roster, with the mailing address."""
-    from app.domain.members import RosterMember
-    from app.domain.models import Address
     from app.ui.worklist_model import LANGUAGE
 
     service = desk[0]
-    service.evaluator.roster.upsert_many([RosterMember(
-        member_id="TST000009", plan="caloptima-medi-cal", last_name="Trần", first_name="Mai",
-        date_of_birth=date(1980, 2, 3), language="Vietnamese",
-        address=Address(line1="200 Example St", city="Garden Grove", state="CA", zip="92840"),
-        coverage_start=date(2024, 1, 1))])
-    no_address = {"line1": None, "line2": None, "city": None, "state": None, "zip": None}
+    service.evaluator.roster.upsert_many([roster_member()])
     bare = service.submit(make_request(member={"member_id": "TST000009", "last_name": "Trần", "first_name": "Mai",
-                                               "language": None, "address": no_address})).case
+                                               "language": None, "address": NO_ADDRESS})).case
     model = WorklistTableModel(service, now=lambda: RECEIVED, page_size=10)
     assert model.headerData(LANGUAGE, Qt.Orientation.Horizontal) == "Language"
     ids = _column(model, MEMBER, CASE_ID_ROLE)

@@ -123,19 +123,14 @@ def test_an_unwritable_letters_folder_is_a_clear_problem(desk, tmp_path):
 def test_a_request_without_the_members_language_or_address_prints_the_rosters(desk):
     """Issue 16: the plan's roster gives the letter the language and mailing address the request lacks; the
     request itself is not changed, and a request's own language and address are never replaced."""
-    from datetime import date
-
-    from app.domain.members import RosterMember
     from app.domain.models import Address
+    from tests.factories import NO_ADDRESS, roster_member
     from tests.support.pdfs import text_of
 
-    desk.members.repository.upsert_many([RosterMember(
-        member_id="TST000301", plan="caloptima-medi-cal", last_name="Testcase", first_name="Lucía",
-        date_of_birth=date(1975, 6, 7), language="Spanish",
-        address=Address(line1="400 Example St", city="Anaheim", state="CA", zip="92805"),
-        coverage_start=date(2024, 1, 1))])
-    no_address = {"line1": None, "line2": None, "city": None, "state": None, "zip": None}
-    bare = desk.approved(member={"member_id": "TST000301", "language": None, "address": no_address})
+    desk.members.repository.upsert_many([roster_member(
+        member_id="TST000301", last_name="Testcase", first_name="Lucía", language="Spanish",
+        address=Address(line1="400 Example St", city="Anaheim", state="CA", zip="92805"))])
+    bare = desk.approved(member={"member_id": "TST000301", "language": None, "address": NO_ADDRESS})
     printed = desk.letters.print_letter(bare.id, LetterKind.member_approval)
     assert printed.language == "es"
     text = text_of((desk.path.parent / "letters" / printed.file_path).read_bytes())

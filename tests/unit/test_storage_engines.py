@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from app.domain.cases import Case, Clocks, Consult, Status
+from app.domain.models import Address
 from app.domain.settings import Settings
 from app.domain.time import LOS_ANGELES
 from app.errors import InputProblem
@@ -236,21 +237,17 @@ def test_the_worklist_shows_the_rosters_language_and_address_where_the_request_h
         tmp_path, pg_url, determine):
     """Issue 16: a request typed without the member's language or mailing address shows the plan's roster's,
     marked as the roster's; what the request holds is never replaced, and only the request's own plan counts."""
-    from app.domain.members import RosterMember
-    from app.domain.models import Address
     from app.storage.members import MemberRepository
+    from tests.factories import NO_ADDRESS, roster_member
 
     def member(member_id, plan, language, line1):
-        return RosterMember(member_id=member_id, plan=plan, last_name="Trần", first_name="Mai",
-                            date_of_birth=date(1980, 2, 3), language=language,
-                            address=Address(line1=line1, city="Garden Grove", state="CA", zip="92840"),
-                            coverage_start=date(2024, 1, 1))
+        return roster_member(member_id=member_id, plan=plan, language=language,
+                             address=Address(line1=line1, city="Garden Grove", state="CA", zip="92840"))
 
-    no_address = {"line1": None, "line2": None, "city": None, "state": None, "zip": None}
     requests = [
-        {"member_id": "TST000201", "language": None, "address": no_address},  # both from the roster
+        {"member_id": "TST000201", "language": None, "address": NO_ADDRESS},  # both from the roster
         {"member_id": "TST000202", "language": "English"},  # its own language and address stay
-        {"member_id": "TST000203", "language": None, "address": no_address},  # not on the roster
+        {"member_id": "TST000203", "language": None, "address": NO_ADDRESS},  # not on the roster
     ]
     shown = []
     for store in (open_store(tmp_path / "desk.sqlite3"), open_store(pg_url)):

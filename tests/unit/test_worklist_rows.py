@@ -10,14 +10,15 @@ from datetime import date, datetime
 
 import pytest
 
-from app.domain.members import RosterMember, completed_from_roster
+from app.domain.members import completed_from_roster
+from app.domain.models import Address
 from app.domain.time import LOS_ANGELES
 from app.rules.plan_names import plan_names
 from app.rules.profiles import default_profiles
 from app.services.cases import Outcome
 from app.storage.db import MIGRATIONS, open_db
 from app.storage.worklist import WORKLIST_NEEDS, CaseFilter, WorklistRow, from_utc_text, open_worklist, utc_text
-from tests.factories import ORTHO_HAKOBYAN, make_request
+from tests.factories import ORTHO_HAKOBYAN, make_request, roster_member
 from tests.support.desks import Clock, build_desk
 
 RECEIVED = datetime(2026, 2, 2, 9, 30, tzinfo=LOS_ANGELES)
@@ -64,9 +65,7 @@ def desk(tmp_path):
     service.submit(make_request(member={"last_name": "Nguyễn", "first_name": "Thảo"}))
     service.submit(make_request(urgent=True, member={"member_id": "TST000002", "last_name": "Ávila"}))
     roster = service.evaluator.roster  # the plan's file gives one member the language the request lacks
-    roster.upsert_many([RosterMember(member_id="TST000007", plan="caloptima-medi-cal", last_name="Trần",
-                                     first_name="Mai", date_of_birth=date(1980, 2, 3), language="Vietnamese",
-                                     coverage_start=date(2024, 1, 1))])
+    roster.upsert_many([roster_member(member_id="TST000007", address=Address())])
     service.submit(make_request(member={"member_id": "TST000007", "last_name": "Trần", "first_name": "Mai",
                                         "language": None}))
     ready = service.submit(make_request(plan="hpsj-medi-cal", requested_provider_npi=ORTHO_HAKOBYAN,
