@@ -10,6 +10,7 @@ import csv
 import io
 from collections.abc import Iterable
 
+from app.domain.spreadsheet import safe_row
 from app.exports.batch import BatchHeader, Submission, icd10_code
 
 COLUMNS = (
@@ -97,9 +98,10 @@ def row(header: BatchHeader, submission: Submission) -> list[str]:
 
 
 def submissions_csv(header: BatchHeader, submissions: Iterable[Submission]) -> bytes:
-    """UTF-8 without a byte order mark, comma separated, CRLF line ends (RFC 4180), a header row first."""
+    """UTF-8 without a byte order mark, comma separated, CRLF line ends (RFC 4180), a header row first; a cell
+    a spreadsheet would run as a formula is written as text (app.domain.spreadsheet)."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    writer.writerows(row(header, submission) for submission in submissions)
+    writer.writerows(safe_row(row(header, submission)) for submission in submissions)
     return buffer.getvalue().encode("utf-8")

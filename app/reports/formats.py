@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 from typing import TextIO
 
+from app.domain.spreadsheet import safe_row
 from app.reports.model import Cell, Report, Table
 
 
@@ -23,7 +24,7 @@ def write_csv(table: Table, stream: TextIO) -> None:
     writer = csv.writer(stream)
     writer.writerow([column.key for column in table.columns])
     for row in table.rows:
-        writer.writerow([cell_text(value) for value in row])
+        writer.writerow(safe_row(cell_text(value) for value in row))  # no formula runs in a spreadsheet
 
 
 def table_text(table: Table) -> str:

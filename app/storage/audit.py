@@ -36,6 +36,7 @@ from datetime import date, datetime, timezone
 
 import sqlite_utils
 
+from app.domain.spreadsheet import safe_row
 from app.logs import Safe
 from app.storage.dialect import POSTGRESQL, SQLITE, dialect_of
 
@@ -263,6 +264,5 @@ def entries_csv(entries: Iterable[AuditEntry]) -> bytes:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for entry in entries:
-        writer.writerow([getattr(entry, column) if getattr(entry, column) is not None else ""
-                         for column in COLUMNS])
+        writer.writerow(safe_row(getattr(entry, column) for column in COLUMNS))  # None: an empty cell
     return out.getvalue().encode("utf-8")

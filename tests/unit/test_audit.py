@@ -186,6 +186,13 @@ def test_csv_has_a_header_and_every_row(trail):
     assert lines[1].startswith("1,2025-03-03T17:00:00Z,admin,sign_in,,,0000")
 
 
+def test_a_detail_a_spreadsheet_would_run_is_written_as_text_in_the_csv(trail):
+    trail.record("desk", "view", detail="=HYPERLINK(\"http://evil.example\")")
+    last = entries_csv(trail.entries()).decode("utf-8").splitlines()[-1]
+    assert ",\"'=HYPERLINK(\"\"http://evil.example\"\")\"," in last
+    assert trail.entries()[-1].detail == "=HYPERLINK(\"http://evil.example\")"  # the trail keeps it as written
+
+
 # Code point order on both engines, though a server's database may sort by a language (ICU en-US puts "amy" before
 # "Zed" and "_" before "9" and "."); SQLite's default collation is binary.
 MIXED = ["sign_in", "sign9", "Zed", "amy", "r.garcia", "r_garcia", "rgarcia"]

