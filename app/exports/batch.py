@@ -28,6 +28,9 @@ class Practice(Model):
     address: str | None = None
     phone: str | None = None
     fax: str | None = None
+    # The sending database's id (SettingsRepository.sender_id): None in batches sent before issue 17, whose
+    # bundles are written again as they were.
+    sender_id: str | None = None
 
 
 class BatchHeader(Model):

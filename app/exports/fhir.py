@@ -5,6 +5,11 @@ cost a second at start). Ids are derived from the request id, the plan id and no
 timestamp and the Claim's `created` are the batch's creation time, so a batch rewritten from the database gives
 the same bytes. The mapping, element by element, is in docs/exports.md.
 
+Every fullUrl and the Bundle's and Claim's identifiers are scoped by the sending database's id (a random UUID
+made once, kept in its settings: Practice.sender_id) and the batch: two desks with databases of their own never
+give the same urn:uuid, and a request sent again is a new transaction (PAS). A batch sent before the sender id
+existed is written again with its old ids.
+
 "Shaped after" PAS, not claiming its profiles: the desk records no sex (Patient.gender is "unknown") and no
 practice NPI, both of which PAS profiles require, so no `meta.profile` is asserted.
 """
@@ -27,6 +32,8 @@ X12_REQUEST_CATEGORY = "https://codesystem.x12.org/005010/1525"
 X12_CERTIFICATION_TYPE = "https://codesystem.x12.org/005010/1322"
 PAS = "http://hl7.org/fhir/us/davinci-pas/StructureDefinition/"
 REQUEST_SYSTEM = "urn:sodesk:request"
+SENDER_SYSTEM = "urn:sodesk:sender:"  # + the sender id: the identifiers of one sending, "<batch>-<request>"
+LEVEL_OF_SERVICE = "https://codesystem.x12.org/005010/1338"  # X12 level of service: U urgent
 PLAN_SYSTEM = "urn:sodesk:plan"
 TERMINOLOGY = "http://terminology.hl7.org/CodeSystem/"
 
@@ -79,8 +86,14 @@ def _concept(system: str, code: str, display: str | None = None) -> dict:
     return {"coding": [_coding(system, code, display)]}
 
 
+def _scope(header: BatchHeader) -> str:
+    """What every key of a batch's fullUrls begins with: the sender and the batch (none in an old batch)."""
+    sender = header.practice.sender_id
+    return f"{sender}/{header.batch_id}/" if sender else ""
+
+
 def _plan_organization(header: BatchHeader) -> tuple[str, dict]:
-    key = f"organization/plan/{header.plan}"
+    key = f"{_scope(header)}organization/plan/{header.plan}"
     return _full_url(key), {
         "resourceType": "Organization",
         "id": _fhir_id(f"plan-{header.plan}"),
@@ -107,10 +120,10 @@ def _practice_organization(header: BatchHeader) -> tuple[str, dict]:
     if practice.address:
         lines = [line.strip() for line in practice.address.splitlines() if line.strip()]
         resource["address"] = [{"text": ", ".join(lines), "line": lines}]
-    return _full_url("organization/requesting-practice"), resource
+    return _full_url(f"{_scope(header)}organization/requesting-practice"), resource
 
 
-def _practitioner(request_id: int, npi: str, professional: Provider | None) -> tuple[str, dict]:
+def _practitioner(scope: str, request_id: int, npi: str, professional: Provider | None) -> tuple[str, dict]:
     resource: dict = {
         "resourceType": "Practitioner",
         "id": f"practitioner-{request_id}",
@@ -125,10 +138,10 @@ def _practitioner(request_id: int, npi: str, professional: Provider | None) -> t
         if professional.credential:
             name["suffix"] = [professional.credential]
         resource["name"] = [name]
-    return _full_url(f"practitioner/{request_id}"), resource
+    return _full_url(f"{scope}practitioner/{request_id}"), resource
 
 
-def _practitioner_role(request_id: int, npi: str, practitioner_url: str, taxonomy: str | None,
+def _practitioner_role(scope: str, request_id: int, npi: str, practitioner_url: str, taxonomy: str | None,
                        professional: Provider | None) -> tuple[str, dict]:
     resource: dict = {
         "resourceType": "PractitionerRole",
@@ -142,7 +155,7 @@ def _practitioner_role(request_id: int, npi: str, practitioner_url: str, taxonom
         resource["specialty"] = [_concept(NUCC_SYSTEM, taxonomy, display)]
     if professional is not None and professional.phone:
         resource["telecom"] = [{"system": "phone", "value": professional.phone, "use": "work"}]
-    return _full_url(f"practitioner-role/{request_id}"), resource
+    return _full_url(f"{scope}practitioner-role/{request_id}"), resource
 
 
 def _requester_reference(submission: Submission, patient_url: str, practice_url: str) -> dict:
@@ -172,20 +185,24 @@ def bundle(header: BatchHeader, submission: Submission) -> dict:
     created = header.created_at.isoformat()
     urgent = request.urgent
 
-    claim_url = _full_url(f"claim/{case_id}")
-    patient_url = _full_url(f"patient/{case_id}")
-    coverage_url = _full_url(f"coverage/{case_id}")
-    service_request_url = _full_url(f"service-request/{case_id}")
+    scope = _scope(header)
+    claim_url = _full_url(f"{scope}claim/{case_id}")
+    patient_url = _full_url(f"{scope}patient/{case_id}")
+    coverage_url = _full_url(f"{scope}coverage/{case_id}")
+    service_request_url = _full_url(f"{scope}service-request/{case_id}")
     plan_url, plan_org = _plan_organization(header)
     practice_url, practice_org = _practice_organization(header)
     role_url = None
     people: list[tuple[str, dict]] = []
     if npi:
-        practitioner_url, practitioner = _practitioner(case_id, npi, professional)
-        role_url, role = _practitioner_role(case_id, npi, practitioner_url, taxonomy, professional)
+        practitioner_url, practitioner = _practitioner(scope, case_id, npi, professional)
+        role_url, role = _practitioner_role(scope, case_id, npi, practitioner_url, taxonomy, professional)
         people = [(practitioner_url, practitioner), (role_url, role)]
 
-    identifier = {"system": REQUEST_SYSTEM, "value": str(case_id)}
+    identifier = {"system": REQUEST_SYSTEM, "value": str(case_id)}  # the request, the same in every sending
+    sender = header.practice.sender_id
+    sending = ({"system": SENDER_SYSTEM + sender, "value": f"{header.batch_id}-{case_id}"} if sender
+               else identifier)  # this sending of it: a resend is a new transaction
     diagnoses = [icd10_code(code) for code in request.diagnoses]
 
     patient = {
@@ -203,6 +220,11 @@ def bundle(header: BatchHeader, submission: Submission) -> dict:
     coverage = {
         "resourceType": "Coverage",
         "id": f"coverage-{case_id}",
+        "identifier": [{  # PAS Coverage identifier[memberid] 1..1
+            "type": _concept(TERMINOLOGY + "v2-0203", "MB", "Member Number"),
+            "system": f"{PLAN_SYSTEM}:{header.plan}:member-id",
+            "value": member.member_id,
+        }],
         "status": "active",
         "subscriberId": member.member_id,
         "beneficiary": {"reference": patient_url},
@@ -263,12 +285,15 @@ def bundle(header: BatchHeader, submission: Submission) -> dict:
                              "text": CONSULTATION_TEXT[request.opinion_number]},
         "quantity": {"value": 1},
     }
+    if urgent:  # beside Claim.priority: the X12 278's level of service (PAS extension-levelOfServiceCode)
+        item["extension"].append({"url": PAS + "extension-levelOfServiceCode",
+                                  "valueCodeableConcept": _concept(LEVEL_OF_SERVICE, "U", "Urgent")})
     if diagnoses:
         item["diagnosisSequence"] = list(range(1, len(diagnoses) + 1))
     claim: dict = {
         "resourceType": "Claim",
         "id": f"claim-{case_id}",
-        "identifier": [identifier],
+        "identifier": [sending],
         "status": "active",
         "type": _concept(TERMINOLOGY + "claim-type", "professional", "Professional"),
         "use": "preauthorization",
@@ -297,7 +322,7 @@ def bundle(header: BatchHeader, submission: Submission) -> dict:
     return {
         "resourceType": "Bundle",
         "id": f"request-{case_id}",
-        "identifier": identifier,
+        "identifier": sending,
         "type": "collection",
         "timestamp": created,
         "entry": [{"fullUrl": url, "resource": resource} for url, resource in entries],

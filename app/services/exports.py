@@ -36,6 +36,7 @@ from app.exports.package import Progress, write_batch
 from app.domain.time import now_pacific
 from app.services.cases import CaseProblem, CaseService, Outcome
 from app.services.evaluation import CodeSet, diagnosis_problems
+from app.storage.settings import SettingsRepository
 from app.storage.exports import (
     BatchRecord,
     ExportRepository,
@@ -207,7 +208,8 @@ class ExportService:
             raise InputProblem([f"nothing to export for {plan}: no submitted request waits for its authorization "
                                 "decision that was not sent already (add --again to send those again)"])
         practice = Practice(name=self.settings.practice_name, address=self.settings.practice_address,
-                            phone=self.settings.practice_phone, fax=self.settings.practice_fax)
+                            phone=self.settings.practice_phone, fax=self.settings.practice_fax,
+                            sender_id=SettingsRepository(self.db).sender_id())
         header = BatchHeader(batch_id=self.repository.next_id(), plan=plan, plan_name=self._plan_name(plan),
                              practice=practice, created_at=stored_time(self.clock()), who=self.who,
                              with_pdfs=self.pdf_for is not None)

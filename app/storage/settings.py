@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import uuid
 
 import sqlite_utils
 from pydantic import ValidationError
@@ -11,9 +12,24 @@ from app.domain.settings import Settings
 from app.errors import InputProblem, Problem
 
 
+SENDER_KEY = "export_sender_id"  # not a Setting: no one edits it
+
+
 class SettingsRepository:
     def __init__(self, db: sqlite_utils.Database) -> None:
         self.db = db
+
+    def sender_id(self) -> str:
+        """This database's name as the sender of submissions: a random UUID made at its first export and kept.
+        Two desks with databases of their own never name their bundles alike (PAS: fullUrl unique across
+        submissions), the desks sharing one server are one sender, and a batch rewritten reads the same."""
+        select = "SELECT value FROM settings WHERE key = ?"
+        row = self.db.execute(select, [SENDER_KEY]).fetchone()
+        if row is None:
+            self.db.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING",
+                            [SENDER_KEY, json.dumps(str(uuid.uuid4()))])
+            row = self.db.execute(select, [SENDER_KEY]).fetchone()  # another desk's, if it came first
+        return json.loads(row[0])
 
     def load(self) -> Settings:
         stored = {key: json.loads(value) for key, value in self.db.execute("SELECT key, value FROM settings")}

@@ -1,6 +1,7 @@
 """Every FHIR Bundle of a batch is valid R4 (fhir.resources.R4B) and shaped after Da Vinci PAS."""
 
 import json
+import uuid
 
 import pytest
 from fhir.resources.R4B.bundle import Bundle
@@ -133,9 +134,14 @@ def test_requester_of_each_kind(batch):
     assert {"text": "Wants a surgeon closer to home"} in representative["reasonCode"]
 
 
-def test_ids_are_derived_from_the_request_not_random(batch, tmp_path):
+def test_ids_are_derived_from_the_request_the_sender_and_the_batch(batch, tmp_path):
     first = _bundles(batch)["1-bundle.json"]
-    assert first["id"] == "request-1" and first["identifier"] == {"system": "urn:sodesk:request", "value": "1"}
+    sender = first["identifier"]["system"].removeprefix("urn:sodesk:sender:")
+    assert str(uuid.UUID(sender)) == sender  # the database's own id, made at its first export
+    assert first["id"] == "request-1" and first["identifier"]["value"] == "1-1"  # batch 1, request 1
+    claim = _resources(first)["Claim"][0]
+    assert claim["identifier"] == [first["identifier"]]
+    assert _resources(first)["ServiceRequest"][0]["identifier"] == [{"system": "urn:sodesk:request", "value": "1"}]
     assert first["timestamp"] == "2025-03-04T09:30:15-08:00"
     assert all(entry["fullUrl"].startswith("urn:uuid:") for entry in first["entry"])
     second = _bundles(batch)["2-bundle.json"]
@@ -151,3 +157,42 @@ def test_full_urls_are_rfc_4122_version_5_uuids():
 
     for key in ("claim/1", "practitioner/42", "organization/requesting-practice", "patient/TST000001/Ñ"):
         assert _full_url(key) == f"urn:uuid:{uuid.uuid5(NAMESPACE, key)}"
+
+
+def _urls(result):
+    return {entry["fullUrl"] for bundle in _bundles(result).values() for entry in bundle["entry"]}
+
+
+def test_two_desks_with_their_own_databases_never_give_the_same_urn_uuid(tmp_path):
+    """PAS spec-17: a fullUrl is unique across submissions; desks A and B number their requests alike."""
+    results = []
+    for name in ("desk-a", "desk-b"):
+        cases, exports = exporting_desk(tmp_path / name / "desk.sqlite3")
+        submit_three(cases)
+        results.append(exports.export("caloptima-medi-cal", tmp_path / name / "out"))
+    assert results[0].request_ids == results[1].request_ids
+    assert not _urls(results[0]) & _urls(results[1])
+
+
+def test_a_request_sent_again_is_a_new_transaction_from_the_same_sender(db_target, tmp_path):
+    cases, exports = exporting_desk(db_target)
+    first_id, *_ = submit_three(cases)
+    first = exports.export("caloptima-medi-cal", tmp_path / "first", ids=[first_id])
+    again = exports.export("caloptima-medi-cal", tmp_path / "again", ids=[first_id], again=True)
+    sent, resent = (_bundles(result)[f"{first_id}-bundle.json"] for result in (first, again))
+    assert sent["identifier"]["system"] == resent["identifier"]["system"]  # one sender
+    assert (sent["identifier"]["value"], resent["identifier"]["value"]) == (f"1-{first_id}", f"2-{first_id}")
+    assert not _urls(first) & _urls(again)
+
+
+def test_coverage_carries_the_member_id_and_an_urgent_item_its_level_of_service(batch):
+    bundles = _bundles(batch)
+    routine, urgent = (_resources(bundles[name]) for name in ("1-bundle.json", "2-bundle.json"))
+    assert routine["Coverage"][0]["identifier"] == [{
+        "type": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/v2-0203", "code": "MB",
+                             "display": "Member Number"}]},
+        "system": "urn:sodesk:plan:caloptima-medi-cal:member-id", "value": "TST000001"}]
+    level = PAS + "extension-levelOfServiceCode"
+    assert [e["valueCodeableConcept"]["coding"][0]["code"] for e in urgent["Claim"][0]["item"][0]["extension"]
+            if e["url"] == level] == ["U"]
+    assert not [e for e in routine["Claim"][0]["item"][0]["extension"] if e["url"] == level]
