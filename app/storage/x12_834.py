@@ -114,7 +114,7 @@ def parse_834(data: bytes, source: str, plans: Mapping[str, str], report: Import
     try:
         text = data.decode("utf-8-sig").lstrip()  # a byte-order mark, or blank lines, may come before the ISA
     except UnicodeDecodeError:
-        text = data.decode("latin-1").lstrip()
+        text = data.removeprefix(b"\xef\xbb\xbf").decode("latin-1").lstrip()
     if plan is not None and plan not in plans:
         raise InputProblem([f"unknown plan {plan!r}; known plans: {', '.join(sorted(plans))}"], source=source)
     try:
@@ -138,7 +138,7 @@ def parse_834(data: bytes, source: str, plans: Mapping[str, str], report: Import
             return
         member.values["plan"] = file_plan
         subscriber = member.values.pop("_subscriber", "")
-        if member.subscriber:  # a dependent's REF*0F is its subscriber's ID, never its own
+        if member.subscriber and subscriber:  # a dependent's REF*0F is its subscriber's ID, never its own
             member.values.setdefault("member_id", subscriber)
         _eligibility_fallback(member)
         if member.mailing.get("address_line1"):  # the letters go to the mailing address (2100C) when given
@@ -274,7 +274,7 @@ def _read_member_segment(member: _Member, seg_id: str, value, segment: int) -> N
         if seg_id == "NM1":
             member.put("last_name", value("NM103") or "", segment, "NM103")
             member.put("first_name", value("NM104") or "", segment, "NM104")
-            if value("NM108") in ("ZZ", "MI", "34"):
+            if value("NM108") in ("ZZ", "MI"):  # never 34, a Social Security number: not a member ID to keep
                 member.put("member_id", value("NM109") or "", segment, "NM109")
         elif seg_id == "PER" and value("PER01") == "IP":
             for position in (3, 5, 7):

@@ -306,3 +306,16 @@ def test_an_834_after_a_byte_order_mark_is_still_an_834(roster, tmp_path):
     path = write_members_834(tmp_path / "roster.834", [members_834(some(2), payer="CalOptima Health Medi-Cal")])
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     assert roster.import_file(path, PLANS).inserted == 2
+
+
+def test_an_834_never_keeps_a_social_security_number_as_the_member_id(roster, tmp_path):
+    by_ssn = ["INS*Y*18*021*XN*A***AC", "NM1*IL*1*Sample*Kim****34*999009999", "DMG*D8*19700101*M",
+              "HD*021**HMO**IND", "DTP*348*D8*20240101"]
+    with_ref = ["INS*Y*18*021*XN*A***AC", "REF*0F*CO0000004", "NM1*IL*1*Sample*Lee****34*999009998",
+                "DMG*D8*19710101*F", "HD*021**HMO**IND", "DTP*348*D8*20240101"]
+    segments = transaction(by_ssn, with_ref)
+    report = roster.import_file(write_members_834(tmp_path / "roster.834", [segments]), PLANS)
+    assert (report.inserted, report.skipped) == (1, 1)
+    assert report.problems[0] == (f"segment {segments.index(by_ssn[0]) + 3} (REF02, member_id): no member ID "
+                                  "(REF*0F or NM1*IL NM109)")
+    assert roster.get("CO0000004", CALOPTIMA).first_name == "Lee" and roster.find("999009999") == []
