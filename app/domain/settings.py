@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import AfterValidator, Field
 from pydantic_core import PydanticCustomError
 
-from app.domain.models import Model, OptionalText
+from app.domain.models import Model, Npi, OptionalText
 
 LOGO_SUFFIXES = (".png", ".jpg", ".jpeg")
 
@@ -26,8 +26,40 @@ def _check_logo(value: str | None) -> str | None:
     return value
 
 
+def _check_tin(value: str | None) -> str | None:
+    if value is None:
+        return None
+    digits = "".join(ch for ch in value if ch.isdigit())
+    if len(digits) != 9 or any(not (ch.isdigit() or ch in "- ") for ch in value):
+        raise PydanticCustomError("tin", "a TIN (the practice's federal tax ID, EIN) is 9 digits, e.g. 12-3456789")
+    return f"{digits[:2]}-{digits[2:]}"
+
+
+# CMS place-of-service codes a second-opinion consultation is given in (the code set's own names).
+PLACES_OF_SERVICE = {
+    "11": "Office",
+    "02": "Telehealth provided other than in patient's home",
+    "10": "Telehealth provided in patient's home",
+    "19": "Off campus-outpatient hospital",
+    "22": "On campus-outpatient hospital",
+    "49": "Independent clinic",
+    "50": "Federally qualified health center",
+    "71": "Public health clinic",
+    "72": "Rural health clinic",
+}
+
+
+def _check_place(value: str) -> str:
+    if value not in PLACES_OF_SERVICE:
+        raise PydanticCustomError("place_of_service", "a place of service is a CMS code: {codes}",
+                                  {"codes": ", ".join(f"{code} {name}" for code, name in PLACES_OF_SERVICE.items())})
+    return value
+
+
 PhoneText = Annotated[OptionalText, AfterValidator(_check_phone)]
 LogoPath = Annotated[OptionalText, AfterValidator(_check_logo)]
+TinText = Annotated[OptionalText, AfterValidator(_check_tin)]
+PlaceOfService = Annotated[str, AfterValidator(_check_place)]
 
 
 class Settings(Model):
@@ -42,6 +74,11 @@ class Settings(Model):
     practice_phone: PhoneText = None
     practice_fax: PhoneText = None
     practice_logo: LogoPath = Field(default=None, description="path of a .png or .jpg picture file")
+    # Who sends the submissions (issue 17): the plan's system knows a practice by its NPI and TIN.
+    practice_npi: Npi = Field(default=None, description="the practice's organization NPI (10 digits)")
+    practice_tin: TinText = Field(default=None, description="the practice's federal tax ID (EIN), 9 digits")
+    place_of_service: PlaceOfService = Field(default="11", description="where the consultations are given: "
+                                             "a CMS place-of-service code")
     # Security (issue 7): the desk locks itself after this many idle minutes; five failed sign-ins lock an
     # account for lockout_minutes.
     idle_lock_minutes: int = Field(default=10, ge=1, le=240, description="minutes without input before the desk locks")

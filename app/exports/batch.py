@@ -28,9 +28,12 @@ class Practice(Model):
     address: str | None = None
     phone: str | None = None
     fax: str | None = None
-    # The sending database's id (SettingsRepository.sender_id): None in batches sent before issue 17, whose
-    # bundles are written again as they were.
+    # The sending database's id (SettingsRepository.sender_id) and what a plan's system knows the practice by
+    # (issue 17): None in batches sent before them, whose files are written again as they were.
     sender_id: str | None = None
+    npi: str | None = None
+    tin: str | None = None
+    place_of_service: str | None = None
 
 
 class BatchHeader(Model):

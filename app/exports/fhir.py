@@ -21,6 +21,7 @@ import re
 import uuid
 
 from app.domain.models import Provider
+from app.domain.settings import PLACES_OF_SERVICE
 from app.exports.batch import BatchHeader, Submission, canonical_json, icd10_code
 
 NPI_SYSTEM = "http://hl7.org/fhir/sid/us-npi"
@@ -34,8 +35,12 @@ PAS = "http://hl7.org/fhir/us/davinci-pas/StructureDefinition/"
 REQUEST_SYSTEM = "urn:sodesk:request"
 SENDER_SYSTEM = "urn:sodesk:sender:"  # + the sender id: the identifiers of one sending, "<batch>-<request>"
 LEVEL_OF_SERVICE = "https://codesystem.x12.org/005010/1338"  # X12 level of service: U urgent
+X12_ENTITY = "https://codesystem.x12.org/005010/98"  # X12 entity identifier codes: PR payer, 1P provider
+PLACE_OF_SERVICE = "https://www.cms.gov/Medicare/Coding/place-of-service-codes/Place_of_Service_Code_Set"
+TIN_SYSTEM = "urn:oid:2.16.840.1.113883.4.4"  # the IRS's employer identification numbers
 PLAN_SYSTEM = "urn:sodesk:plan"
 TERMINOLOGY = "http://terminology.hl7.org/CodeSystem/"
+CARE_TEAM_ROLE = TERMINOLOGY + "claimcareteamrole"
 
 # X12 278 codes for a second-opinion request: service type 3 "Consultation", request category SC "Specialty
 # Care Review", certification type I "Initial". The service itself: an office consultation, new or established
@@ -92,34 +97,61 @@ def _scope(header: BatchHeader) -> str:
     return f"{sender}/{header.batch_id}/" if sender else ""
 
 
+def _sent_since_issue_17(header: BatchHeader) -> bool:
+    """A batch sent with a sender id carries what PAS asks (X12 entity types, split addresses, the practice's
+    NPI and TIN, place of service, care-team scope); one sent before is written again as it was sent."""
+    return header.practice.sender_id is not None
+
+
 def _plan_organization(header: BatchHeader) -> tuple[str, dict]:
     key = f"{_scope(header)}organization/plan/{header.plan}"
+    kind = (_concept(X12_ENTITY, "PR", "Payer") if _sent_since_issue_17(header)
+            else _concept(TERMINOLOGY + "organization-type", "pay", "Payer"))
     return _full_url(key), {
         "resourceType": "Organization",
         "id": _fhir_id(f"plan-{header.plan}"),
         "identifier": [{"system": PLAN_SYSTEM, "value": header.plan}],
         "active": True,
-        "type": [_concept(TERMINOLOGY + "organization-type", "pay", "Payer")],
+        "type": [kind],
         "name": header.plan_name,
     }
 
 
+_CITY_LINE = re.compile(r"^(?P<city>.+?),?\s+(?P<state>[A-Za-z]{2})\s+(?P<zip>\d{5}(?:-\d{4})?)$")
+
+
+def split_address(lines: list[str]) -> dict:
+    """The settings' address lines as a FHIR Address: the last line read as "City, ST 12345" when it is one."""
+    found = _CITY_LINE.match(lines[-1]) if lines else None
+    if found is None:
+        return {"text": ", ".join(lines), "line": lines}
+    address = {"text": ", ".join(lines), "line": lines[:-1], "city": found["city"].strip(),
+               "state": found["state"].upper(), "postalCode": found["zip"], "country": "US"}
+    return {key: value for key, value in address.items() if value}
+
+
 def _practice_organization(header: BatchHeader) -> tuple[str, dict]:
     practice = header.practice
+    modern = _sent_since_issue_17(header)
     resource: dict = {
         "resourceType": "Organization",
         "id": "requesting-practice",
         "active": True,
-        "type": [_concept(TERMINOLOGY + "organization-type", "prov", "Healthcare Provider")],
+        "type": [_concept(X12_ENTITY, "1P", "Provider") if modern
+                 else _concept(TERMINOLOGY + "organization-type", "prov", "Healthcare Provider")],
         "name": practice.name or "Requesting practice (name not set in the desk's settings)",
     }
+    identifiers = [{"system": system, "value": value}
+                   for system, value in ((NPI_SYSTEM, practice.npi), (TIN_SYSTEM, practice.tin)) if value]
+    if identifiers:
+        resource["identifier"] = identifiers
     telecom = [{"system": system, "value": value, "use": "work"}
                for system, value in (("phone", practice.phone), ("fax", practice.fax)) if value]
     if telecom:
         resource["telecom"] = telecom
     if practice.address:
         lines = [line.strip() for line in practice.address.splitlines() if line.strip()]
-        resource["address"] = [{"text": ", ".join(lines), "line": lines}]
+        resource["address"] = [split_address(lines) if modern else {"text": ", ".join(lines), "line": lines}]
     return _full_url(f"{_scope(header)}organization/requesting-practice"), resource
 
 
@@ -141,14 +173,30 @@ def _practitioner(scope: str, request_id: int, npi: str, professional: Provider 
     return _full_url(f"{scope}practitioner/{request_id}"), resource
 
 
+def _professional_organization(scope: str, request_id: int, npi: str, professional: Provider) -> tuple[str, dict]:
+    """A professional the directory lists as an organization (a clinic's NPI): a PAS Organization, never a
+    Practitioner with a text-only name."""
+    resource: dict = {
+        "resourceType": "Organization",
+        "id": f"professional-organization-{request_id}",
+        "identifier": [{"system": NPI_SYSTEM, "value": npi}],
+        "active": True,
+        "type": [_concept(X12_ENTITY, "1P", "Provider")],
+        "name": professional.display_name,
+    }
+    if professional.phone:
+        resource["telecom"] = [{"system": "phone", "value": professional.phone, "use": "work"}]
+    return _full_url(f"{scope}professional-organization/{request_id}"), resource
+
+
 def _practitioner_role(scope: str, request_id: int, npi: str, practitioner_url: str, taxonomy: str | None,
-                       professional: Provider | None) -> tuple[str, dict]:
+                       professional: Provider | None, *, of_organization: bool = False) -> tuple[str, dict]:
     resource: dict = {
         "resourceType": "PractitionerRole",
         "id": f"practitioner-role-{request_id}",
         "identifier": [{"system": NPI_SYSTEM, "value": npi}],
         "active": True,
-        "practitioner": {"reference": practitioner_url},
+        ("organization" if of_organization else "practitioner"): {"reference": practitioner_url},
     }
     if taxonomy:
         display = professional.specialty if professional is not None else None
@@ -194,9 +242,16 @@ def bundle(header: BatchHeader, submission: Submission) -> dict:
     practice_url, practice_org = _practice_organization(header)
     role_url = None
     people: list[tuple[str, dict]] = []
+    modern = _sent_since_issue_17(header)
     if npi:
-        practitioner_url, practitioner = _practitioner(scope, case_id, npi, professional)
-        role_url, role = _practitioner_role(scope, case_id, npi, practitioner_url, taxonomy, professional)
+        an_organization = (modern and professional is not None and not professional.last_name
+                           and bool(professional.organization))
+        if an_organization:
+            practitioner_url, practitioner = _professional_organization(scope, case_id, npi, professional)
+        else:
+            practitioner_url, practitioner = _practitioner(scope, case_id, npi, professional)
+        role_url, role = _practitioner_role(scope, case_id, npi, practitioner_url, taxonomy, professional,
+                                            of_organization=an_organization)
         people = [(practitioner_url, practitioner), (role_url, role)]
 
     identifier = {"system": REQUEST_SYSTEM, "value": str(case_id)}  # the request, the same in every sending
@@ -220,11 +275,6 @@ def bundle(header: BatchHeader, submission: Submission) -> dict:
     coverage = {
         "resourceType": "Coverage",
         "id": f"coverage-{case_id}",
-        "identifier": [{  # PAS Coverage identifier[memberid] 1..1
-            "type": _concept(TERMINOLOGY + "v2-0203", "MB", "Member Number"),
-            "system": f"{PLAN_SYSTEM}:{header.plan}:member-id",
-            "value": member.member_id,
-        }],
         "status": "active",
         "subscriberId": member.member_id,
         "beneficiary": {"reference": patient_url},
@@ -233,6 +283,9 @@ def bundle(header: BatchHeader, submission: Submission) -> dict:
         "class": [{"type": _concept(TERMINOLOGY + "coverage-class", "plan", "Plan"), "value": header.plan,
                    "name": header.plan_name}],
     }
+    if modern:  # PAS Coverage identifier[memberid] 1..1
+        coverage["identifier"] = [{"type": _concept(TERMINOLOGY + "v2-0203", "MB", "Member Number"),
+                                   "system": f"{PLAN_SYSTEM}:{header.plan}:member-id", "value": member.member_id}]
     reason_codes = [_concept(ICD10CM_SYSTEM, code) for code in diagnoses]
     reason_codes += [{"text": REASON_TEXT[reason.value]} for reason in request.reasons]
     if request.other_reason:
@@ -285,7 +338,10 @@ def bundle(header: BatchHeader, submission: Submission) -> dict:
                              "text": CONSULTATION_TEXT[request.opinion_number]},
         "quantity": {"value": 1},
     }
-    if urgent:  # beside Claim.priority: the X12 278's level of service (PAS extension-levelOfServiceCode)
+    place = header.practice.place_of_service
+    if modern and place:  # PAS Claim.item.location[x] 1..1: where the consultation is given
+        item["locationCodeableConcept"] = _concept(PLACE_OF_SERVICE, place, PLACES_OF_SERVICE.get(place))
+    if modern and urgent:  # beside Claim.priority: the X12 278's level of service (PAS extension-levelOfServiceCode)
         item["extension"].append({"url": PAS + "extension-levelOfServiceCode",
                                   "valueCodeableConcept": _concept(LEVEL_OF_SERVICE, "U", "Urgent")})
     if diagnoses:
@@ -312,6 +368,9 @@ def bundle(header: BatchHeader, submission: Submission) -> dict:
                               for index, code in enumerate(diagnoses, start=1)]
     if role_url:
         team: dict = {"sequence": 1, "provider": {"reference": role_url}}
+        if modern:  # PAS careTeam: its claim scope (1..1) and a role
+            team["extension"] = [{"url": PAS + "extension-careTeamClaimScope", "valueBoolean": True}]
+            team["role"] = _concept(CARE_TEAM_ROLE, "primary", "Primary provider")
         if taxonomy:
             team["qualification"] = _concept(NUCC_SYSTEM, taxonomy)
         claim["careTeam"] = [team]

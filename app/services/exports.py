@@ -144,17 +144,34 @@ class ExportService:
         return (f"{'; '.join(map(str, problems))}; to send it, withdraw request #{case.id} and enter it "
                 f"again with billable codes")
 
+    def _cannot_send(self, case: Case, listed: dict[str, bool]) -> str | None:
+        """Why the request cannot go to a plan as it is stored, with how to send it; None when it can. `listed`:
+        NPI -> in the directory, filled as it is asked."""
+        reason = self._not_billable(case)
+        if reason is not None:
+            return reason
+        npi = case.request.requested_provider_npi
+        if npi:
+            if npi not in listed:
+                listed[npi] = self.directory.get(npi) is not None
+            if not listed[npi]:
+                return (f"the requested professional, NPI {npi}, is not in the provider directory, so the plan "
+                        "would get an NPI without a name or phone (US Core: a Practitioner has a name); import "
+                        "a directory that lists it (Tools > Provider directory), then export again")
+        return None
+
     def choose(self, plan: str, *, again: bool = False, ids: Sequence[int] = ()) -> Selection:
         """What a batch for `plan` would send, and what it leaves out. By default the submitted requests
         waiting for an authorization decision that were never exported to the plan, less those held back (a
-        diagnosis that is not a billable ICD-10-CM code: Official Guidelines I.B.2); `again` includes those
+        diagnosis that is not a billable ICD-10-CM code: Official Guidelines I.B.2; a requested professional the
+        directory does not list); `again` includes those
         already exported; `ids` names the requests (each must be a submitted request of that plan with billable
         diagnoses, and, without `again`, not yet sent)."""
         self._plan_name(plan)
         if not ids:
-            cases, held_back = [], []
+            cases, held_back, listed = [], [], {}
             for case in self.repository.snapshots(self.repository.awaiting_ids(plan, again=again)):
-                reason = self._not_billable(case)
+                reason = self._cannot_send(case, listed)
                 if reason is None:
                     cases.append(case)
                 else:
@@ -176,7 +193,7 @@ class ExportService:
                 sent = self.repository.sent(case_id)
                 problems.append(f"--ids: request #{case_id} was already sent to {plan} in batch "
                                 f"{', '.join(str(s.batch_id) for s in sent)}; add --again to send it again")
-            elif (reason := self._not_billable(case)) is not None:
+            elif (reason := self._cannot_send(case, {})) is not None:
                 problems.append(f"--ids: request #{case_id} cannot be sent: {reason}")
         if problems:
             raise InputProblem(problems)
@@ -209,7 +226,8 @@ class ExportService:
                                 "decision that was not sent already (add --again to send those again)"])
         practice = Practice(name=self.settings.practice_name, address=self.settings.practice_address,
                             phone=self.settings.practice_phone, fax=self.settings.practice_fax,
-                            sender_id=SettingsRepository(self.db).sender_id())
+                            sender_id=SettingsRepository(self.db).sender_id(), npi=self.settings.practice_npi,
+                            tin=self.settings.practice_tin, place_of_service=self.settings.place_of_service)
         header = BatchHeader(batch_id=self.repository.next_id(), plan=plan, plan_name=self._plan_name(plan),
                              practice=practice, created_at=stored_time(self.clock()), who=self.who,
                              with_pdfs=self.pdf_for is not None)

@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QCompleter, QDialog, QWidget
 
-from app.domain.settings import Settings
+from app.domain.settings import PLACES_OF_SERVICE, Settings
 from app.errors import InputProblem, Problem
 from app.ui import dialogs
 from app.ui.forms.ui_settings_dialog import Ui_SettingsDialog
@@ -41,6 +41,9 @@ FIELD_LABELS = {
     "practice_address": "Address",
     "practice_phone": "Phone",
     "practice_fax": "Fax",
+    "practice_npi": "Practice NPI",
+    "practice_tin": "Tax ID (TIN)",
+    "place_of_service": "Place of service",
     "practice_logo": "Logo",
     "default_plan": "Default plan",
     "default_county": "Default county",
@@ -67,6 +70,9 @@ class SettingsDialog(QDialog):
             "practice_address": self.ui.practice_address_edit,
             "practice_phone": self.ui.practice_phone_edit,
             "practice_fax": self.ui.practice_fax_edit,
+            "practice_npi": self.ui.practice_npi_edit,
+            "practice_tin": self.ui.practice_tin_edit,
+            "place_of_service": self.ui.place_of_service_combo,
             "practice_logo": self.ui.practice_logo_edit,
             "default_plan": self.ui.default_plan_combo,
             "default_county": self.ui.default_county_combo,
@@ -75,6 +81,8 @@ class SettingsDialog(QDialog):
             "idle_lock_minutes": self.ui.idle_lock_spin,
             "lockout_minutes": self.ui.lockout_spin,
         }
+        for code, name in PLACES_OF_SERVICE.items():
+            self.ui.place_of_service_combo.addItem(f"{code} {name}", code)
         self.ui.default_plan_combo.addItem("None", None)
         for plan_id, name in plans:
             self.ui.default_plan_combo.addItem(name, plan_id)
@@ -102,6 +110,10 @@ class SettingsDialog(QDialog):
         self.ui.practice_address_edit.setPlainText(settings.practice_address or "")
         self.ui.practice_phone_edit.setText(settings.practice_phone or "")
         self.ui.practice_fax_edit.setText(settings.practice_fax or "")
+        self.ui.practice_npi_edit.setText(settings.practice_npi or "")
+        self.ui.practice_tin_edit.setText(settings.practice_tin or "")
+        places = self.ui.place_of_service_combo
+        places.setCurrentIndex(max(places.findData(settings.place_of_service), 0))
         self.ui.practice_logo_edit.setText(settings.practice_logo or "")
         plans = self.ui.default_plan_combo
         if settings.default_plan is not None and plans.findData(settings.default_plan) < 0:
@@ -124,6 +136,9 @@ class SettingsDialog(QDialog):
             "practice_address": self.ui.practice_address_edit.toPlainText(),
             "practice_phone": self.ui.practice_phone_edit.text(),
             "practice_fax": self.ui.practice_fax_edit.text(),
+            "practice_npi": self.ui.practice_npi_edit.text(),
+            "practice_tin": self.ui.practice_tin_edit.text(),
+            "place_of_service": self.ui.place_of_service_combo.currentData(),
             "practice_logo": self.ui.practice_logo_edit.text(),
             "default_plan": self.ui.default_plan_combo.currentData(),
             "default_county": known.get(county.casefold(), county),

@@ -191,7 +191,7 @@ def test_every_input_has_a_label_and_an_accessible_name(qtbot, db_path):
     dialog = make_dialog(qtbot, db_path)
     inputs = [w for kind in (QLineEdit, QPlainTextEdit, QComboBox, QSpinBox) for w in dialog.findChildren(kind)
               if w.objectName() and not w.objectName().startswith("qt_")]  # skip the combo's and spin's inner edits
-    assert len(inputs) == 12
+    assert len(inputs) == 15
     buddies = {label.buddy(): label for label in dialog.findChildren(QLabel) if label.buddy() is not None}
     for widget in inputs:
         label = buddies[widget]
@@ -223,3 +223,26 @@ def test_the_letterhead_fields_validate_lightly(field, value, ok):
     else:
         with pytest.raises(InputProblem, match=f"^{field}: "):
             repository.update(**{field: value})
+
+
+def test_the_practice_npi_tin_and_place_of_service_are_typed_checked_and_stored(qtbot, db_path):
+    """Issue 17: what a plan's system knows the sending practice by, and where its consultations are given."""
+    dialog = make_dialog(qtbot, db_path)
+    ui = dialog.ui
+    assert ui.place_of_service_combo.currentText() == "11 Office"  # the default
+    qtbot.keyClicks(ui.practice_npi_edit, "1234567890")  # a wrong check digit
+    qtbot.keyClicks(ui.practice_tin_edit, "12-34567")
+    click_ok(qtbot, dialog)
+    lines = ui.error_label.text().splitlines()
+    assert lines[0].startswith("Practice NPI: ") and "check digit" in lines[0]
+    assert lines[1] == "Tax ID (TIN): a TIN (the practice's federal tax ID, EIN) is 9 digits, e.g. 12-3456789"
+    assert dialog.focusWidget() is ui.practice_npi_edit and stored(db_path) == Settings()
+    ui.practice_npi_edit.setText("1234567893")
+    ui.practice_tin_edit.setText("123456789")
+    ui.place_of_service_combo.setCurrentIndex(ui.place_of_service_combo.findData("02"))
+    click_ok(qtbot, dialog)
+    again = stored(db_path)
+    assert (again.practice_npi, again.practice_tin, again.place_of_service) == ("1234567893", "12-3456789", "02")
+    shown = make_dialog(qtbot, db_path)
+    assert shown.ui.place_of_service_combo.currentText() == "02 Telehealth provided other than in patient's home"
+    assert shown.ui.practice_tin_edit.text() == "12-3456789"

@@ -6,17 +6,28 @@ import uuid
 import pytest
 from fhir.resources.R4B.bundle import Bundle
 
+from app.domain.models import Provider
+from app.domain.settings import PLACES_OF_SERVICE
+from app.errors import InputProblem
+from app.exports.batch import BatchHeader, Practice, Submission
 from app.exports.fhir import (
     ICD10CM_SYSTEM,
     NPI_SYSTEM,
     NUCC_SYSTEM,
     PAS,
+    PLACE_OF_SERVICE,
+    TIN_SYSTEM,
+    X12_ENTITY,
     X12_CERTIFICATION_TYPE,
     X12_REQUEST_CATEGORY,
     X12_SERVICE_TYPE,
+    bundle,
+    split_address,
 )
-from tests.factories import ADULT_RECONSTRUCTIVE_ORTHO, ORTHO_HAKOBYAN, PCP_REYES, make_request
-from tests.support.exports import exporting_desk, submit_three
+from app.storage.providers import ProviderRepository
+from tests.factories import ADULT_RECONSTRUCTIVE_ORTHO, ORTHO_HAKOBYAN, PCP_REYES, make_request, npi
+from tests.support.desks import VALLEY_PRACTICE, Clock, build_desk
+from tests.support.exports import EXPORTED_AT, exporting_desk, submit_three
 
 
 @pytest.fixture
@@ -196,3 +207,116 @@ def test_coverage_carries_the_member_id_and_an_urgent_item_its_level_of_service(
     assert [e["valueCodeableConcept"]["coding"][0]["code"] for e in urgent["Claim"][0]["item"][0]["extension"]
             if e["url"] == level] == ["U"]
     assert not [e for e in routine["Claim"][0]["item"][0]["extension"] if e["url"] == level]
+
+
+# -- issue 17: what PAS asks of the organizations, the item and the care team
+
+NPI_TIN_TELEHEALTH = {"practice_npi": "1234567893", "practice_tin": "123456789", "place_of_service": "02"}
+CLINIC = npi(60)  # an organization NPI in the directory: a clinic, no person's name
+
+
+def _pas_desk(target):
+    desk = build_desk(target, clock=Clock(EXPORTED_AT), practice={**VALLEY_PRACTICE, **NPI_TIN_TELEHEALTH})
+    return desk, desk.exports(with_pdfs=False)
+
+
+def test_pas_organizations_carry_x12_entity_types_and_the_practice_its_npi_tin_and_a_split_address(
+        db_target, tmp_path):
+    desk, exports = _pas_desk(db_target)
+    first, *_ = submit_three(desk.cases)
+    bundle = _bundles(exports.export("caloptima-medi-cal", tmp_path / "out"))[f"{first}-bundle.json"]
+    plan, practice = sorted(_resources(bundle)["Organization"], key=lambda org: org["id"] != "plan-caloptima-medi-cal")
+    assert plan["type"] == [{"coding": [{"system": X12_ENTITY, "code": "PR", "display": "Payer"}]}]
+    assert practice["type"] == [{"coding": [{"system": X12_ENTITY, "code": "1P", "display": "Provider"}]}]
+    assert practice["identifier"] == [{"system": NPI_SYSTEM, "value": "1234567893"},
+                                      {"system": TIN_SYSTEM, "value": "12-3456789"}]
+    assert practice["address"] == [{"text": "1 Sample Way, Stockton, CA 95202", "line": ["1 Sample Way"],
+                                    "city": "Stockton", "state": "CA", "postalCode": "95202", "country": "US"}]
+
+
+def test_pas_item_has_its_place_of_service_and_the_care_team_its_claim_scope_and_role(db_target, tmp_path):
+    desk, exports = _pas_desk(db_target)
+    first, *_ = submit_three(desk.cases)
+    claim = _resources(_bundles(exports.export("caloptima-medi-cal", tmp_path / "out"))[f"{first}-bundle.json"])[
+        "Claim"][0]
+    assert claim["item"][0]["locationCodeableConcept"] == {"coding": [{
+        "system": PLACE_OF_SERVICE, "code": "02", "display": PLACES_OF_SERVICE["02"]}]}
+    (team,) = claim["careTeam"]
+    assert team["extension"] == [{"url": PAS + "extension-careTeamClaimScope", "valueBoolean": True}]
+    assert team["role"]["coding"][0]["code"] == "primary"
+
+
+def test_a_practice_without_a_place_of_service_set_gives_the_office_code_11(batch):
+    claim = _resources(_bundles(batch)["1-bundle.json"])["Claim"][0]
+    assert claim["item"][0]["locationCodeableConcept"]["coding"][0]["code"] == "11"
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["1 Sample Way", "Stockton, CA 95202"],
+     {"line": ["1 Sample Way"], "city": "Stockton", "state": "CA", "postalCode": "95202", "country": "US"}),
+    (["Suite 4", "200 Elm St", "San Luis Obispo CA 93401-1234"],
+     {"line": ["Suite 4", "200 Elm St"], "city": "San Luis Obispo", "state": "CA", "postalCode": "93401-1234",
+      "country": "US"}),
+    (["1 Sample Way", "Stockton"], {"line": ["1 Sample Way", "Stockton"]}),  # no state and ZIP: left whole
+])
+def test_address_lines_split_into_city_state_and_postal_code_when_the_last_reads_as_one(lines, expected):
+    assert split_address(lines) == {"text": ", ".join(lines), **expected}
+
+
+def test_an_organization_npi_from_the_directory_is_a_pas_organization_never_a_practitioner(db_target, tmp_path):
+    desk, exports = _pas_desk(db_target)
+    ProviderRepository(desk.store).upsert_many([Provider(
+        npi=CLINIC, organization="Delta Valley Orthopaedic Clinic", taxonomy=ADULT_RECONSTRUCTIVE_ORTHO,
+        specialty="Adult Reconstructive Orthopaedic Surgery", phone="209-555-0142", plans=["caloptima-medi-cal"],
+        medi_cal_certified=True, accepting_new_patients=True)])
+    case = desk.cases.submit(make_request(requested_provider_npi=CLINIC)).case
+    sent = _bundles(exports.export("caloptima-medi-cal", tmp_path / "out"))[f"{case.id}-bundle.json"]
+    resources = _resources(sent)
+    assert "Practitioner" not in resources
+    (clinic,) = [org for org in resources["Organization"] if org["id"].startswith("professional-organization")]
+    assert clinic["name"] == "Delta Valley Orthopaedic Clinic"
+    assert clinic["identifier"] == [{"system": NPI_SYSTEM, "value": CLINIC}]
+    assert clinic["telecom"] == [{"system": "phone", "value": "209-555-0142", "use": "work"}]
+    (role,) = resources["PractitionerRole"]
+    assert "practitioner" not in role
+    assert _by_url(sent)[role["organization"]["reference"]] == clinic
+    Bundle.model_validate(sent)
+
+
+def test_a_requested_professional_the_directory_does_not_list_is_held_back_with_how_to_send_it(db_target, tmp_path):
+    """US Core Practitioner name 1..*: an NPI alone would be refused at the plan's door."""
+    desk, exports = _pas_desk(db_target)
+    unlisted = npi(90)
+    case = desk.cases.submit(make_request(requested_provider_npi=unlisted)).case.id
+    selection = exports.choose("caloptima-medi-cal")
+    assert case not in [c.id for c in selection.cases]
+    (reason,) = [held.reason for held in selection.held_back if held.request_id == case]
+    assert f"NPI {unlisted}" in reason and "Tools > Provider directory" in reason
+    with pytest.raises(InputProblem) as refused:
+        exports.export("caloptima-medi-cal", tmp_path / "out", ids=[case])
+    assert f"request #{case} cannot be sent" in str(refused.value)
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_batch_sent_before_issue_17_is_written_again_as_it_was(db_target, tmp_path):
+    """No sender id in its header: the organization-type codes, no practice NPI/TIN, place of service, care-team
+    scope or Coverage identifier, as the plan got it the first time."""
+    cases, exports = exporting_desk(db_target)
+    first, *_ = submit_three(cases)
+    result = exports.export("caloptima-medi-cal", tmp_path / "out")
+    record = exports.batch(result.batch_id)
+    old_practice = {key: value for key, value in record.batch.practice.items()
+                    if key not in ("sender_id", "npi", "tin", "place_of_service")}
+    header = BatchHeader(batch_id=record.batch.id, plan=record.batch.plan, plan_name=record.batch.plan_name,
+                         practice=Practice.model_validate(old_practice), created_at=record.batch.created_at,
+                         who=record.batch.who, with_pdfs=False)
+    item = next(item for item in record.items if item.case.id == first)
+    legacy = _resources(bundle(header, Submission(line=item.line, case=item.case, professional=item.professional)))
+    types = {org["id"]: org["type"][0]["coding"][0]["code"] for org in legacy["Organization"]}
+    assert types == {"plan-caloptima-medi-cal": "pay", "requesting-practice": "prov"}
+    assert legacy["Claim"][0]["identifier"] == [{"system": "urn:sodesk:request", "value": str(first)}]
+    assert "locationCodeableConcept" not in legacy["Claim"][0]["item"][0]
+    assert "extension" not in legacy["Claim"][0]["careTeam"][0]
+    assert "identifier" not in legacy["Coverage"][0]
+    sent = _resources(_bundles(result)[f"{first}-bundle.json"])
+    assert sent["Claim"][0]["identifier"][0]["system"].startswith("urn:sodesk:sender:")

@@ -15,7 +15,7 @@ class Ui_SettingsDialog(object):
     def setupUi(self, SettingsDialog):
         if not SettingsDialog.objectName():
             SettingsDialog.setObjectName(u"SettingsDialog")
-        SettingsDialog.resize(620, 400)
+        SettingsDialog.resize(620, 480)
         self.dialog_layout = QVBoxLayout(SettingsDialog)
         self.dialog_layout.setObjectName(u"dialog_layout")
         self.form_layout = QFormLayout()
@@ -63,10 +63,42 @@ class Ui_SettingsDialog(object):
 
         self.form_layout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.practice_fax_edit)
 
+        self.practice_npi_label = QLabel(SettingsDialog)
+        self.practice_npi_label.setObjectName(u"practice_npi_label")
+
+        self.form_layout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.practice_npi_label)
+
+        self.practice_npi_edit = QLineEdit(SettingsDialog)
+        self.practice_npi_edit.setObjectName(u"practice_npi_edit")
+        self.practice_npi_edit.setMaxLength(10)
+
+        self.form_layout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.practice_npi_edit)
+
+        self.practice_tin_label = QLabel(SettingsDialog)
+        self.practice_tin_label.setObjectName(u"practice_tin_label")
+
+        self.form_layout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.practice_tin_label)
+
+        self.practice_tin_edit = QLineEdit(SettingsDialog)
+        self.practice_tin_edit.setObjectName(u"practice_tin_edit")
+        self.practice_tin_edit.setMaxLength(11)
+
+        self.form_layout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.practice_tin_edit)
+
+        self.place_of_service_label = QLabel(SettingsDialog)
+        self.place_of_service_label.setObjectName(u"place_of_service_label")
+
+        self.form_layout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.place_of_service_label)
+
+        self.place_of_service_combo = QComboBox(SettingsDialog)
+        self.place_of_service_combo.setObjectName(u"place_of_service_combo")
+
+        self.form_layout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.place_of_service_combo)
+
         self.practice_logo_label = QLabel(SettingsDialog)
         self.practice_logo_label.setObjectName(u"practice_logo_label")
 
-        self.form_layout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.practice_logo_label)
+        self.form_layout.setWidget(7, QFormLayout.ItemRole.LabelRole, self.practice_logo_label)
 
         self.logo_row = QHBoxLayout()
         self.logo_row.setObjectName(u"logo_row")
@@ -82,22 +114,22 @@ class Ui_SettingsDialog(object):
         self.logo_row.addWidget(self.choose_logo_button)
 
 
-        self.form_layout.setLayout(4, QFormLayout.ItemRole.FieldRole, self.logo_row)
+        self.form_layout.setLayout(7, QFormLayout.ItemRole.FieldRole, self.logo_row)
 
         self.default_plan_label = QLabel(SettingsDialog)
         self.default_plan_label.setObjectName(u"default_plan_label")
 
-        self.form_layout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.default_plan_label)
+        self.form_layout.setWidget(8, QFormLayout.ItemRole.LabelRole, self.default_plan_label)
 
         self.default_plan_combo = QComboBox(SettingsDialog)
         self.default_plan_combo.setObjectName(u"default_plan_combo")
 
-        self.form_layout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.default_plan_combo)
+        self.form_layout.setWidget(8, QFormLayout.ItemRole.FieldRole, self.default_plan_combo)
 
         self.default_county_label = QLabel(SettingsDialog)
         self.default_county_label.setObjectName(u"default_county_label")
 
-        self.form_layout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.default_county_label)
+        self.form_layout.setWidget(9, QFormLayout.ItemRole.LabelRole, self.default_county_label)
 
         self.default_county_combo = QComboBox(SettingsDialog)
         self.default_county_combo.setObjectName(u"default_county_combo")
@@ -105,12 +137,12 @@ class Ui_SettingsDialog(object):
         self.default_county_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.default_county_combo.setMaxVisibleItems(15)
 
-        self.form_layout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.default_county_combo)
+        self.form_layout.setWidget(9, QFormLayout.ItemRole.FieldRole, self.default_county_combo)
 
         self.report_due_days_label = QLabel(SettingsDialog)
         self.report_due_days_label.setObjectName(u"report_due_days_label")
 
-        self.form_layout.setWidget(7, QFormLayout.ItemRole.LabelRole, self.report_due_days_label)
+        self.form_layout.setWidget(10, QFormLayout.ItemRole.LabelRole, self.report_due_days_label)
 
         self.report_due_days_spin = QSpinBox(SettingsDialog)
         self.report_due_days_spin.setObjectName(u"report_due_days_spin")
@@ -123,12 +155,12 @@ class Ui_SettingsDialog(object):
         sizePolicy.setHeightForWidth(self.report_due_days_spin.sizePolicy().hasHeightForWidth())
         self.report_due_days_spin.setSizePolicy(sizePolicy)
 
-        self.form_layout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.report_due_days_spin)
+        self.form_layout.setWidget(10, QFormLayout.ItemRole.FieldRole, self.report_due_days_spin)
 
         self.backup_keep_label = QLabel(SettingsDialog)
         self.backup_keep_label.setObjectName(u"backup_keep_label")
 
-        self.form_layout.setWidget(8, QFormLayout.ItemRole.LabelRole, self.backup_keep_label)
+        self.form_layout.setWidget(11, QFormLayout.ItemRole.LabelRole, self.backup_keep_label)
 
         self.backup_keep_spin = QSpinBox(SettingsDialog)
         self.backup_keep_spin.setObjectName(u"backup_keep_spin")
@@ -138,12 +170,12 @@ class Ui_SettingsDialog(object):
         sizePolicy.setHeightForWidth(self.backup_keep_spin.sizePolicy().hasHeightForWidth())
         self.backup_keep_spin.setSizePolicy(sizePolicy)
 
-        self.form_layout.setWidget(8, QFormLayout.ItemRole.FieldRole, self.backup_keep_spin)
+        self.form_layout.setWidget(11, QFormLayout.ItemRole.FieldRole, self.backup_keep_spin)
 
         self.idle_lock_label = QLabel(SettingsDialog)
         self.idle_lock_label.setObjectName(u"idle_lock_label")
 
-        self.form_layout.setWidget(9, QFormLayout.ItemRole.LabelRole, self.idle_lock_label)
+        self.form_layout.setWidget(12, QFormLayout.ItemRole.LabelRole, self.idle_lock_label)
 
         self.idle_lock_spin = QSpinBox(SettingsDialog)
         self.idle_lock_spin.setObjectName(u"idle_lock_spin")
@@ -153,12 +185,12 @@ class Ui_SettingsDialog(object):
         sizePolicy.setHeightForWidth(self.idle_lock_spin.sizePolicy().hasHeightForWidth())
         self.idle_lock_spin.setSizePolicy(sizePolicy)
 
-        self.form_layout.setWidget(9, QFormLayout.ItemRole.FieldRole, self.idle_lock_spin)
+        self.form_layout.setWidget(12, QFormLayout.ItemRole.FieldRole, self.idle_lock_spin)
 
         self.lockout_label = QLabel(SettingsDialog)
         self.lockout_label.setObjectName(u"lockout_label")
 
-        self.form_layout.setWidget(10, QFormLayout.ItemRole.LabelRole, self.lockout_label)
+        self.form_layout.setWidget(13, QFormLayout.ItemRole.LabelRole, self.lockout_label)
 
         self.lockout_spin = QSpinBox(SettingsDialog)
         self.lockout_spin.setObjectName(u"lockout_spin")
@@ -168,12 +200,12 @@ class Ui_SettingsDialog(object):
         sizePolicy.setHeightForWidth(self.lockout_spin.sizePolicy().hasHeightForWidth())
         self.lockout_spin.setSizePolicy(sizePolicy)
 
-        self.form_layout.setWidget(10, QFormLayout.ItemRole.FieldRole, self.lockout_spin)
+        self.form_layout.setWidget(13, QFormLayout.ItemRole.FieldRole, self.lockout_spin)
 
         self.data_folder_label = QLabel(SettingsDialog)
         self.data_folder_label.setObjectName(u"data_folder_label")
 
-        self.form_layout.setWidget(11, QFormLayout.ItemRole.LabelRole, self.data_folder_label)
+        self.form_layout.setWidget(14, QFormLayout.ItemRole.LabelRole, self.data_folder_label)
 
         self.data_folder_row = QHBoxLayout()
         self.data_folder_row.setObjectName(u"data_folder_row")
@@ -190,7 +222,7 @@ class Ui_SettingsDialog(object):
         self.data_folder_row.addWidget(self.open_folder_button)
 
 
-        self.form_layout.setLayout(11, QFormLayout.ItemRole.FieldRole, self.data_folder_row)
+        self.form_layout.setLayout(14, QFormLayout.ItemRole.FieldRole, self.data_folder_row)
 
 
         self.dialog_layout.addLayout(self.form_layout)
@@ -218,6 +250,9 @@ class Ui_SettingsDialog(object):
         self.practice_address_label.setBuddy(self.practice_address_edit)
         self.practice_phone_label.setBuddy(self.practice_phone_edit)
         self.practice_fax_label.setBuddy(self.practice_fax_edit)
+        self.practice_npi_label.setBuddy(self.practice_npi_edit)
+        self.practice_tin_label.setBuddy(self.practice_tin_edit)
+        self.place_of_service_label.setBuddy(self.place_of_service_combo)
         self.practice_logo_label.setBuddy(self.practice_logo_edit)
         self.default_plan_label.setBuddy(self.default_plan_combo)
         self.default_county_label.setBuddy(self.default_county_combo)
@@ -230,7 +265,10 @@ class Ui_SettingsDialog(object):
         QWidget.setTabOrder(self.practice_name_edit, self.practice_address_edit)
         QWidget.setTabOrder(self.practice_address_edit, self.practice_phone_edit)
         QWidget.setTabOrder(self.practice_phone_edit, self.practice_fax_edit)
-        QWidget.setTabOrder(self.practice_fax_edit, self.practice_logo_edit)
+        QWidget.setTabOrder(self.practice_fax_edit, self.practice_npi_edit)
+        QWidget.setTabOrder(self.practice_npi_edit, self.practice_tin_edit)
+        QWidget.setTabOrder(self.practice_tin_edit, self.place_of_service_combo)
+        QWidget.setTabOrder(self.place_of_service_combo, self.practice_logo_edit)
         QWidget.setTabOrder(self.practice_logo_edit, self.choose_logo_button)
         QWidget.setTabOrder(self.choose_logo_button, self.default_plan_combo)
         QWidget.setTabOrder(self.default_plan_combo, self.default_county_combo)
@@ -267,6 +305,23 @@ class Ui_SettingsDialog(object):
         self.practice_fax_edit.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Fax", None))
 #endif // QT_CONFIG(accessibility)
         self.practice_fax_edit.setPlaceholderText(QCoreApplication.translate("SettingsDialog", u"e.g. 209-555-0101", None))
+        self.practice_npi_label.setText(QCoreApplication.translate("SettingsDialog", u"Practice NP&I:", None))
+#if QT_CONFIG(accessibility)
+        self.practice_npi_edit.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Practice NPI", None))
+#endif // QT_CONFIG(accessibility)
+        self.practice_npi_edit.setPlaceholderText(QCoreApplication.translate("SettingsDialog", u"The practice's organization NPI, 10 digits", None))
+        self.practice_tin_label.setText(QCoreApplication.translate("SettingsDialog", u"&Tax ID (TIN):", None))
+#if QT_CONFIG(accessibility)
+        self.practice_tin_edit.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Tax ID (TIN)", None))
+#endif // QT_CONFIG(accessibility)
+        self.practice_tin_edit.setPlaceholderText(QCoreApplication.translate("SettingsDialog", u"The practice's federal tax ID (EIN), e.g. 12-3456789", None))
+        self.place_of_service_label.setText(QCoreApplication.translate("SettingsDialog", u"Place of ser&vice:", None))
+#if QT_CONFIG(accessibility)
+        self.place_of_service_combo.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Place of service", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.place_of_service_combo.setToolTip(QCoreApplication.translate("SettingsDialog", u"Where the second-opinion consultations are given (a CMS place-of-service code, sent with each submission)", None))
+#endif // QT_CONFIG(tooltip)
         self.practice_logo_label.setText(QCoreApplication.translate("SettingsDialog", u"&Logo:", None))
 #if QT_CONFIG(accessibility)
         self.practice_logo_edit.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Logo", None))
@@ -293,7 +348,7 @@ class Ui_SettingsDialog(object):
 #if QT_CONFIG(accessibility)
         self.backup_keep_spin.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Backups kept", None))
 #endif // QT_CONFIG(accessibility)
-        self.idle_lock_label.setText(QCoreApplication.translate("SettingsDialog", u"&Lock when idle:", None))
+        self.idle_lock_label.setText(QCoreApplication.translate("SettingsDialog", u"Lock when idl&e:", None))
 #if QT_CONFIG(accessibility)
         self.idle_lock_spin.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Lock when idle", None))
 #endif // QT_CONFIG(accessibility)
