@@ -13,10 +13,13 @@ from app.domain.cases import Case
 from app.domain.models import Model, Provider
 
 # The layout of a batch (docs/exports.md); raise when a file changes shape, never reuse a number.
-EXPORT_FORMAT_VERSION = 1
+EXPORT_FORMAT_VERSION = 2  # 2: issue 17 (sender-scoped ids, what PAS asks, the practice's columns in the CSV)
 
 MANIFEST = "manifest.json"
 SUBMISSIONS = "submissions.csv"
+# The service asked for: an office consultation, new or established patient, CPT 99242 (the first level; the
+# consultant bills the level actually given). In the bundle's item and the CSV's service_code.
+CONSULTATION = ("99242", "Office or other outpatient consultation for a new or established patient")
 
 PdfFor = Callable[[Case], bytes]
 
@@ -35,6 +38,15 @@ class Practice(Model):
     tin: str | None = None
     place_of_service: str | None = None
 
+    def as_sent(self) -> dict:
+        """As the manifest records it: a batch of format 1 never had the issue-17 keys, so they are left out
+        when unset and its manifest is written again byte for byte."""
+        data = self.model_dump(mode="json")
+        return {key: value for key, value in data.items() if value is not None or key in _FORMAT_1_PRACTICE}
+
+
+_FORMAT_1_PRACTICE = ("name", "address", "phone", "fax")
+
 
 class BatchHeader(Model):
     batch_id: int = Field(ge=1)
@@ -44,6 +56,12 @@ class BatchHeader(Model):
     created_at: datetime
     who: str
     with_pdfs: bool
+
+    @property
+    def format_version(self) -> int:
+        """The export format the batch was (or is) sent in: 1 before the sender id existed, whose files are
+        written again as they were sent; EXPORT_FORMAT_VERSION since."""
+        return 1 if self.practice.sender_id is None else EXPORT_FORMAT_VERSION
 
 
 class Submission(Model):

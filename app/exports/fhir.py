@@ -22,7 +22,7 @@ import uuid
 
 from app.domain.models import Provider
 from app.domain.settings import PLACES_OF_SERVICE
-from app.exports.batch import BatchHeader, Submission, canonical_json, icd10_code
+from app.exports.batch import CONSULTATION, BatchHeader, Submission, canonical_json, icd10_code
 
 NPI_SYSTEM = "http://hl7.org/fhir/sid/us-npi"
 NUCC_SYSTEM = "http://nucc.org/provider-taxonomy"
@@ -43,12 +43,10 @@ TERMINOLOGY = "http://terminology.hl7.org/CodeSystem/"
 CARE_TEAM_ROLE = TERMINOLOGY + "claimcareteamrole"
 
 # X12 278 codes for a second-opinion request: service type 3 "Consultation", request category SC "Specialty
-# Care Review", certification type I "Initial". The service itself: an office consultation, new or established
-# patient (CPT 99242, the first level; the consultant bills the level actually given).
+# Care Review", certification type I "Initial". The service itself: app.exports.batch.CONSULTATION.
 SERVICE_TYPE = ("3", "Consultation")
 REQUEST_CATEGORY = ("SC", "Specialty Care Review")
 CERTIFICATION = ("I", "Initial")
-CONSULTATION = ("99242", "Office or other outpatient consultation for a new or established patient")
 CONSULTATION_TEXT = {2: "Second medical opinion consultation", 3: "Third medical opinion consultation"}
 
 # Fixed: the same request gives the same urn:uuid in every run and on every desk.
@@ -98,9 +96,9 @@ def _scope(header: BatchHeader) -> str:
 
 
 def _sent_since_issue_17(header: BatchHeader) -> bool:
-    """A batch sent with a sender id carries what PAS asks (X12 entity types, split addresses, the practice's
-    NPI and TIN, place of service, care-team scope); one sent before is written again as it was sent."""
-    return header.practice.sender_id is not None
+    """A batch of format 2 carries what PAS asks (X12 entity types, split addresses, the practice's NPI and TIN,
+    place of service, care-team scope); one of format 1 is written again as it was sent."""
+    return header.format_version >= 2
 
 
 def _plan_organization(header: BatchHeader) -> tuple[str, dict]:

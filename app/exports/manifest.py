@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from app.exports.batch import EXPORT_FORMAT_VERSION, BatchHeader, canonical_json
+from app.exports.batch import BatchHeader, canonical_json
 
 
 def manifest_document(header: BatchHeader, count: int, files: Mapping[str, tuple[str, int]]) -> dict:
     """`files`: name -> (sha256 hex, size in bytes), every file of the batch but the manifest itself."""
-    practice = header.practice
     return {
-        "export_format_version": EXPORT_FORMAT_VERSION,
+        "export_format_version": header.format_version,
         "batch_id": header.batch_id,
         "plan": {"id": header.plan, "name": header.plan_name},
-        "practice": practice.model_dump(mode="json"),
+        "practice": header.practice.as_sent(),
         "created_at": header.created_at.isoformat(),
         "created_by": header.who,
         "count": count,

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from app.domain.models import SCHEMA_VERSION
-from app.exports.batch import EXPORT_FORMAT_VERSION, BatchHeader, Submission, canonical_json
+from app.exports.batch import BatchHeader, Submission, canonical_json
 
 
 def request_document(header: BatchHeader, submission: Submission) -> dict:
     case = submission.case
     return {
         "schema_version": SCHEMA_VERSION,  # of the request and determination models (app/domain/models.py)
-        "export_format_version": EXPORT_FORMAT_VERSION,
+        "export_format_version": header.format_version,
         "batch_id": header.batch_id,
         "line": submission.line,
         "request_id": case.id,

@@ -11,7 +11,7 @@ import io
 from collections.abc import Iterable
 
 from app.domain.spreadsheet import safe_row
-from app.exports.batch import BatchHeader, Submission, icd10_code
+from app.exports.batch import CONSULTATION, BatchHeader, Submission, icd10_code
 
 COLUMNS = (
     "line",
@@ -45,6 +45,19 @@ COLUMNS = (
     "decision_due",
     "consult_due",
 )
+# Added in export format 2 (issue 17): what an authorization template asks of the requesting practice and the
+# service. A batch of format 1 is written again without them.
+FORMAT_2_COLUMNS = (
+    "practice_npi",
+    "practice_tin",
+    "practice_phone",
+    "service_code",
+    "place_of_service",
+)
+
+
+def columns(header: BatchHeader) -> tuple[str, ...]:
+    return COLUMNS + FORMAT_2_COLUMNS if header.format_version >= 2 else COLUMNS
 
 
 def _yes_no(value: bool) -> str:
@@ -93,8 +106,13 @@ def row(header: BatchHeader, submission: Submission) -> list[str]:
         "authorizer": (determination.authorizer or "") if determination else "",
         "decision_due": _iso(determination.decision_due) if determination else "",
         "consult_due": _iso(determination.consult_due) if determination else "",
+        "practice_npi": header.practice.npi or "",
+        "practice_tin": header.practice.tin or "",
+        "practice_phone": header.practice.phone or "",
+        "service_code": CONSULTATION[0],
+        "place_of_service": header.practice.place_of_service or "",
     }
-    return [values[column] for column in COLUMNS]
+    return [values[column] for column in columns(header)]
 
 
 def submissions_csv(header: BatchHeader, submissions: Iterable[Submission]) -> bytes:
@@ -102,6 +120,6 @@ def submissions_csv(header: BatchHeader, submissions: Iterable[Submission]) -> b
     a spreadsheet would run as a formula is written as text (app.domain.spreadsheet)."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+    writer.writerow(columns(header))
     writer.writerows(safe_row(row(header, submission)) for submission in submissions)
     return buffer.getvalue().encode("utf-8")

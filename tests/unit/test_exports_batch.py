@@ -12,7 +12,9 @@ import pyzipper
 
 from app.domain.cases import Status
 from app.errors import InputProblem
-from app.exports.submissions_csv import COLUMNS
+from app.exports.batch import BatchHeader, Practice
+from app.exports.manifest import manifest_document
+from app.exports.submissions_csv import COLUMNS, FORMAT_2_COLUMNS, columns
 from app.services.cases import Outcome
 from tests.factories import ORTHO_HAKOBYAN, make_request
 from tests.support.desks import Clock
@@ -64,7 +66,7 @@ def test_submissions_csv_has_the_documented_columns_and_no_more(desk, tmp_path):
     result = exports.export(PLAN, tmp_path)
     rows = list(csv.DictReader(io.StringIO((result.path / "submissions.csv").read_text(encoding="utf-8"),
                                            newline="")))
-    assert tuple(rows[0]) == COLUMNS
+    assert tuple(rows[0]) == COLUMNS + FORMAT_2_COLUMNS
     assert [(r["line"], r["request_id"], r["urgent"]) for r in rows] == [("1", "1", "no"), ("2", "2", "yes")]
     assert rows[0]["professional_npi"] == ORTHO_HAKOBYAN and rows[0]["professional_taxonomy"] == "207XS0114X"
     assert rows[1]["member_last_name"] == "Nguyễn" and rows[1]["diagnoses"] == "M17.11;M25.511"
@@ -72,14 +74,39 @@ def test_submissions_csv_has_the_documented_columns_and_no_more(desk, tmp_path):
     text = (result.path / "submissions.csv").read_text(encoding="utf-8")
     assert "100 Example St" not in text and "714-555-0101" not in text and "Spanish" not in text
     documented = (__import__("pathlib").Path(__file__).parents[2] / "docs" / "exports.md").read_text()
-    assert all(f"`{column}`" in documented for column in COLUMNS)
+    assert all(f"`{column}`" in documented for column in COLUMNS + FORMAT_2_COLUMNS)
+
+
+def test_submissions_csv_carries_the_practice_and_service_an_authorization_template_asks_for(db_target, tmp_path):
+    cases, exports = exporting_desk(db_target)
+    exports.settings = exports.settings.model_copy(update={"practice_npi": "1234567893",
+                                                           "practice_tin": "12-3456789", "place_of_service": "10"})
+    submit_three(cases)
+    rows = list(csv.DictReader(io.StringIO((exports.export(PLAN, tmp_path).path / "submissions.csv").read_text(
+        encoding="utf-8"), newline="")))
+    assert {(r["practice_npi"], r["practice_tin"], r["practice_phone"], r["service_code"], r["place_of_service"])
+            for r in rows} == {("1234567893", "12-3456789", "209-555-0199", "99242", "10")}
+
+
+def test_a_batch_of_format_1_keeps_its_columns_and_its_manifest_keys():
+    """Sent before the sender id: written again with the columns and practice keys it was sent with."""
+    old = BatchHeader(batch_id=3, plan=PLAN, plan_name="CalOptima Health Medi-Cal", created_at="2025-03-04T09:30:15-08:00",
+                      who="clerk", with_pdfs=False, practice=Practice.model_validate({"name": "Valley Family Practice",
+                                                                                      "address": None, "phone": None,
+                                                                                      "fax": None}))
+    assert columns(old) == COLUMNS
+    manifest = manifest_document(old, 0, {})
+    assert manifest["export_format_version"] == 1
+    assert manifest["practice"] == {"name": "Valley Family Practice", "address": None, "phone": None, "fax": None}
+    new = old.model_copy(update={"practice": old.practice.model_copy(update={"sender_id": "a-sender"})})
+    assert manifest_document(new, 0, {})["export_format_version"] == 2 and columns(new)[-1] == "place_of_service"
 
 
 def test_request_json_carries_the_full_request_determination_and_schema_version(desk, tmp_path):
     _, exports, _ = desk
     result = exports.export(PLAN, tmp_path)
     document = json.loads((result.path / "requests" / "1.json").read_text(encoding="utf-8"))
-    assert document["schema_version"] == 1 and document["export_format_version"] == 1
+    assert document["schema_version"] == 1 and document["export_format_version"] == 2
     assert document["request"]["member"]["address"]["line1"] == "100 Example St"
     assert document["request"]["care_in_question"]["from"] == "specialist"
     assert document["determination"]["authorization_required"] is True
