@@ -22,7 +22,7 @@ import uuid
 
 from app.domain.models import Provider
 from app.domain.settings import PLACES_OF_SERVICE
-from app.exports.batch import CONSULTATION, BatchHeader, Submission, canonical_json, icd10_code
+from app.exports.batch import CONSULTATION, BatchHeader, Submission, canonical_json, icd10_code, pdf_name
 
 NPI_SYSTEM = "http://hl7.org/fhir/sid/us-npi"
 NUCC_SYSTEM = "http://nucc.org/provider-taxonomy"
@@ -41,6 +41,7 @@ TIN_SYSTEM = "urn:oid:2.16.840.1.113883.4.4"  # the IRS's employer identificatio
 PLAN_SYSTEM = "urn:sodesk:plan"
 TERMINOLOGY = "http://terminology.hl7.org/CodeSystem/"
 CARE_TEAM_ROLE = TERMINOLOGY + "claimcareteamrole"
+PAS_TEMP_CODES = "http://hl7.org/fhir/us/davinci-pas/CodeSystem/PASTempCodes"  # supportingInfo categories
 
 # X12 278 codes for a second-opinion request: service type 3 "Consultation", request category SC "Specialty
 # Care Review", certification type I "Initial". The service itself: app.exports.batch.CONSULTATION.
@@ -219,6 +220,33 @@ def _requester_reference(submission: Submission, patient_url: str, practice_url:
     return reference
 
 
+def _requested_period(submission: Submission) -> dict:
+    request, determination = submission.case.request, submission.case.determination
+    period = {"start": request.received_at.date().isoformat()}
+    if determination is not None and determination.consult_due is not None:
+        period["end"] = determination.consult_due.date().isoformat()
+    return period
+
+
+def _supporting_info(header: BatchHeader, submission: Submission) -> list[dict]:
+    """PAS supportingInfo: the member's reasons in words, as a message to the plan's UM staff (freeFormMessage),
+    and the referral letter of the batch (AdditionalInformation) when the batch carries the letters."""
+    request = submission.case.request
+    words = [REASON_TEXT[reason.value] for reason in request.reasons]
+    if request.other_reason:
+        words.append(f"In the member's words: {request.other_reason}")
+    found: list[dict] = []
+    if words:
+        found.append({"category": _concept(PAS_TEMP_CODES, "freeFormMessage", "Free Form Message"),
+                      "valueString": "Why a second opinion is asked for: " + "; ".join(words)})
+    if header.with_pdfs:
+        found.append({"category": _concept(PAS_TEMP_CODES, "additionalInformation", "Additional Information"),
+                      "valueAttachment": {"contentType": "application/pdf",
+                                          "url": pdf_name(submission.request_id),  # the batch's own file
+                                          "title": f"Referral letter, request #{submission.request_id}"}})
+    return [{"sequence": index, **info} for index, info in enumerate(found, start=1)]
+
+
 def bundle(header: BatchHeader, submission: Submission) -> dict:
     case = submission.case
     request = case.request
@@ -344,6 +372,8 @@ def bundle(header: BatchHeader, submission: Submission) -> dict:
                                   "valueCodeableConcept": _concept(LEVEL_OF_SERVICE, "U", "Urgent")})
     if diagnoses:
         item["diagnosisSequence"] = list(range(1, len(diagnoses) + 1))
+    if modern:  # the requested service dates: from the day of receipt to the consult's deadline when there is one
+        item["servicedPeriod"] = _requested_period(submission)
     claim: dict = {
         "resourceType": "Claim",
         "id": f"claim-{case_id}",
@@ -373,6 +403,9 @@ def bundle(header: BatchHeader, submission: Submission) -> dict:
             team["qualification"] = _concept(NUCC_SYSTEM, taxonomy)
         claim["careTeam"] = [team]
         item["careTeamSequence"] = [1]
+    supporting = _supporting_info(header, submission) if modern else []
+    if supporting:
+        claim["supportingInfo"] = supporting
 
     entries = [(claim_url, claim), (patient_url, patient), (coverage_url, coverage), (plan_url, plan_org),
                (practice_url, practice_org), *people, (service_request_url, service_request)]

@@ -15,6 +15,7 @@ from app.exports.fhir import (
     NPI_SYSTEM,
     NUCC_SYSTEM,
     PAS,
+    PAS_TEMP_CODES,
     PLACE_OF_SERVICE,
     TIN_SYSTEM,
     X12_ENTITY,
@@ -315,8 +316,40 @@ def test_a_batch_sent_before_issue_17_is_written_again_as_it_was(db_target, tmp_
     types = {org["id"]: org["type"][0]["coding"][0]["code"] for org in legacy["Organization"]}
     assert types == {"plan-caloptima-medi-cal": "pay", "requesting-practice": "prov"}
     assert legacy["Claim"][0]["identifier"] == [{"system": "urn:sodesk:request", "value": str(first)}]
-    assert "locationCodeableConcept" not in legacy["Claim"][0]["item"][0]
+    assert not {"locationCodeableConcept", "servicedPeriod"} & set(legacy["Claim"][0]["item"][0])
+    assert "supportingInfo" not in legacy["Claim"][0]
     assert "extension" not in legacy["Claim"][0]["careTeam"][0]
     assert "identifier" not in legacy["Coverage"][0]
     sent = _resources(_bundles(result)[f"{first}-bundle.json"])
     assert sent["Claim"][0]["identifier"][0]["system"].startswith("urn:sodesk:sender:")
+
+
+def test_the_members_reasons_and_the_referral_letter_travel_as_pas_supporting_info(db_target, tmp_path):
+    cases, exports = exporting_desk(db_target)  # with the letters
+    case = cases.submit(make_request(reasons=["other"], other_reason="Wants a surgeon closer to home")).case
+    sent = _bundles(exports.export("caloptima-medi-cal", tmp_path / "out"))[f"{case.id}-bundle.json"]
+    message, letter = _resources(sent)["Claim"][0]["supportingInfo"]
+    assert message["category"]["coding"][0] == {"system": PAS_TEMP_CODES, "code": "freeFormMessage",
+                                                "display": "Free Form Message"}
+    assert message["valueString"].endswith("In the member's words: Wants a surgeon closer to home")
+    assert letter["category"]["coding"][0]["code"] == "additionalInformation"
+    assert letter["valueAttachment"]["contentType"] == "application/pdf"
+    assert (tmp_path / "out" / letter["valueAttachment"]["url"]).read_bytes().startswith(b"%PDF")
+    assert [message["sequence"], letter["sequence"]] == [1, 2]
+    Bundle.model_validate(sent)
+
+
+def test_without_the_letters_only_the_members_reasons_are_supporting_info(db_target, tmp_path):
+    cases, exports = exporting_desk(db_target, pdf_for=None)
+    first, *_ = submit_three(cases)
+    sent = _bundles(exports.export("caloptima-medi-cal", tmp_path / "out"))[f"{first}-bundle.json"]
+    assert not (tmp_path / "out" / "letters").exists()
+    (only,) = _resources(sent)["Claim"][0]["supportingInfo"]
+    assert only["category"]["coding"][0]["code"] == "freeFormMessage"
+
+
+def test_the_requested_service_dates_run_from_receipt_to_the_consults_deadline(batch):
+    routine, urgent = (_resources(_bundles(batch)[name])["Claim"][0]["item"][0]["servicedPeriod"]
+                       for name in ("1-bundle.json", "2-bundle.json"))
+    assert routine == {"start": "2025-03-03"}  # no consult deadline: the plan sets the date
+    assert urgent["start"] == "2025-03-03" and urgent["end"] >= urgent["start"]
