@@ -11,6 +11,7 @@ from pydantic import Field
 
 from app.domain.cases import Case
 from app.domain.models import Model, Provider
+from app.domain.submissions import CsvProfile
 
 # The layout of a batch (docs/exports.md); raise when a file changes shape, never reuse a number.
 EXPORT_FORMAT_VERSION = 2  # 2: issue 17 (sender-scoped ids, what PAS asks, the practice's columns in the CSV)
@@ -56,6 +57,8 @@ class BatchHeader(Model):
     created_at: datetime
     who: str
     with_pdfs: bool
+    # The plan's submissions.csv profile when the batch was made (recorded with it): None, the desk's columns.
+    csv: CsvProfile | None = None
 
     @property
     def format_version(self) -> int:

@@ -8,56 +8,27 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable
+from datetime import datetime
 
 from app.domain.spreadsheet import safe_row
+from app.domain.submissions import COLUMNS, DATE_COLUMNS, FORMAT_2_COLUMNS, TIME_COLUMNS, CsvProfile
 from app.exports.batch import CONSULTATION, BatchHeader, Submission, icd10_code
-
-COLUMNS = (
-    "line",
-    "batch_id",
-    "request_id",
-    "received_at",
-    "urgent",
-    "opinion_number",
-    "member_id",
-    "member_last_name",
-    "member_first_name",
-    "member_date_of_birth",
-    "health_network",
-    "requester_type",
-    "requester_name",
-    "requester_npi",
-    "care_from",
-    "care_taxonomy",
-    "care_npi",
-    "care_name",
-    "procedure",
-    "diagnoses",
-    "reasons",
-    "other_reason",
-    "serious_condition",
-    "professional_npi",
-    "professional_name",
-    "professional_taxonomy",
-    "network",
-    "authorizer",
-    "decision_due",
-    "consult_due",
-)
-# Added in export format 2 (issue 17): what an authorization template asks of the requesting practice and the
-# service. A batch of format 1 is written again without them.
-FORMAT_2_COLUMNS = (
-    "practice_npi",
-    "practice_tin",
-    "practice_phone",
-    "service_code",
-    "place_of_service",
-)
 
 
 def columns(header: BatchHeader) -> tuple[str, ...]:
+    """The desk's columns the batch writes, in order (the plan's profile picks and orders them)."""
+    if header.csv is not None and header.csv.columns:
+        return tuple(column.field for column in header.csv.columns)
     return COLUMNS + FORMAT_2_COLUMNS if header.format_version >= 2 else COLUMNS
+
+
+def headers(header: BatchHeader) -> tuple[str, ...]:
+    """The header row: the plan's names for its columns, else the desk's."""
+    if header.csv is not None and header.csv.columns:
+        return tuple(column.header for column in header.csv.columns)
+    return columns(header)
 
 
 def _yes_no(value: bool) -> str:
@@ -112,14 +83,47 @@ def row(header: BatchHeader, submission: Submission) -> list[str]:
         "service_code": CONSULTATION[0],
         "place_of_service": header.practice.place_of_service or "",
     }
+    if header.csv is not None:
+        _as_the_plan_asks(header.csv, values, request)
     return [values[column] for column in columns(header)]
 
 
+def _as_the_plan_asks(profile: CsvProfile, values: dict[str, str], request) -> None:
+    """The plan's codes, date format and folded line breaks, in place."""
+    codes = profile.codes
+    if codes.requester_type:
+        values["requester_type"] = codes.requester_type[request.requester.type]
+    if codes.reasons:
+        values["reasons"] = ";".join(codes.reasons[reason] for reason in request.reasons)
+    network = values["health_network"]
+    values["health_network"] = codes.health_network.get(network, network)
+    if profile.date_format == "MM/DD/YYYY":
+        for column in DATE_COLUMNS:
+            if values[column]:
+                year, month, day = values[column].split("-")
+                values[column] = f"{month}/{day}/{year}"
+        for column in TIME_COLUMNS:  # Pacific, as stored: the date, then the time on the 24-hour clock
+            if values[column]:
+                values[column] = _us_time(values[column])
+    if profile.fold_newlines:
+        for column, value in values.items():
+            if "\n" in value or "\r" in value:
+                values[column] = _LINE_BREAKS.sub(" ", value)
+
+
+_LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
+
+
+def _us_time(text: str) -> str:
+    return datetime.fromisoformat(text).strftime("%m/%d/%Y %H:%M")
+
+
 def submissions_csv(header: BatchHeader, submissions: Iterable[Submission]) -> bytes:
-    """UTF-8 without a byte order mark, comma separated, CRLF line ends (RFC 4180), a header row first; a cell
-    a spreadsheet would run as a formula is written as text (app.domain.spreadsheet)."""
+    """UTF-8 (with a byte order mark when the plan's profile asks), comma separated, CRLF line ends (RFC 4180),
+    a header row first; a cell a spreadsheet would run as a formula is written as text (app.domain.spreadsheet)."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(columns(header))
+    writer.writerow(headers(header))
     writer.writerows(safe_row(row(header, submission)) for submission in submissions)
-    return buffer.getvalue().encode("utf-8")
+    bom = "\ufeff" if header.csv is not None and header.csv.byte_order_mark else ""
+    return (bom + buffer.getvalue()).encode("utf-8")

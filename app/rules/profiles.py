@@ -16,6 +16,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from app.domain.models import Reason
+from app.domain.submissions import CsvProfile
 from app.errors import InputProblem, Problem
 
 
@@ -167,6 +168,8 @@ class PlanProfile(Strict):
     timeframes: Timeframes
     member_cost: Cited
     obligations: list[Obligation] = Field(default_factory=list)
+    # How the plan wants submissions.csv (issue 17); absent: the desk's documented columns (docs/exports.md).
+    submissions_csv: CsvProfile | None = None
 
     @model_validator(mode="after")
     def _criteria_unique(self) -> PlanProfile:

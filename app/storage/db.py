@@ -33,6 +33,7 @@ MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     users.m006_users_and_audit,
     cases.m007_request_search,
     members.m008_member_roster,
+    exports.m009_export_csv_profile,
 )
 
 

@@ -91,6 +91,12 @@ CREATE TABLE export_items (
     db.execute("CREATE INDEX export_items_by_request ON export_items (request_id, batch_id)")
 
 
+def m009_export_csv_profile(db) -> None:
+    """The plan's submissions.csv profile each batch was written with (issue 17), so it is written again alike;
+    NULL for the batches before, written with the desk's own columns."""
+    db.execute("ALTER TABLE export_batches ADD COLUMN csv_profile_json TEXT")
+
+
 _utc_text, _from_utc_text = utc_text, from_utc_text  # the case file's own: one way to store a time
 
 
@@ -110,6 +116,7 @@ class StoredBatch:
     request_count: int
     with_pdfs: bool
     manifest_sha256: str
+    csv: dict | None = None  # the plan's submissions.csv profile it was written with (m009); None: the desk's
 
 
 @dataclass(frozen=True)
@@ -271,10 +278,10 @@ class ExportRepository:
                 raise BatchTaken(batch.id)
             self.db.execute(
                 "INSERT INTO export_batches (id, plan, plan_name, practice_json, created_at, who, request_count, "
-                "with_pdfs, manifest_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "with_pdfs, manifest_sha256, csv_profile_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [batch.id, batch.plan, batch.plan_name, json.dumps(batch.practice, sort_keys=True),
                  _utc_text(batch.created_at), batch.who, batch.request_count, int(batch.with_pdfs),
-                 batch.manifest_sha256],
+                 batch.manifest_sha256, json.dumps(batch.csv, sort_keys=True) if batch.csv is not None else None],
             )
             sql = "INSERT INTO export_items (batch_id, line, request_id, snapshot_json) VALUES (?, ?, ?, ?)"
             rows = [(batch.id, line, request_id, snapshot) for line, request_id, snapshot in items]
@@ -306,12 +313,14 @@ class ExportRepository:
     # --- reading batches back --------------------------------------------------------------------------------
 
     def _batch(self, row: tuple) -> StoredBatch:
-        bid, plan, plan_name, practice, created, who, count, with_pdfs, manifest = row
+        bid, plan, plan_name, practice, created, who, count, with_pdfs, manifest, csv_profile = row
         return StoredBatch(id=bid, plan=plan, plan_name=plan_name, practice=json.loads(practice),
                            created_at=_from_utc_text(created), who=who, request_count=count,
-                           with_pdfs=bool(with_pdfs), manifest_sha256=manifest)
+                           with_pdfs=bool(with_pdfs), manifest_sha256=manifest,
+                           csv=json.loads(csv_profile) if csv_profile is not None else None)
 
-    _COLUMNS = "id, plan, plan_name, practice_json, created_at, who, request_count, with_pdfs, manifest_sha256"
+    _COLUMNS = ("id, plan, plan_name, practice_json, created_at, who, request_count, with_pdfs, manifest_sha256, "
+                "csv_profile_json")
 
     def get(self, batch_id: int) -> BatchRecord | None:
         row = self.db.execute(f"SELECT {self._COLUMNS} FROM export_batches WHERE id = ?", [batch_id]).fetchone()

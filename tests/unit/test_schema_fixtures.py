@@ -63,8 +63,8 @@ def test_each_released_schema_opens_upgrades_and_keeps_its_rows(fixture, tmp_pat
 
 @pytest.mark.parametrize("fixture", [path for path in FIXTURES if path.name >= "schema-v6"], ids=lambda path: path.name)
 def test_a_batch_an_earlier_release_sent_is_written_again_byte_for_byte(fixture, tmp_path):
-    """Export format 1 (no sender id): today's writers give the files it was sent as, checked against the
-    manifest that release recorded (a mismatch would refuse and write nothing)."""
+    """Today's writers give the files each release sent (format 1, no sender id, before schema 9), checked
+    against the manifest that release recorded (a mismatch would refuse and write nothing)."""
     from tests.support.desks import build_desk
 
     copy = tmp_path / fixture.name
@@ -74,7 +74,8 @@ def test_a_batch_an_earlier_release_sent_is_written_again_byte_for_byte(fixture,
     exports = desk.exports(with_pdfs=False)
     again = exports.rewrite(1, tmp_path / "again")
     assert again.manifest_sha256 == exports.batch(1).batch.manifest_sha256
-    assert '"export_format_version": 1' in (again.path / "manifest.json").read_text(encoding="utf-8")
+    sent_in = 1 if fixture.name < "schema-v9" else 2  # the sender id and the format-2 columns came with m009
+    assert f'"export_format_version": {sent_in}' in (again.path / "manifest.json").read_text(encoding="utf-8")
 
 
 def test_a_desk_whose_early_m002_had_no_settings_table_is_upgraded(tmp_path):
