@@ -12,13 +12,11 @@ disagrees with it; it never reads the roster itself.
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal, Protocol
+from typing import Protocol
 
 from pydantic import Field, field_validator, model_validator
 
-from app.domain.models import Address, Member, Model, Npi, OptionalText, Text
-
-Sex = Literal["F", "M", "U"]
+from app.domain.models import Address, Member, Model, Npi, OptionalText, Sex, Text, sex_code
 
 
 class CoverageSpan(Model):
@@ -59,10 +57,7 @@ class RosterMember(Model):
     @field_validator("sex", mode="before")
     @classmethod
     def _sex(cls, value: object) -> object:
-        if isinstance(value, str):
-            value = value.strip().upper()
-            return {"": None, "FEMALE": "F", "MALE": "M", "UNKNOWN": "U"}.get(value, value)
-        return value
+        return sex_code(value)
 
     @model_validator(mode="after")
     def _coverage_in_order(self) -> RosterMember:
@@ -86,7 +81,7 @@ class RosterMember(Model):
         """What the intake form fills from this member: the request's own field names (app.domain.models)."""
         address = self.address.model_dump(exclude_none=True)
         member = {"member_id": self.member_id, "first_name": self.first_name, "last_name": self.last_name,
-                  "date_of_birth": self.date_of_birth.isoformat(), "language": self.language,
+                  "date_of_birth": self.date_of_birth.isoformat(), "sex": self.sex, "language": self.language,
                   "phone": self.phone, "address": address, "health_network": self.health_network}
         return {"plan": self.plan, "county": self.county,
                 "member": {key: value for key, value in member.items() if value not in (None, {})},

@@ -131,15 +131,33 @@ class Requester(Model):
     phone: OptionalText = None
 
 
+Sex = Literal["F", "M", "U"]
+
+
+def sex_code(value: object) -> object:
+    """'female', ' f ', 'Male', '' -> 'F', 'F', 'M', None; anything else is left for the Literal to refuse."""
+    if isinstance(value, str):
+        value = value.strip().upper()
+        return {"": None, "FEMALE": "F", "MALE": "M", "UNKNOWN": "U"}.get(value, value)
+    return value
+
+
 class Member(Model):
     member_id: Text = Field(min_length=1)
     first_name: Text = Field(min_length=1)
     last_name: Text = Field(min_length=1)
     date_of_birth: date
+    # Administrative sex as the plan's eligibility file records it (X12 1068: F, M, U); None: not recorded.
+    sex: Sex | None = None
     language: OptionalText = None
     phone: OptionalText = None
     address: Address = Field(default_factory=Address)
     health_network: OptionalText = None
+
+    @field_validator("sex", mode="before")
+    @classmethod
+    def _sex(cls, value: object) -> object:
+        return sex_code(value)
 
     @field_validator("date_of_birth")
     @classmethod

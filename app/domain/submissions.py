@@ -49,6 +49,7 @@ FORMAT_2_COLUMNS = (
     "practice_phone",
     "service_code",
     "place_of_service",
+    "member_sex",
 )
 ALL_COLUMNS = COLUMNS + FORMAT_2_COLUMNS
 # The columns that hold a date, and those that hold a time: what a plan's date format changes.

@@ -10,8 +10,8 @@ made once, kept in its settings: Practice.sender_id) and the batch: two desks wi
 give the same urn:uuid, and a request sent again is a new transaction (PAS). A batch sent before the sender id
 existed is written again with its old ids.
 
-"Shaped after" PAS, not claiming its profiles: the desk records no sex (Patient.gender is "unknown") and no
-practice NPI, both of which PAS profiles require, so no `meta.profile` is asserted.
+"Shaped after" PAS, not claiming its profiles (no `meta.profile`): no validator with the PAS and US Core
+packages runs here (docs/exports.md), and the referral letter is referred to by its file, not sent inline.
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ TIN_SYSTEM = "urn:oid:2.16.840.1.113883.4.4"  # the IRS's employer identificatio
 PLAN_SYSTEM = "urn:sodesk:plan"
 TERMINOLOGY = "http://terminology.hl7.org/CodeSystem/"
 CARE_TEAM_ROLE = TERMINOLOGY + "claimcareteamrole"
+GENDER = {"F": "female", "M": "male", "U": "unknown"}  # the member's administrative sex (X12 1068) in FHIR
 PAS_TEMP_CODES = "http://hl7.org/fhir/us/davinci-pas/CodeSystem/PASTempCodes"  # supportingInfo categories
 
 # X12 278 codes for a second-opinion request: service type 3 "Consultation", request category SC "Specialty
@@ -295,7 +296,7 @@ def bundle(header: BatchHeader, submission: Submission) -> dict:
             "value": member.member_id,
         }],
         "name": [{"family": member.last_name, "given": [member.first_name]}],
-        "gender": "unknown",  # not recorded by the desk
+        "gender": GENDER.get(member.sex, "unknown") if modern else "unknown",  # format 1: not recorded
         "birthDate": member.date_of_birth.isoformat(),
     }
     coverage = {

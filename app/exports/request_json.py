@@ -6,6 +6,14 @@ from app.domain.models import SCHEMA_VERSION
 from app.exports.batch import BatchHeader, Submission, canonical_json
 
 
+def _request(header: BatchHeader, submission: Submission) -> dict:
+    """The request as stored; in a batch of format 1, without the fields that came after it (member.sex) when
+    unset, so the file is written again byte for byte."""
+    request = submission.case.request
+    exclude = {"member": {"sex"}} if header.format_version == 1 and request.member.sex is None else None
+    return request.model_dump(mode="json", by_alias=True, exclude=exclude)
+
+
 def request_document(header: BatchHeader, submission: Submission) -> dict:
     case = submission.case
     return {
@@ -15,7 +23,7 @@ def request_document(header: BatchHeader, submission: Submission) -> dict:
         "line": submission.line,
         "request_id": case.id,
         "status": case.status.value,
-        "request": case.request.model_dump(mode="json", by_alias=True),
+        "request": _request(header, submission),
         "determination": case.determination.model_dump(mode="json") if case.determination else None,
         "professional": submission.professional.model_dump(mode="json") if submission.professional else None,
     }

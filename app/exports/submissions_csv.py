@@ -82,6 +82,7 @@ def row(header: BatchHeader, submission: Submission) -> list[str]:
         "practice_phone": header.practice.phone or "",
         "service_code": CONSULTATION[0],
         "place_of_service": header.practice.place_of_service or "",
+        "member_sex": member.sex or "",
     }
     if header.csv is not None:
         _as_the_plan_asks(header.csv, values, request)

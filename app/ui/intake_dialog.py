@@ -88,6 +88,9 @@ CRITERIA = [Reason.surgery_questioned, Reason.diagnosis_or_plan_questioned, Reas
             Reason.not_improving, Reason.concerns_after_following_plan]
 PAGE_NAMES = ["Member", "Requester", "Care and reasons", "Professional", "Review"]
 
+# The member's sex as the plan's file records it: what the combo shows, and the request's code (None: not known).
+SEXES = (("Not recorded", None), ("Female", "F"), ("Male", "M"), ("Unknown", "U"))
+
 OFFLINE_TITLE = " (server away: typing kept on this computer)"
 SERVER_AWAY = ("the office database server cannot be reached: what you typed is kept on this computer and goes "
                "to the server as a draft when it answers again; save the request then")
@@ -97,6 +100,7 @@ FIELDS = {
     "plan": (0, "Plan", "plan_combo"), "member.member_id": (0, "Member ID", "member_id_edit"),
     "member.first_name": (0, "First name", "first_name_edit"), "member.last_name": (0, "Last name", "last_name_edit"),
     "member.date_of_birth": (0, "Date of birth", "date_of_birth_edit"),
+    "member.sex": (0, "Sex", "sex_combo"),
     "member.language": (0, "Language", "language_edit"), "member.phone": (0, "Phone", "member_phone_edit"),
     "member.health_network": (0, "Health network", "health_network_edit"),
     "member.address.line1": (0, "Street", "street_edit"),
@@ -235,6 +239,8 @@ class IntakeDialog(QDialog):
         for plan_id, label in sorted(plan_labels(self.profiles).items(), key=lambda item: item[1]):
             ui.plan_combo.addItem(label, plan_id)
         ui.plan_combo.setCurrentIndex(-1)
+        for label, code in SEXES:
+            ui.sex_combo.addItem(label, code)
         ui.care_from_combo.setCurrentIndex(1)  # most second opinions are about a specialist's care
         received = (now or datetime.now(LOS_ANGELES)).astimezone(LOS_ANGELES).replace(microsecond=0)
         ui.received_edit.setDateTime(QDateTime(QDate(received.year, received.month, received.day),
@@ -297,6 +303,7 @@ class IntakeDialog(QDialog):
                 "first_name": ui.first_name_edit.text(),
                 "last_name": ui.last_name_edit.text(),
                 "date_of_birth": typed_date(ui.date_of_birth_edit.text()),
+                "sex": ui.sex_combo.currentData(),
                 "language": ui.language_edit.text(),
                 "phone": ui.member_phone_edit.text(),
                 "health_network": ui.health_network_edit.text(),
@@ -368,6 +375,7 @@ class IntakeDialog(QDialog):
                           ("last_name", ui.last_name_edit), ("language", ui.language_edit),
                           ("phone", ui.member_phone_edit), ("health_network", ui.health_network_edit)):
             text(edit, member.get(key))
+        ui.sex_combo.setCurrentIndex(max(ui.sex_combo.findData(member.get("sex")), 0))
         born = QDate.fromString(str(member.get("date_of_birth") or ""), "yyyy-MM-dd")
         text(ui.date_of_birth_edit, born.toString("MM/dd/yyyy") if born.isValid() else member.get("date_of_birth"))
         address = member.get("address") if isinstance(member.get("address"), dict) else {}
@@ -525,8 +533,7 @@ class IntakeDialog(QDialog):
             widget = self._roster_widget(path)
             current = widget.currentData() if isinstance(widget, QComboBox) else widget.text()
             edited = (current or "") != value
-            shown = self.ui.plan_combo.itemText(self.ui.plan_combo.findData(value)) if isinstance(
-                widget, QComboBox) else value
+            shown = widget.itemText(widget.findData(value)) if isinstance(widget, QComboBox) else value
             if widget.property("roster") == ("edited" if edited else "filled"):
                 continue
             widget.setProperty("roster", "edited" if edited else "filled")

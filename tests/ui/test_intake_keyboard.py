@@ -45,6 +45,9 @@ def test_a_complete_request_from_the_keyboard_alone(qtbot, dialog, service):
     tab_to(ui.first_name_edit, "Thảo")
     tab_to(ui.last_name_edit, "Nguyễn")
     tab_to(ui.date_of_birth_edit, "05/14/1971")
+    tab_to(ui.sex_combo)
+    press(DOWN)  # Not recorded -> Female
+    assert ui.sex_combo.currentText() == "Female"
     tab_to(ui.language_edit, "Vietnamese")
     tab_to(ui.member_phone_edit, "714-555-0101")
     tab_to(ui.health_network_edit, "ipa-sunrise")
@@ -141,7 +144,7 @@ def test_a_complete_request_from_the_keyboard_alone(qtbot, dialog, service):
     request = case.request
     nfc = lambda text: unicodedata.normalize("NFC", text)  # noqa: E731
     assert (request.member.first_name, request.member.last_name) == (nfc("Thảo"), nfc("Nguyễn"))
-    assert request.member.date_of_birth.isoformat() == "1971-05-14"
+    assert request.member.date_of_birth.isoformat() == "1971-05-14" and request.member.sex == "F"
     assert request.member.member_id == "TST000001" and request.member.language == "Vietnamese"
     assert request.member.health_network == "ipa-sunrise"
     assert request.member.address.model_dump() == {"line1": "100 Example St", "line2": "Apt 4",

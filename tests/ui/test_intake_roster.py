@@ -19,7 +19,7 @@ def member(service):
     members = list(synthetic_members(3, seed=16, plans=(CALOPTIMA,)))
     members[1] = members[1].model_copy(update={
         "member_id": "CIN90012345", "last_name": "Ávila", "first_name": "Thảo", "date_of_birth": date(1971, 5, 14),
-        "language": "Vietnamese", "county": "Orange", "health_network": "ipa-sunrise",
+        "sex": "F", "language": "Vietnamese", "county": "Orange", "health_network": "ipa-sunrise",
         "coverage_start": date(2024, 1, 1), "coverage_end": None})
     service.evaluator.roster.upsert_many(members, source="december.834")
     return members[1]
@@ -52,6 +52,7 @@ def test_typing_a_member_id_lists_the_member_and_choosing_fills_the_form(qtbot, 
     assert ui.plan_combo.currentData() == CALOPTIMA
     assert (ui.last_name_edit.text(), ui.first_name_edit.text()) == ("Ávila", "Thảo")
     assert ui.date_of_birth_edit.text() == "05/14/1971"
+    assert ui.sex_combo.currentText() == "Female"
     assert (ui.county_edit.text(), ui.health_network_edit.text(), ui.language_edit.text()) == (
         "Orange", "ipa-sunrise", "Vietnamese")
     assert ui.pcp_npi_edit.text() == member.pcp_npi and ui.city_edit.text() == member.address.city
@@ -68,6 +69,7 @@ def test_typing_a_member_id_lists_the_member_and_choosing_fills_the_form(qtbot, 
     stored = service.repository.get(dialog.autosaver.case_id).draft  # what the draft kept
     assert stored["member"]["member_id"] == "CIN90012345" and stored["member"]["language"] == "Spanish"
     assert stored["county"] == "Orange" and stored["pcp"]["npi"] == member.pcp_npi
+    assert stored["member"]["sex"] == "F"
     qtbot.wait(20)  # the layout settles, as it does between a clerk's keystrokes
     dialog.grab().save("/tmp/intake-roster-edited.png")
 
@@ -102,3 +104,16 @@ def test_choosing_another_plan_than_the_rosters_is_warned_in_the_determination(q
     shown = " ".join(ui.determination_view.toPlainText().split())
     assert "the roster has this member under CalOptima Health Medi-Cal" in shown
     dialog.grab().save("/tmp/intake-roster-other-plan.png")
+
+
+def test_the_members_sex_from_the_roster_is_marked_when_changed(qtbot, dialog, member):
+    ui = dialog.ui
+    type_into(ui.member_id_edit, "CIN90012345")
+    pause(qtbot, dialog)
+    pick(qtbot, dialog)
+    assert dialog.roster_marks()["member.sex"] == "filled"
+    ui.sex_combo.setFocus()
+    qtbot.keyClick(ui.sex_combo, Qt.Key.Key_Down)  # Female -> Male, as the clerk does with the keyboard
+    assert ui.sex_combo.currentText() == "Male"
+    assert dialog.roster_marks()["member.sex"] == "edited"
+    assert ui.sex_combo.toolTip() == "Edited here: the roster has Female"

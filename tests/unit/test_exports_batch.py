@@ -99,7 +99,7 @@ def test_a_batch_of_format_1_keeps_its_columns_and_its_manifest_keys():
     assert manifest["export_format_version"] == 1
     assert manifest["practice"] == {"name": "Valley Family Practice", "address": None, "phone": None, "fax": None}
     new = old.model_copy(update={"practice": old.practice.model_copy(update={"sender_id": "a-sender"})})
-    assert manifest_document(new, 0, {})["export_format_version"] == 2 and columns(new)[-1] == "place_of_service"
+    assert manifest_document(new, 0, {})["export_format_version"] == 2 and columns(new)[-1] == "member_sex"
 
 
 def test_request_json_carries_the_full_request_determination_and_schema_version(desk, tmp_path):

@@ -353,3 +353,13 @@ def test_the_requested_service_dates_run_from_receipt_to_the_consults_deadline(b
                        for name in ("1-bundle.json", "2-bundle.json"))
     assert routine == {"start": "2025-03-03"}  # no consult deadline: the plan sets the date
     assert urgent["start"] == "2025-03-03" and urgent["end"] >= urgent["start"]
+
+
+@pytest.mark.parametrize("sex, gender", [("F", "female"), ("M", "male"), ("U", "unknown"), (None, "unknown")])
+def test_the_members_sex_is_the_patients_gender(db_target, tmp_path, sex, gender):
+    cases, exports = exporting_desk(db_target, pdf_for=None)
+    case = cases.submit(make_request(member={"sex": sex})).case
+    result = exports.export("caloptima-medi-cal", tmp_path / "out")
+    assert _resources(_bundles(result)[f"{case.id}-bundle.json"])["Patient"][0]["gender"] == gender
+    rows = (result.path / "submissions.csv").read_text(encoding="utf-8").splitlines()
+    assert rows[0].endswith(",member_sex") and rows[1].endswith("," + (sex or ""))

@@ -115,60 +115,70 @@ class Ui_IntakeDialog(object):
 
         self.member_form.setWidget(4, QFormLayout.ItemRole.FieldRole, self.date_of_birth_edit)
 
+        self.sex_label = QLabel(self.member_contents)
+        self.sex_label.setObjectName(u"sex_label")
+
+        self.member_form.setWidget(5, QFormLayout.ItemRole.LabelRole, self.sex_label)
+
+        self.sex_combo = QComboBox(self.member_contents)
+        self.sex_combo.setObjectName(u"sex_combo")
+
+        self.member_form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.sex_combo)
+
         self.language_label = QLabel(self.member_contents)
         self.language_label.setObjectName(u"language_label")
 
-        self.member_form.setWidget(5, QFormLayout.ItemRole.LabelRole, self.language_label)
+        self.member_form.setWidget(6, QFormLayout.ItemRole.LabelRole, self.language_label)
 
         self.language_edit = QLineEdit(self.member_contents)
         self.language_edit.setObjectName(u"language_edit")
 
-        self.member_form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.language_edit)
+        self.member_form.setWidget(6, QFormLayout.ItemRole.FieldRole, self.language_edit)
 
         self.member_phone_label = QLabel(self.member_contents)
         self.member_phone_label.setObjectName(u"member_phone_label")
 
-        self.member_form.setWidget(6, QFormLayout.ItemRole.LabelRole, self.member_phone_label)
+        self.member_form.setWidget(7, QFormLayout.ItemRole.LabelRole, self.member_phone_label)
 
         self.member_phone_edit = QLineEdit(self.member_contents)
         self.member_phone_edit.setObjectName(u"member_phone_edit")
 
-        self.member_form.setWidget(6, QFormLayout.ItemRole.FieldRole, self.member_phone_edit)
+        self.member_form.setWidget(7, QFormLayout.ItemRole.FieldRole, self.member_phone_edit)
 
         self.health_network_label = QLabel(self.member_contents)
         self.health_network_label.setObjectName(u"health_network_label")
 
-        self.member_form.setWidget(7, QFormLayout.ItemRole.LabelRole, self.health_network_label)
+        self.member_form.setWidget(8, QFormLayout.ItemRole.LabelRole, self.health_network_label)
 
         self.health_network_edit = QLineEdit(self.member_contents)
         self.health_network_edit.setObjectName(u"health_network_edit")
 
-        self.member_form.setWidget(7, QFormLayout.ItemRole.FieldRole, self.health_network_edit)
+        self.member_form.setWidget(8, QFormLayout.ItemRole.FieldRole, self.health_network_edit)
 
         self.street_label = QLabel(self.member_contents)
         self.street_label.setObjectName(u"street_label")
 
-        self.member_form.setWidget(8, QFormLayout.ItemRole.LabelRole, self.street_label)
+        self.member_form.setWidget(9, QFormLayout.ItemRole.LabelRole, self.street_label)
 
         self.street_edit = QLineEdit(self.member_contents)
         self.street_edit.setObjectName(u"street_edit")
 
-        self.member_form.setWidget(8, QFormLayout.ItemRole.FieldRole, self.street_edit)
+        self.member_form.setWidget(9, QFormLayout.ItemRole.FieldRole, self.street_edit)
 
         self.address_line2_label = QLabel(self.member_contents)
         self.address_line2_label.setObjectName(u"address_line2_label")
 
-        self.member_form.setWidget(9, QFormLayout.ItemRole.LabelRole, self.address_line2_label)
+        self.member_form.setWidget(10, QFormLayout.ItemRole.LabelRole, self.address_line2_label)
 
         self.address_line2_edit = QLineEdit(self.member_contents)
         self.address_line2_edit.setObjectName(u"address_line2_edit")
 
-        self.member_form.setWidget(9, QFormLayout.ItemRole.FieldRole, self.address_line2_edit)
+        self.member_form.setWidget(10, QFormLayout.ItemRole.FieldRole, self.address_line2_edit)
 
         self.city_label = QLabel(self.member_contents)
         self.city_label.setObjectName(u"city_label")
 
-        self.member_form.setWidget(10, QFormLayout.ItemRole.LabelRole, self.city_label)
+        self.member_form.setWidget(11, QFormLayout.ItemRole.LabelRole, self.city_label)
 
         self.city_state_zip_row = QHBoxLayout()
         self.city_state_zip_row.setObjectName(u"city_state_zip_row")
@@ -202,17 +212,17 @@ class Ui_IntakeDialog(object):
         self.city_state_zip_row.addWidget(self.zip_edit)
 
 
-        self.member_form.setLayout(10, QFormLayout.ItemRole.FieldRole, self.city_state_zip_row)
+        self.member_form.setLayout(11, QFormLayout.ItemRole.FieldRole, self.city_state_zip_row)
 
         self.county_label = QLabel(self.member_contents)
         self.county_label.setObjectName(u"county_label")
 
-        self.member_form.setWidget(11, QFormLayout.ItemRole.LabelRole, self.county_label)
+        self.member_form.setWidget(12, QFormLayout.ItemRole.LabelRole, self.county_label)
 
         self.county_edit = QLineEdit(self.member_contents)
         self.county_edit.setObjectName(u"county_edit")
 
-        self.member_form.setWidget(11, QFormLayout.ItemRole.FieldRole, self.county_edit)
+        self.member_form.setWidget(12, QFormLayout.ItemRole.FieldRole, self.county_edit)
 
 
         self.member_contents_layout.addLayout(self.member_form)
@@ -746,6 +756,7 @@ class Ui_IntakeDialog(object):
         self.first_name_label.setBuddy(self.first_name_edit)
         self.last_name_label.setBuddy(self.last_name_edit)
         self.date_of_birth_label.setBuddy(self.date_of_birth_edit)
+        self.sex_label.setBuddy(self.sex_combo)
         self.language_label.setBuddy(self.language_edit)
         self.member_phone_label.setBuddy(self.member_phone_edit)
         self.health_network_label.setBuddy(self.health_network_edit)
@@ -811,6 +822,13 @@ class Ui_IntakeDialog(object):
         self.date_of_birth_edit.setAccessibleName(QCoreApplication.translate("IntakeDialog", u"Date of birth", None))
 #endif // QT_CONFIG(accessibility)
         self.date_of_birth_edit.setPlaceholderText(QCoreApplication.translate("IntakeDialog", u"MM/DD/YYYY", None))
+        self.sex_label.setText(QCoreApplication.translate("IntakeDialog", u"Se&x:", None))
+#if QT_CONFIG(accessibility)
+        self.sex_combo.setAccessibleName(QCoreApplication.translate("IntakeDialog", u"Sex", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.sex_combo.setToolTip(QCoreApplication.translate("IntakeDialog", u"As the plan's eligibility file records it (sent to the plan as the member's administrative sex)", None))
+#endif // QT_CONFIG(tooltip)
         self.language_label.setText(QCoreApplication.translate("IntakeDialog", u"Lan&guage:", None))
 #if QT_CONFIG(accessibility)
         self.language_edit.setAccessibleName(QCoreApplication.translate("IntakeDialog", u"Language", None))
