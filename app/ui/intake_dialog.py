@@ -756,6 +756,7 @@ class IntakeDialog(QDialog):
             ("Plan", label), ("County", data.get("county", "")),
             ("Member", f"{member.get('first_name', '')} {member.get('last_name', '')}".strip()),
             ("Member ID", member.get("member_id", "")), ("Date of birth", member.get("date_of_birth", "")),
+            ("Sex", self.ui.sex_combo.currentText()),
             ("Address", "; ".join(part for part in (street, place) if part)),
             ("Requester", self.ui.requester_type_combo.currentText()),
             ("Received", self.ui.received_edit.text()),
