@@ -7,8 +7,10 @@ the same bytes. The mapping, element by element, is in docs/exports.md.
 
 Every fullUrl and the Bundle's and Claim's identifiers are scoped by the sending database's id (a random UUID
 made once, kept in its settings: Practice.sender_id) and the batch: two desks with databases of their own never
-give the same urn:uuid, and a request sent again is a new transaction (PAS). A batch sent before the sender id
-existed is written again with its old ids.
+give the same urn:uuid, and a request sent again is a new transaction (PAS). A batch of export format 1 (sent
+before the sender id existed) is written again as it was: its old ids, and none of what format 2 added for PAS
+(X12 entity types, split addresses, the practice's NPI and TIN, place of service, care-team scope, supporting
+information, the member's sex).
 
 "Shaped after" PAS, not claiming its profiles (no `meta.profile`): no validator with the PAS and US Core
 packages runs here (docs/exports.md), and the referral letter is referred to by its file, not sent inline.
@@ -97,15 +99,9 @@ def _scope(header: BatchHeader) -> str:
     return f"{sender}/{header.batch_id}/" if sender else ""
 
 
-def _sent_since_issue_17(header: BatchHeader) -> bool:
-    """A batch of format 2 carries what PAS asks (X12 entity types, split addresses, the practice's NPI and TIN,
-    place of service, care-team scope); one of format 1 is written again as it was sent."""
-    return header.format_version >= 2
-
-
 def _plan_organization(header: BatchHeader) -> tuple[str, dict]:
     key = f"{_scope(header)}organization/plan/{header.plan}"
-    kind = (_concept(X12_ENTITY, "PR", "Payer") if _sent_since_issue_17(header)
+    kind = (_concept(X12_ENTITY, "PR", "Payer") if header.format_version >= 2
             else _concept(TERMINOLOGY + "organization-type", "pay", "Payer"))
     return _full_url(key), {
         "resourceType": "Organization",
@@ -132,7 +128,7 @@ def split_address(lines: list[str]) -> dict:
 
 def _practice_organization(header: BatchHeader) -> tuple[str, dict]:
     practice = header.practice
-    modern = _sent_since_issue_17(header)
+    modern = header.format_version >= 2
     resource: dict = {
         "resourceType": "Organization",
         "id": "requesting-practice",
@@ -269,7 +265,7 @@ def bundle(header: BatchHeader, submission: Submission) -> dict:
     practice_url, practice_org = _practice_organization(header)
     role_url = None
     people: list[tuple[str, dict]] = []
-    modern = _sent_since_issue_17(header)
+    modern = header.format_version >= 2
     if npi:
         an_organization = (modern and professional is not None and not professional.last_name
                            and bool(professional.organization))
