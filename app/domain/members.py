@@ -16,7 +16,7 @@ from typing import Protocol
 
 from pydantic import Field, field_validator, model_validator
 
-from app.domain.models import Address, Member, Model, Npi, OptionalText, Sex, Text, sex_code
+from app.domain.models import Address, Cin, Member, Model, Npi, OptionalText, Sex, Text, sex_code
 
 
 class CoverageSpan(Model):
@@ -53,6 +53,7 @@ class RosterMember(Model):
     pcp_name: OptionalText = None
     coverage_start: date
     coverage_end: date | None = None
+    cin: Cin = None  # the Medi-Cal CIN, when the plan's file gives it
 
     @field_validator("sex", mode="before")
     @classmethod
@@ -82,7 +83,7 @@ class RosterMember(Model):
         address = self.address.model_dump(exclude_none=True)
         member = {"member_id": self.member_id, "first_name": self.first_name, "last_name": self.last_name,
                   "date_of_birth": self.date_of_birth.isoformat(), "sex": self.sex, "language": self.language,
-                  "phone": self.phone, "address": address, "health_network": self.health_network}
+                  "phone": self.phone, "address": address, "health_network": self.health_network, "cin": self.cin}
         return {"plan": self.plan, "county": self.county,
                 "member": {key: value for key, value in member.items() if value not in (None, {})},
                 "pcp": {key: value for key, value in (("npi", self.pcp_npi), ("name", self.pcp_name)) if value}}

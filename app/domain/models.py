@@ -81,9 +81,25 @@ def _check_npi(value: str | None) -> str | None:
     return value
 
 
+_CIN = re.compile(r"^[0-9]{8}[A-Z]$")
+
+
+def _check_cin(value: str | None) -> str | None:
+    """The Medi-Cal Client Index Number (the state's id of the member, on the Benefits Identification Card):
+    eight digits and a letter. Spaces and a lower-case letter, as typed from the card, are accepted."""
+    if value is None:
+        return None
+    value = value.replace(" ", "").upper()
+    if not _CIN.match(value):
+        raise ValueError("a Medi-Cal CIN is eight digits and a letter, like 91234567A (from the member's "
+                         "Benefits Identification Card)")
+    return value
+
+
 Text = Annotated[str, BeforeValidator(_clean_text)]
 OptionalText = Annotated[str | None, BeforeValidator(_empty_to_none)]
 Npi = Annotated[str | None, BeforeValidator(_empty_to_none), AfterValidator(_check_npi)]
+Cin = Annotated[str | None, BeforeValidator(_empty_to_none), AfterValidator(_check_cin)]
 
 _TAXONOMY = re.compile(r"^[0-9]{3}[0-9A-Z]{6}X$")
 _ICD10_SHAPE = re.compile(r"^[A-Z][0-9A-Z][0-9A-Z](\.?[0-9A-Z]{1,4})?$")
@@ -153,6 +169,8 @@ class Member(Model):
     phone: OptionalText = None
     address: Address = Field(default_factory=Address)
     health_network: OptionalText = None
+    # The Medi-Cal CIN beside the plan's member id (issue 17); None: not known.
+    cin: Cin = None
 
     @field_validator("sex", mode="before")
     @classmethod

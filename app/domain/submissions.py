@@ -51,7 +51,9 @@ FORMAT_2_COLUMNS = (
     "place_of_service",
     "member_sex",
 )
-ALL_COLUMNS = COLUMNS + FORMAT_2_COLUMNS
+# Added in export format 3: the member's Medi-Cal CIN beside the plan's member id.
+FORMAT_3_COLUMNS = ("member_cin",)
+ALL_COLUMNS = COLUMNS + FORMAT_2_COLUMNS + FORMAT_3_COLUMNS
 # The columns that hold a date, and those that hold a time: what a plan's date format changes.
 DATE_COLUMNS = frozenset({"member_date_of_birth"})
 TIME_COLUMNS = frozenset({"received_at", "decision_due", "consult_due"})

@@ -14,7 +14,8 @@ from app.domain.models import Model, Provider
 from app.domain.submissions import CsvProfile
 
 # The layout of a batch (docs/exports.md); raise when a file changes shape, never reuse a number.
-EXPORT_FORMAT_VERSION = 2  # 2: issue 17 (sender-scoped ids, what PAS asks, the practice's columns in the CSV)
+EXPORT_FORMAT_VERSION = 3  # 2: issue 17 (sender-scoped ids, what PAS asks, the practice's columns in the CSV);
+# 3: the plan's payer id, the PAS TIN identifier, the member's Medi-Cal CIN (bundle and CSV)
 
 MANIFEST = "manifest.json"
 SUBMISSIONS = "submissions.csv"
@@ -59,12 +60,17 @@ class BatchHeader(Model):
     with_pdfs: bool
     # The plan's submissions.csv profile when the batch was made (recorded with it): None, the desk's columns.
     csv: CsvProfile | None = None
+    # The format it is written in, recorded with it (m010); None for a batch recorded before that.
+    export_format: int | None = Field(default=None, ge=1, le=EXPORT_FORMAT_VERSION)
+    payer_id: str | None = None  # what the plan's systems know it by (the plan file's payer_id), as recorded
 
     @property
     def format_version(self) -> int:
-        """The export format the batch was (or is) sent in: 1 before the sender id existed, whose files are
-        written again as they were sent; EXPORT_FORMAT_VERSION since."""
-        return 1 if self.practice.sender_id is None else EXPORT_FORMAT_VERSION
+        """The export format the batch was (or is) sent in, whose files are written again as they were sent:
+        as recorded; before formats were recorded, 1 without a sender id and 2 with one."""
+        if self.export_format is not None:
+            return self.export_format
+        return 1 if self.practice.sender_id is None else 2
 
 
 class Submission(Model):

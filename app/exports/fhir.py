@@ -39,7 +39,10 @@ SENDER_SYSTEM = "urn:sodesk:sender:"  # + the sender id: the identifiers of one 
 LEVEL_OF_SERVICE = "https://codesystem.x12.org/005010/1338"  # X12 level of service: U urgent
 X12_ENTITY = "https://codesystem.x12.org/005010/98"  # X12 entity identifier codes: PR payer, 1P provider
 PLACE_OF_SERVICE = "https://www.cms.gov/Medicare/Coding/place-of-service-codes/Place_of_Service_Code_Set"
-TIN_SYSTEM = "urn:oid:2.16.840.1.113883.4.4"  # the IRS's employer identification numbers
+TIN_SYSTEM = "urn:oid:2.16.840.1.113883.4.4"  # the IRS's employer identification numbers (format 2)
+US_EIN = "http://terminology.hl7.org/NamingSystem/USEIN"  # the same numbers as PAS's identifier[TIN] has them
+PAYER_ID_TYPE = ("http://hl7.org/fhir/us/carin-bb/CodeSystem/C4BBIdentifierType", "payerid", "Payer ID")  # PAS PI
+MEDI_CAL_CIN = "urn:sodesk:medi-cal:cin"  # the member's Medi-Cal CIN (v2-0203 MA, Patient Medicaid number)
 PLAN_SYSTEM = "urn:sodesk:plan"
 TERMINOLOGY = "http://terminology.hl7.org/CodeSystem/"
 CARE_TEAM_ROLE = TERMINOLOGY + "claimcareteamrole"
@@ -103,10 +106,13 @@ def _plan_organization(header: BatchHeader) -> tuple[str, dict]:
     key = f"{_scope(header)}organization/plan/{header.plan}"
     kind = (_concept(X12_ENTITY, "PR", "Payer") if header.format_version >= 2
             else _concept(TERMINOLOGY + "organization-type", "pay", "Payer"))
+    identifiers = [{"system": PLAN_SYSTEM, "value": header.plan}]
+    if header.payer_id and header.format_version >= 3:  # PAS Organization identifier[PI]
+        identifiers.append({"type": _concept(*PAYER_ID_TYPE), "value": header.payer_id})
     return _full_url(key), {
         "resourceType": "Organization",
         "id": _fhir_id(f"plan-{header.plan}"),
-        "identifier": [{"system": PLAN_SYSTEM, "value": header.plan}],
+        "identifier": identifiers,
         "active": True,
         "type": [kind],
         "name": header.plan_name,
@@ -137,8 +143,9 @@ def _practice_organization(header: BatchHeader) -> tuple[str, dict]:
                  else _concept(TERMINOLOGY + "organization-type", "prov", "Healthcare Provider")],
         "name": practice.name or "Requesting practice (name not set in the desk's settings)",
     }
+    tin_system = US_EIN if header.format_version >= 3 else TIN_SYSTEM  # format 3: PAS identifier[TIN]
     identifiers = [{"system": system, "value": value}
-                   for system, value in ((NPI_SYSTEM, practice.npi), (TIN_SYSTEM, practice.tin)) if value]
+                   for system, value in ((NPI_SYSTEM, practice.npi), (tin_system, practice.tin)) if value]
     if identifiers:
         resource["identifier"] = identifiers
     telecom = [{"system": system, "value": value, "use": "work"}
@@ -295,6 +302,9 @@ def bundle(header: BatchHeader, submission: Submission) -> dict:
         "gender": GENDER.get(member.sex, "unknown") if modern else "unknown",  # format 1: not recorded
         "birthDate": member.date_of_birth.isoformat(),
     }
+    if member.cin and header.format_version >= 3:
+        patient["identifier"].append({"type": _concept(TERMINOLOGY + "v2-0203", "MA", "Patient Medicaid number"),
+                                      "system": MEDI_CAL_CIN, "value": member.cin})
     coverage = {
         "resourceType": "Coverage",
         "id": f"coverage-{case_id}",

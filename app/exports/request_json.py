@@ -6,12 +6,18 @@ from app.domain.models import SCHEMA_VERSION
 from app.exports.batch import BatchHeader, Submission, canonical_json
 
 
+# The member's fields that came after a format: left out of an older batch's request when unset, so its file is
+# written again byte for byte.
+_LATER_MEMBER_FIELDS = (("sex", 2), ("cin", 3))
+
+
 def _request(header: BatchHeader, submission: Submission) -> dict:
-    """The request as stored; in a batch of format 1, without the fields that came after it (member.sex) when
-    unset, so the file is written again byte for byte."""
+    """The request as stored; in a batch of an earlier format, without the fields that came after it when
+    unset."""
     request = submission.case.request
-    exclude = {"member": {"sex"}} if header.format_version == 1 and request.member.sex is None else None
-    return request.model_dump(mode="json", by_alias=True, exclude=exclude)
+    later = {name for name, since in _LATER_MEMBER_FIELDS
+             if header.format_version < since and getattr(request.member, name) is None}
+    return request.model_dump(mode="json", by_alias=True, exclude={"member": later} if later else None)
 
 
 def request_document(header: BatchHeader, submission: Submission) -> dict:

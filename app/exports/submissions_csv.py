@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from app.domain.spreadsheet import safe_row
-from app.domain.submissions import COLUMNS, DATE_COLUMNS, FORMAT_2_COLUMNS, TIME_COLUMNS, CsvProfile
+from app.domain.submissions import (COLUMNS, DATE_COLUMNS, FORMAT_2_COLUMNS, FORMAT_3_COLUMNS, TIME_COLUMNS,
+                                    CsvProfile)
 from app.exports.batch import CONSULTATION, BatchHeader, Submission, icd10_code
 
 
@@ -21,7 +22,8 @@ def columns(header: BatchHeader) -> tuple[str, ...]:
     """The desk's columns the batch writes, in order (the plan's profile picks and orders them)."""
     if header.csv is not None and header.csv.columns:
         return tuple(column.field for column in header.csv.columns)
-    return COLUMNS + FORMAT_2_COLUMNS if header.format_version >= 2 else COLUMNS
+    version = header.format_version
+    return COLUMNS + (FORMAT_2_COLUMNS if version >= 2 else ()) + (FORMAT_3_COLUMNS if version >= 3 else ())
 
 
 def headers(header: BatchHeader) -> tuple[str, ...]:
@@ -83,6 +85,7 @@ def row(header: BatchHeader, submission: Submission) -> list[str]:
         "service_code": CONSULTATION[0],
         "place_of_service": header.practice.place_of_service or "",
         "member_sex": member.sex or "",
+        "member_cin": member.cin or "",
     }
     if header.csv is not None:
         _as_the_plan_asks(header.csv, values, request)

@@ -6,6 +6,7 @@ engine can say why, and adding a plan or revising a policy is a data change plus
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterator, Mapping
 from datetime import date
@@ -13,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from app.domain.models import Reason
 from app.domain.submissions import CsvProfile
@@ -170,6 +171,17 @@ class PlanProfile(Strict):
     obligations: list[Obligation] = Field(default_factory=list)
     # How the plan wants submissions.csv (issue 17); absent: the desk's documented columns (docs/exports.md).
     submissions_csv: CsvProfile | None = None
+    # The plan's payer id (X12 NM1*PR PI, from its companion guide or clearinghouse list): the Payer identifier
+    # of the bundle's insurer. Absent: the bundle names the plan by the desk's plan id only.
+    payer_id: str | None = None
+
+    @field_validator("payer_id")
+    @classmethod
+    def _payer_id(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"[A-Za-z0-9]{2,80}", value):
+            raise ValueError("a payer id is 2 to 80 letters and digits, as the plan's companion guide or "
+                             "clearinghouse list gives it (no spaces or punctuation)")
+        return value
 
     @model_validator(mode="after")
     def _criteria_unique(self) -> PlanProfile:

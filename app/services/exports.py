@@ -31,7 +31,7 @@ from app.domain.models import Provider
 from app.domain.settings import Settings
 from app.errors import InputProblem, Problem
 from app.domain.submissions import CsvProfile
-from app.exports.batch import BatchHeader, PdfFor, Practice, Submission
+from app.exports.batch import EXPORT_FORMAT_VERSION, BatchHeader, PdfFor, Practice, Submission
 from app.exports.decisions_csv import DecisionRow, read_decisions
 from app.exports.package import Progress, write_batch
 from app.domain.time import now_pacific
@@ -229,9 +229,11 @@ class ExportService:
                             phone=self.settings.practice_phone, fax=self.settings.practice_fax,
                             sender_id=SettingsRepository(self.db).sender_id(), npi=self.settings.practice_npi,
                             tin=self.settings.practice_tin, place_of_service=self.settings.place_of_service)
+        profile = self.profiles[plan]
         header = BatchHeader(batch_id=self.repository.next_id(), plan=plan, plan_name=self._plan_name(plan),
                              practice=practice, created_at=stored_time(self.clock()), who=self.who,
-                             with_pdfs=self.pdf_for is not None, csv=self.profiles[plan].submissions_csv)
+                             with_pdfs=self.pdf_for is not None, csv=profile.submissions_csv,
+                             export_format=EXPORT_FORMAT_VERSION, payer_id=profile.payer_id)
         professionals = self._professionals(cases)
         submissions = [Submission(line=line, case=case,
                                   professional=professionals.get(case.request.requested_provider_npi or ""))
@@ -242,7 +244,8 @@ class ExportService:
                              practice=practice.model_dump(mode="json"), created_at=header.created_at,
                              who=self.who, request_count=len(submissions), with_pdfs=header.with_pdfs,
                              manifest_sha256=pending.manifest_sha256,
-                             csv=header.csv.model_dump(mode="json") if header.csv is not None else None)
+                             csv=header.csv.model_dump(mode="json") if header.csv is not None else None,
+                             format_version=header.export_format, payer_id=header.payer_id)
         items = [(s.line, s.request_id, snapshot_json(s.case, s.professional)) for s in submissions]
         published: Path | None = None
         try:
@@ -285,7 +288,8 @@ class ExportService:
         header = BatchHeader(batch_id=batch.id, plan=batch.plan, plan_name=batch.plan_name,
                              practice=Practice.model_validate(batch.practice), created_at=batch.created_at,
                              who=batch.who, with_pdfs=batch.with_pdfs,
-                             csv=CsvProfile.model_validate(batch.csv) if batch.csv is not None else None)
+                             csv=CsvProfile.model_validate(batch.csv) if batch.csv is not None else None,
+                             export_format=batch.format_version, payer_id=batch.payer_id)
         submissions = [Submission(line=item.line, case=item.case, professional=item.professional)
                        for item in record.items]
         pending = write_batch(header, submissions, Path(out), as_zip=as_zip, passphrase=passphrase,

@@ -34,6 +34,8 @@ MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     cases.m007_request_search,
     members.m008_member_roster,
     exports.m009_export_csv_profile,
+    exports.m010_export_format_and_payer,
+    members.m011_member_cin,
 )
 
 

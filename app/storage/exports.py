@@ -97,6 +97,13 @@ def m009_export_csv_profile(db) -> None:
     db.execute("ALTER TABLE export_batches ADD COLUMN csv_profile_json TEXT")
 
 
+def m010_export_format_and_payer(db) -> None:
+    """The export format each batch was written in and the plan's payer id it carried (issue 17), so it is
+    written again alike; NULL for the batches before: format 1 without a sender id, 2 with one, no payer id."""
+    db.execute("ALTER TABLE export_batches ADD COLUMN format_version INTEGER")
+    db.execute("ALTER TABLE export_batches ADD COLUMN payer_id TEXT")
+
+
 _utc_text, _from_utc_text = utc_text, from_utc_text  # the case file's own: one way to store a time
 
 
@@ -117,6 +124,8 @@ class StoredBatch:
     with_pdfs: bool
     manifest_sha256: str
     csv: dict | None = None  # the plan's submissions.csv profile it was written with (m009); None: the desk's
+    format_version: int | None = None  # m010; None: recorded before it (1 without a sender id, else 2)
+    payer_id: str | None = None  # the plan's payer id the batch carried (m010)
 
 
 @dataclass(frozen=True)
@@ -278,10 +287,12 @@ class ExportRepository:
                 raise BatchTaken(batch.id)
             self.db.execute(
                 "INSERT INTO export_batches (id, plan, plan_name, practice_json, created_at, who, request_count, "
-                "with_pdfs, manifest_sha256, csv_profile_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "with_pdfs, manifest_sha256, csv_profile_json, format_version, payer_id) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [batch.id, batch.plan, batch.plan_name, json.dumps(batch.practice, sort_keys=True),
                  _utc_text(batch.created_at), batch.who, batch.request_count, int(batch.with_pdfs),
-                 batch.manifest_sha256, json.dumps(batch.csv, sort_keys=True) if batch.csv is not None else None],
+                 batch.manifest_sha256, json.dumps(batch.csv, sort_keys=True) if batch.csv is not None else None,
+                 batch.format_version, batch.payer_id],
             )
             sql = "INSERT INTO export_items (batch_id, line, request_id, snapshot_json) VALUES (?, ?, ?, ?)"
             rows = [(batch.id, line, request_id, snapshot) for line, request_id, snapshot in items]
@@ -313,14 +324,16 @@ class ExportRepository:
     # --- reading batches back --------------------------------------------------------------------------------
 
     def _batch(self, row: tuple) -> StoredBatch:
-        bid, plan, plan_name, practice, created, who, count, with_pdfs, manifest, csv_profile = row
+        (bid, plan, plan_name, practice, created, who, count, with_pdfs, manifest, csv_profile, format_version,
+         payer_id) = row
         return StoredBatch(id=bid, plan=plan, plan_name=plan_name, practice=json.loads(practice),
                            created_at=_from_utc_text(created), who=who, request_count=count,
                            with_pdfs=bool(with_pdfs), manifest_sha256=manifest,
-                           csv=json.loads(csv_profile) if csv_profile is not None else None)
+                           csv=json.loads(csv_profile) if csv_profile is not None else None,
+                           format_version=format_version, payer_id=payer_id)
 
     _COLUMNS = ("id, plan, plan_name, practice_json, created_at, who, request_count, with_pdfs, manifest_sha256, "
-                "csv_profile_json")
+                "csv_profile_json, format_version, payer_id")
 
     def get(self, batch_id: int) -> BatchRecord | None:
         row = self.db.execute(f"SELECT {self._COLUMNS} FROM export_batches WHERE id = ?", [batch_id]).fetchone()

@@ -31,13 +31,15 @@ from app.storage.words import request_search_patterns, request_search_words
 CSV_COLUMNS: tuple[str, ...] = (
     "member_id", "plan", "last_name", "first_name", "date_of_birth", "sex", "language", "phone",
     "address_line1", "address_line2", "city", "state", "zip", "county", "health_network", "pcp_npi", "pcp_name",
-    "coverage_start", "coverage_end",
+    "coverage_start", "coverage_end", "cin",
 )  # fmt: skip
-_MEMBER_COLUMNS = (
+OPTIONAL_CSV_COLUMNS = ("cin",)  # a file made before the column (issue 17) is read as it was
+_M008_COLUMNS = (
     "member_id", "plan", "last_name", "first_name", "date_of_birth", "sex", "language", "phone", "address_line1",
     "address_line2", "city", "state", "zip", "county", "health_network", "pcp_npi", "pcp_name", "coverage_start",
     "coverage_end",
 )  # fmt: skip
+_MEMBER_COLUMNS = (*_M008_COLUMNS, "cin")  # m011
 _STORED = (*_MEMBER_COLUMNS, "search_words", "source", "loaded_at")
 _COMPARED = len(_MEMBER_COLUMNS)  # a row is unchanged when these are the same
 _CHUNK = 20000
@@ -54,7 +56,7 @@ def m008_member_roster(db) -> None:
     columns = ", ".join(f"{name} {text}" + (" NOT NULL" if name in ("member_id", "plan", "last_name",
                                                                    "first_name", "date_of_birth",
                                                                    "coverage_start") else "")
-                        for name in _MEMBER_COLUMNS)
+                        for name in _M008_COLUMNS)
     db.execute(f"CREATE TABLE members ({columns}, search_words TEXT NOT NULL, source TEXT NOT NULL, "
                f"loaded_at TEXT NOT NULL, PRIMARY KEY (member_id, plan)){strict}")
     db.execute("CREATE INDEX members_by_birth ON members (date_of_birth)")
@@ -67,13 +69,18 @@ def m008_member_roster(db) -> None:
         db.execute("CREATE INDEX members_search ON members USING gin (search_words gin_trgm_ops)")
 
 
+def m011_member_cin(db) -> None:
+    """The member's Medi-Cal CIN beside the plan's member id (issue 17): NULL for the members loaded before."""
+    db.execute("ALTER TABLE members ADD COLUMN cin TEXT")
+
+
 # ---------------------------------------------------------------------------------------------- the CSV
 
 
 def parse_members_csv(text: str, source: str, plans: Collection[str], report: ImportReport, *,
                       progress: Progress | None = None) -> list[tuple[int, RosterMember]]:
     """(line, member) of each good row; bad rows go to `report` (skipped, with their line and column)."""
-    rows = CsvRows(text, source, CSV_COLUMNS, report)
+    rows = CsvRows(text, source, CSV_COLUMNS, report, optional=OPTIONAL_CSV_COLUMNS)
     lines = text.count("\n") or 1
     members = []
     for line, record in rows:
@@ -105,7 +112,7 @@ def _row(member: RosterMember, source: str, loaded_at: str) -> tuple:
             member.sex, member.language, member.phone, address.line1, address.line2, address.city, address.state,
             address.zip, member.county, member.health_network, member.pcp_npi, member.pcp_name,
             member.coverage_start.isoformat(), member.coverage_end.isoformat() if member.coverage_end else None,
-            request_search_words(f"{member.last_name} {member.first_name}", member.member_id), source, loaded_at)
+            member.cin, request_search_words(f"{member.last_name} {member.first_name}", member.member_id), source, loaded_at)
 
 
 def _member(row: Sequence) -> RosterMember:
@@ -118,7 +125,8 @@ def _member(row: Sequence) -> RosterMember:
                                         city=values["city"], state=values["state"], zip=values["zip"]),
         county=values["county"], health_network=values["health_network"], pcp_npi=values["pcp_npi"],
         pcp_name=values["pcp_name"], coverage_start=date.fromisoformat(values["coverage_start"]),
-        coverage_end=date.fromisoformat(values["coverage_end"]) if values["coverage_end"] else None)
+        coverage_end=date.fromisoformat(values["coverage_end"]) if values["coverage_end"] else None,
+        cin=values["cin"])
 
 
 _SELECT = "SELECT " + ", ".join(_MEMBER_COLUMNS) + " FROM members"

@@ -65,6 +65,7 @@ def member_from_values(values: dict[str, str], line: int, column_of: dict[str, i
         "county": values.get("county"), "health_network": values.get("health_network"),
         "pcp_npi": values.get("pcp_npi"), "pcp_name": values.get("pcp_name"),
         "coverage_start": parsed["coverage_start"], "coverage_end": parsed["coverage_end"],
+        "cin": values.get("cin"),
     }
     try:
         return RosterMember.model_validate(data)

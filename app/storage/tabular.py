@@ -70,16 +70,20 @@ def decode(data: bytes, source: str) -> str:
         ) from None
 
 
-def header_positions(header: list[str], source: str, columns: Sequence[str]) -> list[str]:
+def header_positions(header: list[str], source: str, columns: Sequence[str],
+                     optional: Sequence[str] = ()) -> list[str]:
+    """The header's column names; each of `columns` must be there once (those in `optional` may be left out)."""
     names = [name.strip().lower() for name in header]
     expected = "expected exactly these columns (any order): " + ",".join(columns)
+    if optional:
+        expected += f" ({', '.join(optional)} may be left out)"
     if not set(names) & set(columns) and any(ch.isdigit() for name in names for ch in name):
         # No column name at all, and digits (an ID, a date): a data row, a member's or a provider's, comes first
         raise InputProblem([Problem("this is not a header line: the file must begin with its header line (its "
                                     "values are not repeated here: they may be a person's)", line=1,
                                     label="header"), expected], source=source)
     problems = []
-    missing = [name for name in columns if name not in names]
+    missing = [name for name in columns if name not in names and name not in optional]
     unknown = [name for name in names if name not in columns]
     duplicated = sorted({name for name in names if names.count(name) > 1 and name in columns})
     if missing:
@@ -98,9 +102,10 @@ class CsvRows:
     """The data rows of a CSV whose header names exactly `columns` (any order): iterate for (line, record),
     `line` where the record starts (a quoted value may span lines). Blank rows are passed over; a row of the
     wrong width goes to `report` as skipped. `names` and `column_of` (a name's 1-based column) are read from
-    the header when the object is made."""
+    the header when the object is made. A column of `optional` may be left out of the file."""
 
-    def __init__(self, text: str, source: str, columns: Sequence[str], report: ImportReport) -> None:
+    def __init__(self, text: str, source: str, columns: Sequence[str], report: ImportReport, *,
+                 optional: Sequence[str] = ()) -> None:
         self.source, self.report = source, report
         self.reader = csv.reader(io.StringIO(text, newline=""))
         header = self._next()
@@ -108,7 +113,7 @@ class CsvRows:
             header = self._next()  # blank lines before the header
         if header is None:
             raise InputProblem(["the file is empty: expected a header line: " + ",".join(columns)], source=source)
-        self.names = header_positions(header, source, columns)
+        self.names = header_positions(header, source, columns, optional)
         self.column_of = {name: position + 1 for position, name in enumerate(self.names)}
 
     def _next(self) -> list[str] | None:

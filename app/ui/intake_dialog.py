@@ -100,7 +100,7 @@ FIELDS = {
     "plan": (0, "Plan", "plan_combo"), "member.member_id": (0, "Member ID", "member_id_edit"),
     "member.first_name": (0, "First name", "first_name_edit"), "member.last_name": (0, "Last name", "last_name_edit"),
     "member.date_of_birth": (0, "Date of birth", "date_of_birth_edit"),
-    "member.sex": (0, "Sex", "sex_combo"),
+    "member.sex": (0, "Sex", "sex_combo"), "member.cin": (0, "Medi-Cal CIN", "cin_edit"),
     "member.language": (0, "Language", "language_edit"), "member.phone": (0, "Phone", "member_phone_edit"),
     "member.health_network": (0, "Health network", "health_network_edit"),
     "member.address.line1": (0, "Street", "street_edit"),
@@ -300,6 +300,7 @@ class IntakeDialog(QDialog):
             },
             "member": {
                 "member_id": ui.member_id_edit.text(),
+                "cin": ui.cin_edit.text(),
                 "first_name": ui.first_name_edit.text(),
                 "last_name": ui.last_name_edit.text(),
                 "date_of_birth": typed_date(ui.date_of_birth_edit.text()),
@@ -371,7 +372,7 @@ class IntakeDialog(QDialog):
         text(ui.requester_npi_edit, requester.get("npi"))
         text(ui.requester_phone_edit, requester.get("phone"))
         member = section("member")
-        for key, edit in (("member_id", ui.member_id_edit), ("first_name", ui.first_name_edit),
+        for key, edit in (("member_id", ui.member_id_edit), ("cin", ui.cin_edit), ("first_name", ui.first_name_edit),
                           ("last_name", ui.last_name_edit), ("language", ui.language_edit),
                           ("phone", ui.member_phone_edit), ("health_network", ui.health_network_edit)):
             text(edit, member.get(key))
@@ -755,7 +756,8 @@ class IntakeDialog(QDialog):
         rows = [
             ("Plan", label), ("County", data.get("county", "")),
             ("Member", f"{member.get('first_name', '')} {member.get('last_name', '')}".strip()),
-            ("Member ID", member.get("member_id", "")), ("Date of birth", member.get("date_of_birth", "")),
+            ("Member ID", member.get("member_id", "")), ("Medi-Cal CIN", member.get("cin", "")),
+            ("Date of birth", member.get("date_of_birth", "")),
             ("Sex", self.ui.sex_combo.currentText()),
             ("Address", "; ".join(part for part in (street, place) if part)),
             ("Requester", self.ui.requester_type_combo.currentText()),

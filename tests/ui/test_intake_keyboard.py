@@ -42,6 +42,7 @@ def test_a_complete_request_from_the_keyboard_alone(qtbot, dialog, service):
         press(DOWN)
     assert ui.plan_combo.currentText() == "CalOptima Medi-Cal"
     tab_to(ui.member_id_edit, "TST000001")
+    tab_to(ui.cin_edit, "91234567A")
     tab_to(ui.first_name_edit, "Thảo")
     tab_to(ui.last_name_edit, "Nguyễn")
     tab_to(ui.date_of_birth_edit, "05/14/1971")
@@ -146,6 +147,7 @@ def test_a_complete_request_from_the_keyboard_alone(qtbot, dialog, service):
     assert (request.member.first_name, request.member.last_name) == (nfc("Thảo"), nfc("Nguyễn"))
     assert request.member.date_of_birth.isoformat() == "1971-05-14" and request.member.sex == "F"
     assert request.member.member_id == "TST000001" and request.member.language == "Vietnamese"
+    assert request.member.cin == "91234567A"
     assert request.member.health_network == "ipa-sunrise"
     assert request.member.address.model_dump() == {"line1": "100 Example St", "line2": "Apt 4",
                                                    "city": "Santa Ana", "state": "CA", "zip": "92701"}

@@ -117,3 +117,29 @@ def test_the_members_sex_from_the_roster_is_marked_when_changed(qtbot, dialog, m
     assert ui.sex_combo.currentText() == "Male"
     assert dialog.roster_marks()["member.sex"] == "edited"
     assert ui.sex_combo.toolTip() == "Edited here: the roster has Female"
+
+
+def test_the_medi_cal_cin_is_typed_beside_the_member_id_filled_from_the_roster_and_kept(qtbot, dialog, service,
+                                                                                       member):
+    ui = dialog.ui
+    service.evaluator.roster.upsert_many([member.model_copy(update={"cin": "91234567A"})], source="roster.csv")
+    type_into(ui.member_id_edit, "CIN90012345")
+    pause(qtbot, dialog)
+    pick(qtbot, dialog)
+    assert ui.cin_edit.text() == "91234567A" and dialog.roster_marks()["member.cin"] == "filled"
+    ui.cin_edit.clear()
+    type_into(ui.cin_edit, "9123 4567b")  # as read off the card
+    pause(qtbot, dialog)
+    assert dialog.roster_marks()["member.cin"] == "edited"
+    stored = service.repository.get(dialog.autosaver.case_id).draft
+    assert stored["member"]["cin"] == "9123 4567b"  # the draft keeps what was typed; the request checks it
+
+
+def test_a_cin_that_is_not_eight_digits_and_a_letter_is_named_on_the_member_page(qtbot, dialog):
+    ui = dialog.ui
+    type_into(ui.cin_edit, "12345")
+    pause(qtbot, dialog)
+    listing = ui.problems_list
+    shown = [listing.item(row).text() for row in range(listing.count())]
+    assert any(text.startswith("Medi-Cal CIN (Member): ") and "eight digits and a letter" in text for text in shown), shown
+    assert ui.cin_edit.property("problem") is True  # marked, its note under it

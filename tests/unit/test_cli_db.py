@@ -138,7 +138,7 @@ def test_migrate_brings_an_old_file_up_to_date_and_says_what_it_applied(run, tmp
     assert status == 0, err
     assert out.splitlines() == [
         f"{old}: applied m004_letters, m005_exports, m006_users_and_audit, m007_request_search, m008_member_roster, "
-        "m009_export_csv_profile",
+        "m009_export_csv_profile, m010_export_format_and_payer, m011_member_cin",
         f"{old}: up to date ({len(ALL)} migrations; the last is {ALL[-1]})",
     ]
     status, out, _ = run("db", "migrate", "--db", str(old))

@@ -14,7 +14,8 @@ from app.domain.cases import Status
 from app.errors import InputProblem
 from app.exports.batch import BatchHeader, Practice
 from app.exports.manifest import manifest_document
-from app.exports.submissions_csv import COLUMNS, FORMAT_2_COLUMNS, columns
+from app.exports.batch import EXPORT_FORMAT_VERSION
+from app.exports.submissions_csv import COLUMNS, FORMAT_2_COLUMNS, FORMAT_3_COLUMNS, columns
 from app.services.cases import Outcome
 from tests.factories import ORTHO_HAKOBYAN, make_request
 from tests.support.desks import Clock
@@ -66,7 +67,7 @@ def test_submissions_csv_has_the_documented_columns_and_no_more(desk, tmp_path):
     result = exports.export(PLAN, tmp_path)
     rows = list(csv.DictReader(io.StringIO((result.path / "submissions.csv").read_text(encoding="utf-8"),
                                            newline="")))
-    assert tuple(rows[0]) == COLUMNS + FORMAT_2_COLUMNS
+    assert tuple(rows[0]) == COLUMNS + FORMAT_2_COLUMNS + FORMAT_3_COLUMNS
     assert [(r["line"], r["request_id"], r["urgent"]) for r in rows] == [("1", "1", "no"), ("2", "2", "yes")]
     assert rows[0]["professional_npi"] == ORTHO_HAKOBYAN and rows[0]["professional_taxonomy"] == "207XS0114X"
     assert rows[1]["member_last_name"] == "Nguyễn" and rows[1]["diagnoses"] == "M17.11;M25.511"
@@ -74,7 +75,7 @@ def test_submissions_csv_has_the_documented_columns_and_no_more(desk, tmp_path):
     text = (result.path / "submissions.csv").read_text(encoding="utf-8")
     assert "100 Example St" not in text and "714-555-0101" not in text and "Spanish" not in text
     documented = (__import__("pathlib").Path(__file__).parents[2] / "docs" / "exports.md").read_text()
-    assert all(f"`{column}`" in documented for column in COLUMNS + FORMAT_2_COLUMNS)
+    assert all(f"`{column}`" in documented for column in COLUMNS + FORMAT_2_COLUMNS + FORMAT_3_COLUMNS)
 
 
 def test_submissions_csv_carries_the_practice_and_service_an_authorization_template_asks_for(db_target, tmp_path):
@@ -106,7 +107,7 @@ def test_request_json_carries_the_full_request_determination_and_schema_version(
     _, exports, _ = desk
     result = exports.export(PLAN, tmp_path)
     document = json.loads((result.path / "requests" / "1.json").read_text(encoding="utf-8"))
-    assert document["schema_version"] == 1 and document["export_format_version"] == 2
+    assert document["schema_version"] == 1 and document["export_format_version"] == EXPORT_FORMAT_VERSION
     assert document["request"]["member"]["address"]["line1"] == "100 Example St"
     assert document["request"]["care_in_question"]["from"] == "specialist"
     assert document["determination"]["authorization_required"] is True

@@ -106,3 +106,17 @@ def test_a_bad_profile_names_the_field_and_what_is_expected(tmp_path, extra, whe
         load_profile(folder / f"{PLAN}.toml")
     (problem,) = refused.value.items
     assert problem.field_path == where and says in problem.message
+
+
+@pytest.mark.parametrize("payer_id, loaded", [('"TSTPAYER1"', "TSTPAYER1"), ('"TST PAYER!"', None)])
+def test_a_plan_files_payer_id_is_letters_and_digits_or_named_as_wrong(tmp_path, payer_id, loaded):
+    folder = _plans(tmp_path, "")
+    path = folder / f"{PLAN}.toml"
+    path.write_text(f"payer_id = {payer_id}\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    if loaded:
+        assert load_profile(path).payer_id == loaded
+        return
+    with pytest.raises(InputProblem) as refused:
+        load_profile(path)
+    (problem,) = refused.value.items
+    assert problem.field_path == "payer_id" and "2 to 80 letters and digits" in problem.message

@@ -1,5 +1,7 @@
 """Every FHIR Bundle of a batch is valid R4 (fhir.resources.R4B) and shaped after Da Vinci PAS."""
 
+import csv
+import io
 import json
 import uuid
 
@@ -18,6 +20,9 @@ from app.exports.fhir import (
     PAS_TEMP_CODES,
     PLACE_OF_SERVICE,
     TIN_SYSTEM,
+    US_EIN,
+    PAYER_ID_TYPE,
+    MEDI_CAL_CIN,
     X12_ENTITY,
     X12_CERTIFICATION_TYPE,
     X12_REQUEST_CATEGORY,
@@ -230,7 +235,7 @@ def test_pas_organizations_carry_x12_entity_types_and_the_practice_its_npi_tin_a
     assert plan["type"] == [{"coding": [{"system": X12_ENTITY, "code": "PR", "display": "Payer"}]}]
     assert practice["type"] == [{"coding": [{"system": X12_ENTITY, "code": "1P", "display": "Provider"}]}]
     assert practice["identifier"] == [{"system": NPI_SYSTEM, "value": "1234567893"},
-                                      {"system": TIN_SYSTEM, "value": "12-3456789"}]
+                                      {"system": US_EIN, "value": "12-3456789"}]  # PAS identifier[TIN]
     assert practice["address"] == [{"text": "1 Sample Way, Stockton, CA 95202", "line": ["1 Sample Way"],
                                     "city": "Stockton", "state": "CA", "postalCode": "95202", "country": "US"}]
 
@@ -362,4 +367,60 @@ def test_the_members_sex_is_the_patients_gender(db_target, tmp_path, sex, gender
     result = exports.export("caloptima-medi-cal", tmp_path / "out")
     assert _resources(_bundles(result)[f"{case.id}-bundle.json"])["Patient"][0]["gender"] == gender
     rows = (result.path / "submissions.csv").read_text(encoding="utf-8").splitlines()
-    assert rows[0].endswith(",member_sex") and rows[1].endswith("," + (sex or ""))
+    assert rows[0].endswith(",member_sex,member_cin") and rows[1].endswith("," + (sex or "") + ",")
+
+
+def test_the_plans_payer_id_is_the_insurers_pas_pi_identifier_and_a_rewrite_keeps_the_one_recorded(
+        db_target, tmp_path):
+    desk, exports = _pas_desk(db_target)
+    first, *_ = submit_three(desk.cases)
+    plans = dict(exports.profiles)
+    plans["caloptima-medi-cal"] = plans["caloptima-medi-cal"].model_copy(update={"payer_id": "TSTPAYER1"})
+    exports.profiles = plans
+    sent = exports.export("caloptima-medi-cal", tmp_path / "out")
+    plan = next(org for org in _resources(_bundles(sent)[f"{first}-bundle.json"])["Organization"]
+                if org["id"] == "plan-caloptima-medi-cal")
+    assert plan["identifier"][-1] == {"type": {"coding": [dict(zip(("system", "code", "display"), PAYER_ID_TYPE))]},
+                                      "value": "TSTPAYER1"}
+    # The plan file changes its payer id: the batch as sent is written again with the one it carried.
+    plans["caloptima-medi-cal"] = plans["caloptima-medi-cal"].model_copy(update={"payer_id": "TSTPAYER2"})
+    again = exports.rewrite(sent.batch_id, tmp_path / "again")
+    assert again.manifest_sha256 == sent.manifest_sha256
+    assert "TSTPAYER1" in (again.path / "fhir" / f"{first}-bundle.json").read_text(encoding="utf-8")
+
+
+def test_a_plan_without_a_payer_id_is_named_by_the_desks_plan_id_only(batch):
+    plan = next(org for org in _resources(_bundles(batch)["1-bundle.json"])["Organization"]
+                if org["id"].startswith("plan-"))
+    assert plan["identifier"] == [{"system": "urn:sodesk:plan", "value": "caloptima-medi-cal"}]
+
+
+def test_the_members_medi_cal_cin_is_a_patient_medicaid_number_beside_the_plans_member_id(db_target, tmp_path):
+    cases, exports = exporting_desk(db_target, pdf_for=None)
+    case = cases.submit(make_request(member={"cin": "91234567a"})).case  # typed from the card, lower case
+    other = cases.submit(make_request(member={"member_id": "TST000009"})).case
+    result = exports.export("caloptima-medi-cal", tmp_path / "out")
+    patient = _resources(_bundles(result)[f"{case.id}-bundle.json"])["Patient"][0]
+    assert [identifier["type"]["coding"][0]["code"] for identifier in patient["identifier"]] == ["MB", "MA"]
+    assert patient["identifier"][1]["system"] == MEDI_CAL_CIN and patient["identifier"][1]["value"] == "91234567A"
+    assert len(_resources(_bundles(result)[f"{other.id}-bundle.json"])["Patient"][0]["identifier"]) == 1
+    rows = {row["request_id"]: row for row in csv.DictReader(io.StringIO(
+        (result.path / "submissions.csv").read_text(encoding="utf-8"), newline=""))}
+    assert rows[str(case.id)]["member_cin"] == "91234567A" and rows[str(other.id)]["member_cin"] == ""
+
+
+def test_a_batch_recorded_before_formats_were_recorded_keeps_the_tin_and_patient_it_was_sent_with(db_target):
+    """Format 2 (a sender id, no recorded format): the TIN under the IRS OID and no CIN, as it was sent."""
+    practice = Practice(name="Valley Family Practice", sender_id="a-sender", tin="12-3456789")
+    old = BatchHeader(batch_id=2, plan="caloptima-medi-cal", plan_name="CalOptima Health Medi-Cal",
+                      created_at=EXPORTED_AT, who="clerk", with_pdfs=False, practice=practice, payer_id="TSTPAYER1")
+    cases, _exports = exporting_desk(db_target, pdf_for=None)
+    case = cases.submit(make_request(member={"cin": "91234567A"})).case
+    sent = _resources(bundle(old, Submission(line=1, case=case)))
+    practice_org = next(org for org in sent["Organization"] if org["id"] == "requesting-practice")
+    assert practice_org["identifier"] == [{"system": TIN_SYSTEM, "value": "12-3456789"}]
+    assert len(sent["Patient"][0]["identifier"]) == 1
+    assert all(len(org["identifier"]) == 1 for org in sent["Organization"] if org["id"].startswith("plan-"))
+    now = _resources(bundle(old.model_copy(update={"export_format": 3}), Submission(line=1, case=case)))
+    assert next(org for org in now["Organization"] if org["id"] == "requesting-practice")["identifier"][0][
+        "system"] == US_EIN

@@ -319,3 +319,31 @@ def test_an_834_never_keeps_a_social_security_number_as_the_member_id(roster, tm
     assert report.problems[0] == (f"segment {segments.index(by_ssn[0]) + 3} (REF02, member_id): no member ID "
                                   "(REF*0F or NM1*IL NM109)")
     assert roster.get("CO0000004", CALOPTIMA).first_name == "Lee" and roster.find("999009999") == []
+
+
+def test_a_members_medi_cal_cin_loads_from_its_column_and_a_bad_one_is_named_by_line_and_column(roster, tmp_path):
+    with_cin = some(1, seed=5)[0].model_copy(update={"cin": "91234567A"})
+    text = csv_text([with_cin], row(member_id="BAD0005", cin="9123 4567b"),  # line 3: as typed from the card
+                    row(member_id="BAD0006", cin="777"))  # line 4: too short
+    path = tmp_path / "roster.csv"
+    path.write_text(text, encoding="utf-8")
+    report = roster.import_file(path, PLANS)
+    assert report.inserted == 2 and report.skipped == 1
+    assert roster.get(with_cin.member_id, CALOPTIMA).cin == "91234567A"
+    assert roster.get("BAD0005", CALOPTIMA).cin == "91234567B"
+    (problem,) = report.items
+    assert (problem.line, problem.column, problem.field_path) == (4, CSV_COLUMNS.index("cin") + 1, "cin")
+    assert "eight digits and a letter" in problem.message and "777" not in problem.message
+    assert roster.get(with_cin.member_id, CALOPTIMA).request_fields()["member"]["cin"] == "91234567A"
+
+
+def test_a_roster_csv_made_before_the_cin_column_still_loads(roster, tmp_path):
+    members = some(2, seed=6)
+    header = [name for name in CSV_COLUMNS if name != "cin"]
+    lines = [",".join(header)] + [",".join(f'"{c}"' if "," in c else c for c in members_csv_cells(m)[:len(header)])
+                                  for m in members]
+    path = tmp_path / "old.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = roster.import_file(path, PLANS)
+    assert (report.inserted, report.skipped) == (2, 0)
+    assert all(roster.get(m.member_id, CALOPTIMA).cin is None for m in members)

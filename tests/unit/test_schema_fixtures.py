@@ -11,7 +11,12 @@ from app.storage.db import MIGRATIONS, open_db
 from app.storage.settings import SettingsRepository
 from app.storage.providers import ProviderRepository
 
-FIXTURES = sorted((Path(__file__).resolve().parents[1] / "fixtures" / "db").glob("schema-v*.sqlite3"))
+def version(path: Path) -> int:
+    """schema-v11.sqlite3 -> 11 (the names do not sort by their number)."""
+    return int(path.stem.removeprefix("schema-v"))
+
+
+FIXTURES = sorted((Path(__file__).resolve().parents[1] / "fixtures" / "db").glob("schema-v*.sqlite3"), key=version)
 
 
 def test_there_is_a_fixture_for_the_current_schema():
@@ -28,7 +33,7 @@ def test_each_released_schema_opens_upgrades_and_keeps_its_rows(fixture, tmp_pat
     repository = ProviderRepository(db)
     assert repository.count() >= 12
     assert repository.search("nguy")  # the Vietnamese name in the fixture CSV is still found
-    if fixture.name >= "schema-v2":  # requests from v2, settings from v3
+    if version(fixture) >= 2:  # requests from v2, settings from v3
         cases = CaseRepository(db)
         found = cases.find(CaseFilter(), limit=1000)
         assert found, "the fixture's requests are still there"
@@ -40,7 +45,7 @@ def test_each_released_schema_opens_upgrades_and_keeps_its_rows(fixture, tmp_pat
             history = cases.get(case.id).history
             assert history and history[0].to_status in (Status.submitted, Status.draft)
         assert SettingsRepository(db).load().default_county == "San Joaquin"
-    if fixture.name >= "schema-v6":  # printed letters (m004), export batches (m005), users and audit (m006)
+    if version(fixture) >= 6:  # printed letters (m004), export batches (m005), users and audit (m006)
         from app.storage.audit import AuditLog
         from app.storage.exports import ExportRepository
         from app.storage.letters import LetterRepository
@@ -53,15 +58,17 @@ def test_each_released_schema_opens_upgrades_and_keeps_its_rows(fixture, tmp_pat
         assert sum(len(batches) for batches in sent) == 1
         assert [user.username for user in UserRepository(db).all()] == ["admin"]
         assert AuditLog(db).verify().ok
-    if fixture.name >= "schema-v8":  # the member roster (m008)
+    if version(fixture) >= 8:  # the member roster (m008)
         from app.storage.members import MemberRepository
 
         roster = MemberRepository(db)
         assert roster.count() == 3 and roster.rostered_plans() == ["caloptima-medi-cal", "hpsj-medi-cal"]
         assert roster.find("SM00000001")[0].plan == "hpsj-medi-cal"
+        cins = {member.cin for member in roster.find("SM00000001") + roster.find("SM00000002")}
+        assert cins == ({None, "91234567A"} if version(fixture) >= 11 else {None})  # the CIN came with m011
 
 
-@pytest.mark.parametrize("fixture", [path for path in FIXTURES if path.name >= "schema-v6"], ids=lambda path: path.name)
+@pytest.mark.parametrize("fixture", [path for path in FIXTURES if version(path) >= 6], ids=lambda path: path.name)
 def test_a_batch_an_earlier_release_sent_is_written_again_byte_for_byte(fixture, tmp_path):
     """Today's writers give the files each release sent (format 1, no sender id, before schema 9), checked
     against the manifest that release recorded (a mismatch would refuse and write nothing)."""
@@ -74,7 +81,8 @@ def test_a_batch_an_earlier_release_sent_is_written_again_byte_for_byte(fixture,
     exports = desk.exports(with_pdfs=False)
     again = exports.rewrite(1, tmp_path / "again")
     assert again.manifest_sha256 == exports.batch(1).batch.manifest_sha256
-    sent_in = 1 if fixture.name < "schema-v9" else 2  # the sender id and the format-2 columns came with m009
+    # The sender id and the format-2 columns came with m009, the recorded format 3 (payer id, CIN) with m010-m011.
+    sent_in = 1 if version(fixture) < 9 else 2 if version(fixture) < 11 else 3
     assert f'"export_format_version": {sent_in}' in (again.path / "manifest.json").read_text(encoding="utf-8")
 
 

@@ -84,101 +84,112 @@ class Ui_IntakeDialog(object):
 
         self.member_form.setLayout(1, QFormLayout.ItemRole.FieldRole, self.member_id_layout)
 
+        self.cin_label = QLabel(self.member_contents)
+        self.cin_label.setObjectName(u"cin_label")
+
+        self.member_form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.cin_label)
+
+        self.cin_edit = QLineEdit(self.member_contents)
+        self.cin_edit.setObjectName(u"cin_edit")
+        self.cin_edit.setMaxLength(12)
+
+        self.member_form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.cin_edit)
+
         self.first_name_label = QLabel(self.member_contents)
         self.first_name_label.setObjectName(u"first_name_label")
 
-        self.member_form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.first_name_label)
+        self.member_form.setWidget(3, QFormLayout.ItemRole.LabelRole, self.first_name_label)
 
         self.first_name_edit = QLineEdit(self.member_contents)
         self.first_name_edit.setObjectName(u"first_name_edit")
 
-        self.member_form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.first_name_edit)
+        self.member_form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.first_name_edit)
 
         self.last_name_label = QLabel(self.member_contents)
         self.last_name_label.setObjectName(u"last_name_label")
 
-        self.member_form.setWidget(3, QFormLayout.ItemRole.LabelRole, self.last_name_label)
+        self.member_form.setWidget(4, QFormLayout.ItemRole.LabelRole, self.last_name_label)
 
         self.last_name_edit = QLineEdit(self.member_contents)
         self.last_name_edit.setObjectName(u"last_name_edit")
 
-        self.member_form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.last_name_edit)
+        self.member_form.setWidget(4, QFormLayout.ItemRole.FieldRole, self.last_name_edit)
 
         self.date_of_birth_label = QLabel(self.member_contents)
         self.date_of_birth_label.setObjectName(u"date_of_birth_label")
 
-        self.member_form.setWidget(4, QFormLayout.ItemRole.LabelRole, self.date_of_birth_label)
+        self.member_form.setWidget(5, QFormLayout.ItemRole.LabelRole, self.date_of_birth_label)
 
         self.date_of_birth_edit = QLineEdit(self.member_contents)
         self.date_of_birth_edit.setObjectName(u"date_of_birth_edit")
         self.date_of_birth_edit.setMaxLength(10)
 
-        self.member_form.setWidget(4, QFormLayout.ItemRole.FieldRole, self.date_of_birth_edit)
+        self.member_form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.date_of_birth_edit)
 
         self.sex_label = QLabel(self.member_contents)
         self.sex_label.setObjectName(u"sex_label")
 
-        self.member_form.setWidget(5, QFormLayout.ItemRole.LabelRole, self.sex_label)
+        self.member_form.setWidget(6, QFormLayout.ItemRole.LabelRole, self.sex_label)
 
         self.sex_combo = QComboBox(self.member_contents)
         self.sex_combo.setObjectName(u"sex_combo")
 
-        self.member_form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.sex_combo)
+        self.member_form.setWidget(6, QFormLayout.ItemRole.FieldRole, self.sex_combo)
 
         self.language_label = QLabel(self.member_contents)
         self.language_label.setObjectName(u"language_label")
 
-        self.member_form.setWidget(6, QFormLayout.ItemRole.LabelRole, self.language_label)
+        self.member_form.setWidget(7, QFormLayout.ItemRole.LabelRole, self.language_label)
 
         self.language_edit = QLineEdit(self.member_contents)
         self.language_edit.setObjectName(u"language_edit")
 
-        self.member_form.setWidget(6, QFormLayout.ItemRole.FieldRole, self.language_edit)
+        self.member_form.setWidget(7, QFormLayout.ItemRole.FieldRole, self.language_edit)
 
         self.member_phone_label = QLabel(self.member_contents)
         self.member_phone_label.setObjectName(u"member_phone_label")
 
-        self.member_form.setWidget(7, QFormLayout.ItemRole.LabelRole, self.member_phone_label)
+        self.member_form.setWidget(8, QFormLayout.ItemRole.LabelRole, self.member_phone_label)
 
         self.member_phone_edit = QLineEdit(self.member_contents)
         self.member_phone_edit.setObjectName(u"member_phone_edit")
 
-        self.member_form.setWidget(7, QFormLayout.ItemRole.FieldRole, self.member_phone_edit)
+        self.member_form.setWidget(8, QFormLayout.ItemRole.FieldRole, self.member_phone_edit)
 
         self.health_network_label = QLabel(self.member_contents)
         self.health_network_label.setObjectName(u"health_network_label")
 
-        self.member_form.setWidget(8, QFormLayout.ItemRole.LabelRole, self.health_network_label)
+        self.member_form.setWidget(9, QFormLayout.ItemRole.LabelRole, self.health_network_label)
 
         self.health_network_edit = QLineEdit(self.member_contents)
         self.health_network_edit.setObjectName(u"health_network_edit")
 
-        self.member_form.setWidget(8, QFormLayout.ItemRole.FieldRole, self.health_network_edit)
+        self.member_form.setWidget(9, QFormLayout.ItemRole.FieldRole, self.health_network_edit)
 
         self.street_label = QLabel(self.member_contents)
         self.street_label.setObjectName(u"street_label")
 
-        self.member_form.setWidget(9, QFormLayout.ItemRole.LabelRole, self.street_label)
+        self.member_form.setWidget(10, QFormLayout.ItemRole.LabelRole, self.street_label)
 
         self.street_edit = QLineEdit(self.member_contents)
         self.street_edit.setObjectName(u"street_edit")
 
-        self.member_form.setWidget(9, QFormLayout.ItemRole.FieldRole, self.street_edit)
+        self.member_form.setWidget(10, QFormLayout.ItemRole.FieldRole, self.street_edit)
 
         self.address_line2_label = QLabel(self.member_contents)
         self.address_line2_label.setObjectName(u"address_line2_label")
 
-        self.member_form.setWidget(10, QFormLayout.ItemRole.LabelRole, self.address_line2_label)
+        self.member_form.setWidget(11, QFormLayout.ItemRole.LabelRole, self.address_line2_label)
 
         self.address_line2_edit = QLineEdit(self.member_contents)
         self.address_line2_edit.setObjectName(u"address_line2_edit")
 
-        self.member_form.setWidget(10, QFormLayout.ItemRole.FieldRole, self.address_line2_edit)
+        self.member_form.setWidget(11, QFormLayout.ItemRole.FieldRole, self.address_line2_edit)
 
         self.city_label = QLabel(self.member_contents)
         self.city_label.setObjectName(u"city_label")
 
-        self.member_form.setWidget(11, QFormLayout.ItemRole.LabelRole, self.city_label)
+        self.member_form.setWidget(12, QFormLayout.ItemRole.LabelRole, self.city_label)
 
         self.city_state_zip_row = QHBoxLayout()
         self.city_state_zip_row.setObjectName(u"city_state_zip_row")
@@ -212,17 +223,17 @@ class Ui_IntakeDialog(object):
         self.city_state_zip_row.addWidget(self.zip_edit)
 
 
-        self.member_form.setLayout(11, QFormLayout.ItemRole.FieldRole, self.city_state_zip_row)
+        self.member_form.setLayout(12, QFormLayout.ItemRole.FieldRole, self.city_state_zip_row)
 
         self.county_label = QLabel(self.member_contents)
         self.county_label.setObjectName(u"county_label")
 
-        self.member_form.setWidget(12, QFormLayout.ItemRole.LabelRole, self.county_label)
+        self.member_form.setWidget(13, QFormLayout.ItemRole.LabelRole, self.county_label)
 
         self.county_edit = QLineEdit(self.member_contents)
         self.county_edit.setObjectName(u"county_edit")
 
-        self.member_form.setWidget(12, QFormLayout.ItemRole.FieldRole, self.county_edit)
+        self.member_form.setWidget(13, QFormLayout.ItemRole.FieldRole, self.county_edit)
 
 
         self.member_contents_layout.addLayout(self.member_form)
@@ -753,6 +764,7 @@ class Ui_IntakeDialog(object):
 #if QT_CONFIG(shortcut)
         self.plan_label.setBuddy(self.plan_combo)
         self.member_id_label.setBuddy(self.member_id_edit)
+        self.cin_label.setBuddy(self.cin_edit)
         self.first_name_label.setBuddy(self.first_name_edit)
         self.last_name_label.setBuddy(self.last_name_edit)
         self.date_of_birth_label.setBuddy(self.date_of_birth_edit)
@@ -809,6 +821,14 @@ class Ui_IntakeDialog(object):
 #if QT_CONFIG(accessibility)
         self.roster_list.setAccessibleName(QCoreApplication.translate("IntakeDialog", u"Members on the roster", None))
 #endif // QT_CONFIG(accessibility)
+        self.cin_label.setText(QCoreApplication.translate("IntakeDialog", u"M&edi-Cal CIN:", None))
+#if QT_CONFIG(accessibility)
+        self.cin_edit.setAccessibleName(QCoreApplication.translate("IntakeDialog", u"Medi-Cal CIN", None))
+#endif // QT_CONFIG(accessibility)
+        self.cin_edit.setPlaceholderText(QCoreApplication.translate("IntakeDialog", u"e.g. 91234567A (optional)", None))
+#if QT_CONFIG(tooltip)
+        self.cin_edit.setToolTip(QCoreApplication.translate("IntakeDialog", u"The member's Medi-Cal Client Index Number, from the Benefits Identification Card: eight digits and a letter. Sent to the plan beside the member ID.", None))
+#endif // QT_CONFIG(tooltip)
         self.first_name_label.setText(QCoreApplication.translate("IntakeDialog", u"&First name:", None))
 #if QT_CONFIG(accessibility)
         self.first_name_edit.setAccessibleName(QCoreApplication.translate("IntakeDialog", u"First name", None))
