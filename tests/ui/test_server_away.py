@@ -27,7 +27,7 @@ def type_into(widget, text):
 @pytest.fixture
 def office(tmp_path, monkeypatch, pg_cluster):  # pg_cluster: the same skip/fail rule as every server test
     monkeypatch.setattr("app.paths.user_data_dir", lambda: tmp_path / "this-computer")
-    cluster = Cluster()
+    cluster = Cluster(durable=True)  # a committed draft survives the plug, as on a real server
     cluster.init()
     cluster.start()
     yield cluster, cluster.create_database("office")
