@@ -14,8 +14,9 @@ from app.domain.models import Model, Provider
 from app.domain.submissions import CsvProfile
 
 # The layout of a batch (docs/exports.md); raise when a file changes shape, never reuse a number.
-EXPORT_FORMAT_VERSION = 3  # 2: issue 17 (sender-scoped ids, what PAS asks, the practice's columns in the CSV);
-# 3: the plan's payer id, the PAS TIN identifier, the member's Medi-Cal CIN (bundle and CSV)
+EXPORT_FORMAT_VERSION = 4  # 2: issue 17 (sender-scoped ids, what PAS asks, the practice's columns in the CSV);
+# 3: the plan's payer id, the PAS TIN identifier, the member's Medi-Cal CIN (bundle and CSV); 4: the bundles claim
+# the PAS 2.2.1 profiles (meta.profile) and carry the referral letter inline (app/exports/fhir.py)
 
 MANIFEST = "manifest.json"
 SUBMISSIONS = "submissions.csv"

@@ -12,12 +12,18 @@ before the sender id existed) is written again as it was: its old ids, and none 
 (X12 entity types, split addresses, the practice's NPI and TIN, place of service, care-team scope, supporting
 information, the member's sex).
 
-"Shaped after" PAS, not claiming its profiles (no `meta.profile`): no validator with the PAS and US Core
-packages runs here (docs/exports.md), and the referral letter is referred to by its file, not sent inline.
+From export format 4 each Bundle claims the PAS 2.2.1 profiles in `meta.profile` (the Bundle and every resource
+in it) and meets what they add over format 3, read clause by clause from the PAS 2.2.1 profiles (input/fsh of
+HL7/davinci-pas at tag 2.2.1): the referral letter inline in a PAS DocumentReference (attachment data, no url),
+pointed to by the Claim's AdditionalInformation with its documentInformation (PWK01 B4 "Referral Form"); the level
+of service on the Claim (its extension's only context); the care team's role an X12 entity code; the X12
+relationship code beside the FHIR one on the Coverage (invariant self-beneficiary); a system on the payer id
+(PASIdentifier: system 1..1). Formats 1-3 are written again as they were sent, without claims.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import re
 import uuid
@@ -43,7 +49,30 @@ TIN_SYSTEM = "urn:oid:2.16.840.1.113883.4.4"  # the IRS's employer identificatio
 US_EIN = "http://terminology.hl7.org/NamingSystem/USEIN"  # the same numbers as PAS's identifier[TIN] has them
 PAYER_ID_TYPE = ("http://hl7.org/fhir/us/carin-bb/CodeSystem/C4BBIdentifierType", "payerid", "Payer ID")  # PAS PI
 MEDI_CAL_CIN = "urn:sodesk:medi-cal:cin"  # the member's Medi-Cal CIN (v2-0203 MA, Patient Medicaid number)
+PAYER_ID_SYSTEM = "urn:sodesk:payer-id"  # format 4: PASIdentifier wants a system beside the payerid type
 PLAN_SYSTEM = "urn:sodesk:plan"
+US_CORE = "http://hl7.org/fhir/us/core/StructureDefinition/"
+X12_RELATIONSHIP = "https://codesystem.x12.org/005010/1069"  # X12 individual relationship codes: 18 self
+X12_REPORT_TYPE = "https://codesystem.x12.org/005010/755"  # PWK01 attachment report type: B4 referral form
+X12_TRANSMISSION = "https://codesystem.x12.org/005010/756"  # PWK02 transmission: EL electronically only
+LOINC = "http://loinc.org"
+REFERRAL_NOTE = ("57133-1", "Referral note")  # LOINC document type of the referral letter
+DOCUMENT_CATEGORY = "http://hl7.org/fhir/us/core/CodeSystem/us-core-documentreference-category"
+# Format 4: the profile each resource claims (PAS 2.2.1; PAS's Organization base is abstract, so a professional
+# the directory lists as an organization claims US Core's).
+PROFILES = {
+    "Bundle": PAS + "profile-pas-request-bundle",
+    "Claim": PAS + "profile-claim",
+    "Patient": PAS + "profile-beneficiary",
+    "Coverage": PAS + "profile-coverage",
+    "insurer": PAS + "profile-insurer",
+    "requestor": PAS + "profile-requestor",
+    "Practitioner": PAS + "profile-practitioner",
+    "PractitionerRole": PAS + "profile-practitionerrole",
+    "Organization": US_CORE + "us-core-organization",
+    "ServiceRequest": PAS + "profile-servicerequest",
+    "DocumentReference": PAS + "profile-documentreference",
+}
 TERMINOLOGY = "http://terminology.hl7.org/CodeSystem/"
 CARE_TEAM_ROLE = TERMINOLOGY + "claimcareteamrole"
 GENDER = {"F": "female", "M": "male", "U": "unknown"}  # the member's administrative sex (X12 1068) in FHIR
@@ -108,7 +137,10 @@ def _plan_organization(header: BatchHeader) -> tuple[str, dict]:
             else _concept(TERMINOLOGY + "organization-type", "pay", "Payer"))
     identifiers = [{"system": PLAN_SYSTEM, "value": header.plan}]
     if header.payer_id and header.format_version >= 3:  # PAS Organization identifier[PI]
-        identifiers.append({"type": _concept(*PAYER_ID_TYPE), "value": header.payer_id})
+        payer = {"type": _concept(*PAYER_ID_TYPE), "value": header.payer_id}
+        if header.format_version >= 4:  # PASIdentifier: system 1..1
+            payer = {"system": PAYER_ID_SYSTEM, **payer}
+        identifiers.append(payer)
     return _full_url(key), {
         "resourceType": "Organization",
         "id": _fhir_id(f"plan-{header.plan}"),
@@ -232,9 +264,37 @@ def _requested_period(submission: Submission) -> dict:
     return period
 
 
-def _supporting_info(header: BatchHeader, submission: Submission) -> list[dict]:
-    """PAS supportingInfo: the member's reasons in words, as a message to the plan's UM staff (freeFormMessage),
-    and the referral letter of the batch (AdditionalInformation) when the batch carries the letters."""
+def _letter_document(header: BatchHeader, submission: Submission, letter: bytes, patient_url: str,
+                     practice_url: str) -> tuple[str, dict]:
+    """Format 4: the referral letter as a PAS DocumentReference (US Core DocumentReference, the PDF inline:
+    attachment data 1..1, url 0..0), so the Bundle stands alone when posted to a plan's PAS API."""
+    request_id = submission.request_id
+    resource = {
+        "resourceType": "DocumentReference",
+        "id": f"referral-letter-{request_id}",
+        "status": "current",
+        "type": _concept(LOINC, *REFERRAL_NOTE),
+        "category": [_concept(DOCUMENT_CATEGORY, "clinical-note", "Clinical Note")],
+        "subject": {"reference": patient_url},
+        "date": header.created_at.isoformat(),
+        "author": [{"reference": practice_url}],
+        "description": f"Referral letter, request #{request_id}",
+        "content": [{"attachment": {
+            "contentType": "application/pdf",
+            "data": base64.b64encode(letter).decode("ascii"),
+            "size": len(letter),
+            "hash": base64.b64encode(hashlib.sha1(letter).digest()).decode("ascii"),
+            "title": f"Referral letter, request #{request_id}",
+        }}],
+    }
+    return _full_url(f"{_scope(header)}referral-letter/{request_id}"), resource
+
+
+def _supporting_info(header: BatchHeader, submission: Submission, letter_url: str | None = None) -> list[dict]:
+    """PAS supportingInfo: the member's reasons in words, as a message to the plan's UM staff (MessageText:
+    freeFormMessage), and the referral letter of the batch (AdditionalInformation) when the batch carries the
+    letters: from format 4 a reference to its DocumentReference in the Bundle (`letter_url`) with its PWK01
+    document information, before that an attachment naming the batch's file."""
     request = submission.case.request
     words = [REASON_TEXT[reason.value] for reason in request.reasons]
     if request.other_reason:
@@ -243,7 +303,16 @@ def _supporting_info(header: BatchHeader, submission: Submission) -> list[dict]:
     if words:
         found.append({"category": _concept(PAS_TEMP_CODES, "freeFormMessage", "Free Form Message"),
                       "valueString": "Why a second opinion is asked for: " + "; ".join(words)})
-    if header.with_pdfs:
+    if header.with_pdfs and letter_url is not None:
+        found.append({
+            "extension": [{"url": PAS + "extension-documentInformation", "extension": [
+                {"url": "reportTypeCode", "valueCodeableConcept": _concept(X12_REPORT_TYPE, "B4", "Referral Form")},
+                {"url": "transmissionMethod",
+                 "valueCodeableConcept": _concept(X12_TRANSMISSION, "EL", "Electronically Only")},
+            ]}],
+            "category": _concept(PAS_TEMP_CODES, "additionalInformation", "Additional Information"),
+            "valueReference": {"reference": letter_url}})
+    elif header.with_pdfs:
         found.append({"category": _concept(PAS_TEMP_CODES, "additionalInformation", "Additional Information"),
                       "valueAttachment": {"contentType": "application/pdf",
                                           "url": pdf_name(submission.request_id),  # the batch's own file
@@ -251,7 +320,18 @@ def _supporting_info(header: BatchHeader, submission: Submission) -> list[dict]:
     return [{"sequence": index, **info} for index, info in enumerate(found, start=1)]
 
 
-def bundle(header: BatchHeader, submission: Submission) -> dict:
+def _claim_profiles(entries: list[tuple[str, dict]], plan_url: str, practice_url: str) -> None:
+    """Format 4: each resource's `meta.profile` (PROFILES), the plan and the practice as PAS's insurer and
+    requestor."""
+    for url, resource in entries:
+        kind = resource["resourceType"]
+        if kind == "Organization":
+            kind = {plan_url: "insurer", practice_url: "requestor"}.get(url, kind)
+        resource["meta"] = {"profile": [PROFILES[kind]]}
+
+
+def bundle(header: BatchHeader, submission: Submission, letter: bytes | None = None) -> dict:
+    """`letter`: the request's referral PDF, carried inline from format 4 when the batch has the letters."""
     case = submission.case
     request = case.request
     case_id = case.id
@@ -273,6 +353,9 @@ def bundle(header: BatchHeader, submission: Submission) -> dict:
     role_url = None
     people: list[tuple[str, dict]] = []
     modern = header.format_version >= 2
+    pas = header.format_version >= 4  # claims the PAS profiles
+    if pas and header.with_pdfs and letter is None:
+        raise ValueError("a format 4 bundle of a batch with letters carries its letter: give `letter`")
     if npi:
         an_organization = (modern and professional is not None and not professional.last_name
                            and bool(professional.organization))
@@ -311,7 +394,8 @@ def bundle(header: BatchHeader, submission: Submission) -> dict:
         "status": "active",
         "subscriberId": member.member_id,
         "beneficiary": {"reference": patient_url},
-        "relationship": _concept(TERMINOLOGY + "subscriber-relationship", "self", "Self"),
+        "relationship": {"coding": [_coding(TERMINOLOGY + "subscriber-relationship", "self", "Self")]
+                         + ([_coding(X12_RELATIONSHIP, "18", "Self")] if pas else [])},  # PAS self-beneficiary
         "payor": [{"reference": plan_url}],
         "class": [{"type": _concept(TERMINOLOGY + "coverage-class", "plan", "Plan"), "value": header.plan,
                    "name": header.plan_name}],
@@ -374,9 +458,12 @@ def bundle(header: BatchHeader, submission: Submission) -> dict:
     place = header.practice.place_of_service
     if modern and place:  # PAS Claim.item.location[x] 1..1: where the consultation is given
         item["locationCodeableConcept"] = _concept(PLACE_OF_SERVICE, place, PLACES_OF_SERVICE.get(place))
-    if modern and urgent:  # beside Claim.priority: the X12 278's level of service (PAS extension-levelOfServiceCode)
-        item["extension"].append({"url": PAS + "extension-levelOfServiceCode",
-                                  "valueCodeableConcept": _concept(LEVEL_OF_SERVICE, "U", "Urgent")})
+    # Beside Claim.priority: the X12 278's level of service (PAS extension-levelOfServiceCode, UM06). Its one
+    # context is the Claim; formats 2 and 3 carried it on the item, and are written again so.
+    level = ({"url": PAS + "extension-levelOfServiceCode",
+              "valueCodeableConcept": _concept(LEVEL_OF_SERVICE, "U", "Urgent")} if modern and urgent else None)
+    if level is not None and not pas:
+        item["extension"].append(level)
     if diagnoses:
         item["diagnosisSequence"] = list(range(1, len(diagnoses) + 1))
     if modern:  # the requested service dates: from the day of receipt to the consult's deadline when there is one
@@ -398,6 +485,8 @@ def bundle(header: BatchHeader, submission: Submission) -> dict:
         "insurance": [{"sequence": 1, "focal": True, "coverage": {"reference": coverage_url}}],
         "item": [item],
     }
+    if level is not None and pas:
+        claim["extension"] = [level]
     if diagnoses:
         claim["diagnosis"] = [{"sequence": index, "diagnosisCodeableConcept": _concept(ICD10CM_SYSTEM, code)}
                               for index, code in enumerate(diagnoses, start=1)]
@@ -405,18 +494,22 @@ def bundle(header: BatchHeader, submission: Submission) -> dict:
         team: dict = {"sequence": 1, "provider": {"reference": role_url}}
         if modern:  # PAS careTeam: its claim scope (1..1) and a role
             team["extension"] = [{"url": PAS + "extension-careTeamClaimScope", "valueBoolean": True}]
-            team["role"] = _concept(CARE_TEAM_ROLE, "primary", "Primary provider")
+            team["role"] = (_concept(X12_ENTITY, "SJ", "Service Provider") if pas  # PAS: X12 NM101 (2010EA)
+                            else _concept(CARE_TEAM_ROLE, "primary", "Primary provider"))
         if taxonomy:
             team["qualification"] = _concept(NUCC_SYSTEM, taxonomy)
         claim["careTeam"] = [team]
         item["careTeamSequence"] = [1]
-    supporting = _supporting_info(header, submission) if modern else []
+    documents = ([_letter_document(header, submission, letter, patient_url, practice_url)]
+                 if pas and header.with_pdfs else [])
+    supporting = (_supporting_info(header, submission, documents[0][0] if documents else None) if modern
+                  else [])
     if supporting:
         claim["supportingInfo"] = supporting
 
     entries = [(claim_url, claim), (patient_url, patient), (coverage_url, coverage), (plan_url, plan_org),
-               (practice_url, practice_org), *people, (service_request_url, service_request)]
-    return {
+               (practice_url, practice_org), *people, (service_request_url, service_request), *documents]
+    found = {
         "resourceType": "Bundle",
         "id": f"request-{case_id}",
         "identifier": sending,
@@ -424,7 +517,11 @@ def bundle(header: BatchHeader, submission: Submission) -> dict:
         "timestamp": created,
         "entry": [{"fullUrl": url, "resource": resource} for url, resource in entries],
     }
+    if pas:
+        _claim_profiles(entries, plan_url, practice_url)
+        found["meta"] = {"profile": [PROFILES["Bundle"]]}
+    return found
 
 
-def fhir_bundle(header: BatchHeader, submission: Submission) -> bytes:
-    return canonical_json(bundle(header, submission))
+def fhir_bundle(header: BatchHeader, submission: Submission, letter: bytes | None = None) -> bytes:
+    return canonical_json(bundle(header, submission, letter))

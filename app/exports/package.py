@@ -58,53 +58,61 @@ PARALLEL_FILES = 2000  # requests: from here a batch without letters makes its f
 FILE_CHUNK = 64
 
 
-def request_files(job: tuple[BatchHeader, Submission]) -> tuple[bytes, bytes]:
-    """One request's JSON and FHIR Bundle (in a worker process for a large batch)."""
-    header, submission = job
-    return request_json(header, submission), fhir_bundle(header, submission)
+def request_files(job: tuple[BatchHeader, Submission, bytes | None]) -> tuple[bytes, bytes]:
+    """One request's JSON and FHIR Bundle (in a worker process for a large batch without letters); the
+    Bundle carries the request's letter when given (from export format 4)."""
+    header, submission, letter = job
+    return request_json(header, submission), fhir_bundle(header, submission, letter)
 
 
-def _files_made(header: BatchHeader, submissions: Sequence[Submission],
-                with_letters: bool) -> Iterator[tuple[bytes, bytes]]:
-    """Each submission's (JSON, FHIR) in order. A large batch without letters makes them in worker processes
-    (the cores the letters' renderer would use), while this process writes and hashes the files; with letters,
-    the renderer's workers have the cores and they are made here."""
+def _files_made(header: BatchHeader, submissions: Sequence[Submission]) -> Iterator[tuple[bytes, bytes, None]]:
+    """Each submission's (JSON, FHIR, no letter) in order, for a batch without letters. A large one makes them in worker
+    processes (the cores the letters' renderer would use), while this process writes and hashes the files."""
     cores = os.cpu_count() or 1
-    if with_letters or cores < 2 or len(submissions) < PARALLEL_FILES:
-        yield from (request_files((header, submission)) for submission in submissions)
+    if cores < 2 or len(submissions) < PARALLEL_FILES:
+        yield from ((*request_files((header, submission, None)), None) for submission in submissions)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=min(cores, 4), mp_context=context) as pool:
-        yield from pool.map(request_files, [(header, submission) for submission in submissions],
-                            chunksize=FILE_CHUNK)
+        yield from ((*files, None) for files in pool.map(
+            request_files, [(header, submission, None) for submission in submissions], chunksize=FILE_CHUNK))
+
+
+def _letters_made(header: BatchHeader, submissions: Sequence[Submission],
+                  pdf_for: PdfFor) -> Iterator[tuple[bytes, bytes, bytes]]:
+    """Each submission's (JSON, FHIR, PDF) in order. A renderer that can take the whole batch (from its
+    snapshots, in worker processes) is given it at once, so the letters render while this process makes each
+    request's JSON and FHIR (which carries its letter) from the one that arrived."""
+    batch_pdfs = getattr(pdf_for, "for_submissions", None)
+    pdfs = (iter(batch_pdfs(header, submissions)) if batch_pdfs is not None
+            else (pdf_for(submission.case) for submission in submissions))
+    try:
+        for submission, letter in zip(submissions, pdfs, strict=True):
+            yield *request_files((header, submission, letter)), letter
+    finally:
+        if hasattr(pdfs, "close"):
+            pdfs.close()  # stops the renderer's work when the batch is abandoned
 
 
 def batch_files(header: BatchHeader, submissions: Sequence[Submission],
                 pdf_for: PdfFor | None) -> Iterator[tuple[int, list[tuple[str, bytes]]]]:
     """(requests done, files) as they are produced: submissions.csv first, then each request's files."""
     yield 0, [(SUBMISSIONS, submissions_csv(header, submissions))]
-    # A renderer that can take the whole batch (from its snapshots, in worker processes) is given it at once,
-    # so the letters render while the JSON and FHIR files are made here.
-    batch_pdfs = getattr(pdf_for, "for_submissions", None)
-    pdfs = iter(batch_pdfs(header, submissions)) if batch_pdfs is not None else None
-    made = _files_made(header, submissions, with_letters=pdf_for is not None)
+    made = (_letters_made(header, submissions, pdf_for) if pdf_for is not None
+            else _files_made(header, submissions))
     try:
-        for done, (submission, (json_file, fhir_file)) in enumerate(zip(submissions, made, strict=True),
-                                                                     start=1):
+        for done, (submission, (json_file, fhir_file, letter)) in enumerate(zip(submissions, made, strict=True),
+                                                                             start=1):
             case_id = submission.request_id
             files = [(request_json_name(case_id), json_file), (fhir_name(case_id), fhir_file)]
-            if pdfs is not None:
-                files.append((pdf_name(case_id), next(pdfs)))
-            elif pdf_for is not None:
-                files.append((pdf_name(case_id), pdf_for(submission.case)))
+            if letter is not None:
+                files.append((pdf_name(case_id), letter))
             yield done, files
     finally:
         made.close()  # stops the workers when the batch is abandoned
-        if pdfs is not None and hasattr(pdfs, "close"):
-            pdfs.close()
 
 
 @dataclass

@@ -145,20 +145,26 @@ class ExportService:
         return (f"{'; '.join(map(str, problems))}; to send it, withdraw request #{case.id} and enter it "
                 f"again with billable codes")
 
-    def _cannot_send(self, case: Case, listed: dict[str, bool]) -> str | None:
+    def _cannot_send(self, case: Case, listed: dict[str, Provider | None]) -> str | None:
         """Why the request cannot go to a plan as it is stored, with how to send it; None when it can. `listed`:
-        NPI -> in the directory, filled as it is asked."""
+        NPI -> the directory's entry (None: not listed), filled as it is asked."""
         reason = self._not_billable(case)
         if reason is not None:
             return reason
         npi = case.request.requested_provider_npi
         if npi:
             if npi not in listed:
-                listed[npi] = self.directory.get(npi) is not None
-            if not listed[npi]:
+                listed[npi] = self.directory.get(npi)
+            professional = listed[npi]
+            if professional is None:
                 return (f"the requested professional, NPI {npi}, is not in the provider directory, so the plan "
                         "would get an NPI without a name or phone (US Core: a Practitioner has a name); import "
                         "a directory that lists it (Tools > Provider directory), then export again")
+            if not professional.phone:
+                return (f"the provider directory has no phone for the requested professional, NPI {npi}, and the "
+                        "plan needs a way to reach them (US Core PractitionerRole pd-1: contact details); add "
+                        "the phone in Tools > Provider directory (or import a directory that has it), then "
+                        "export again")
         return None
 
     def choose(self, plan: str, *, again: bool = False, ids: Sequence[int] = ()) -> Selection:

@@ -1,6 +1,8 @@
 """Every FHIR Bundle of a batch is valid R4 (fhir.resources.R4B) and shaped after Da Vinci PAS."""
 
+import base64
 import csv
+import hashlib
 import io
 import json
 import uuid
@@ -21,7 +23,10 @@ from app.exports.fhir import (
     PLACE_OF_SERVICE,
     TIN_SYSTEM,
     US_EIN,
+    PAYER_ID_SYSTEM,
     PAYER_ID_TYPE,
+    PROFILES,
+    X12_RELATIONSHIP,
     MEDI_CAL_CIN,
     X12_ENTITY,
     X12_CERTIFICATION_TYPE,
@@ -202,7 +207,7 @@ def test_a_request_sent_again_is_a_new_transaction_from_the_same_sender(db_targe
     assert not _urls(first) & _urls(again)
 
 
-def test_coverage_carries_the_member_id_and_an_urgent_item_its_level_of_service(batch):
+def test_coverage_carries_the_member_id_and_an_urgent_claim_its_level_of_service(batch):
     bundles = _bundles(batch)
     routine, urgent = (_resources(bundles[name]) for name in ("1-bundle.json", "2-bundle.json"))
     assert routine["Coverage"][0]["identifier"] == [{
@@ -210,9 +215,12 @@ def test_coverage_carries_the_member_id_and_an_urgent_item_its_level_of_service(
                              "display": "Member Number"}]},
         "system": "urn:sodesk:plan:caloptima-medi-cal:member-id", "value": "TST000001"}]
     level = PAS + "extension-levelOfServiceCode"
-    assert [e["valueCodeableConcept"]["coding"][0]["code"] for e in urgent["Claim"][0]["item"][0]["extension"]
+    # PAS 2.2.1 LevelOfServiceCode: its one context is the Claim (UM06), never the item.
+    assert [e["valueCodeableConcept"]["coding"][0]["code"] for e in urgent["Claim"][0]["extension"]
             if e["url"] == level] == ["U"]
-    assert not [e for e in routine["Claim"][0]["item"][0]["extension"] if e["url"] == level]
+    assert "extension" not in routine["Claim"][0]
+    assert not [e for claim in (routine, urgent) for e in claim["Claim"][0]["item"][0]["extension"]
+                if e["url"] == level]
 
 
 # -- issue 17: what PAS asks of the organizations, the item and the care team
@@ -249,7 +257,8 @@ def test_pas_item_has_its_place_of_service_and_the_care_team_its_claim_scope_and
         "system": PLACE_OF_SERVICE, "code": "02", "display": PLACES_OF_SERVICE["02"]}]}
     (team,) = claim["careTeam"]
     assert team["extension"] == [{"url": PAS + "extension-careTeamClaimScope", "valueBoolean": True}]
-    assert team["role"]["coding"][0]["code"] == "primary"
+    # PAS careTeam[OverallClaimMember].role: from the X12 NM101 entity codes (required binding).
+    assert team["role"] == {"coding": [{"system": X12_ENTITY, "code": "SJ", "display": "Service Provider"}]}
 
 
 def test_a_practice_without_a_place_of_service_set_gives_the_office_code_11(batch):
@@ -304,6 +313,26 @@ def test_a_requested_professional_the_directory_does_not_list_is_held_back_with_
     assert not (tmp_path / "out").exists()
 
 
+def test_a_listed_professional_without_a_phone_is_held_back_until_the_directory_has_one(db_target, tmp_path):
+    """US Core PractitionerRole pd-1: a role has contact details (telecom) or an endpoint."""
+    desk, exports = _pas_desk(db_target)
+    silent = npi(61)
+    ProviderRepository(desk.store).upsert_many([Provider(
+        npi=silent, last_name="Quiet", first_name="Pat", credential="MD", taxonomy=ADULT_RECONSTRUCTIVE_ORTHO,
+        specialty="Adult Reconstructive Orthopaedic Surgery", plans=["caloptima-medi-cal"])])
+    case = desk.cases.submit(make_request(requested_provider_npi=silent)).case.id
+    (reason,) = [held.reason for held in exports.choose("caloptima-medi-cal").held_back if held.request_id == case]
+    assert f"no phone for the requested professional, NPI {silent}" in reason
+    assert "Tools > Provider directory" in reason
+    ProviderRepository(desk.store).upsert_many([Provider(
+        npi=silent, last_name="Quiet", first_name="Pat", credential="MD", taxonomy=ADULT_RECONSTRUCTIVE_ORTHO,
+        specialty="Adult Reconstructive Orthopaedic Surgery", plans=["caloptima-medi-cal"], phone="209-555-0161")])
+    result = exports.export("caloptima-medi-cal", tmp_path / "out")
+    assert case in result.request_ids
+    (role,) = _resources(_bundles(result)[f"{case}-bundle.json"])["PractitionerRole"]
+    assert role["telecom"] == [{"system": "phone", "value": "209-555-0161", "use": "work"}]
+
+
 def test_a_batch_sent_before_issue_17_is_written_again_as_it_was(db_target, tmp_path):
     """No sender id in its header: the organization-type codes, no practice NPI/TIN, place of service, care-team
     scope or Coverage identifier, as the plan got it the first time."""
@@ -338,9 +367,27 @@ def test_the_members_reasons_and_the_referral_letter_travel_as_pas_supporting_in
                                                 "display": "Free Form Message"}
     assert message["valueString"].endswith("In the member's words: Wants a surgeon closer to home")
     assert letter["category"]["coding"][0]["code"] == "additionalInformation"
-    assert letter["valueAttachment"]["contentType"] == "application/pdf"
-    assert (tmp_path / "out" / letter["valueAttachment"]["url"]).read_bytes().startswith(b"%PDF")
     assert [message["sequence"], letter["sequence"]] == [1, 2]
+    # PAS AdditionalInformation: documentInformation 1..1 (reportTypeCode 1..1, PWK01), value only a Reference
+    # to a PAS DocumentReference, which has the document inline (attachment.data 1..1, url 0..0).
+    (information,) = letter["extension"]
+    assert information["url"] == PAS + "extension-documentInformation"
+    assert {part["url"]: part["valueCodeableConcept"]["coding"][0]["code"] for part in information["extension"]} \
+        == {"reportTypeCode": "B4", "transmissionMethod": "EL"}
+    assert "valueAttachment" not in letter
+    documents = {entry["fullUrl"]: entry["resource"] for entry in sent["entry"]}
+    document = documents[letter["valueReference"]["reference"]]
+    assert document["resourceType"] == "DocumentReference" and document["status"] == "current"
+    assert document["type"]["coding"][0] == {"system": "http://loinc.org", "code": "57133-1",
+                                             "display": "Referral note"}
+    assert documents[document["subject"]["reference"]]["resourceType"] == "Patient"
+    (content,) = document["content"]
+    attachment = content["attachment"]
+    assert "url" not in attachment and attachment["contentType"] == "application/pdf"
+    pdf = base64.b64decode(attachment["data"])
+    assert pdf == (tmp_path / "out" / "letters" / f"{case.id}-referral.pdf").read_bytes()  # the batch's file
+    assert attachment["size"] == len(pdf)
+    assert base64.b64decode(attachment["hash"]) == hashlib.sha1(pdf).digest()
     Bundle.model_validate(sent)
 
 
@@ -380,7 +427,9 @@ def test_the_plans_payer_id_is_the_insurers_pas_pi_identifier_and_a_rewrite_keep
     sent = exports.export("caloptima-medi-cal", tmp_path / "out")
     plan = next(org for org in _resources(_bundles(sent)[f"{first}-bundle.json"])["Organization"]
                 if org["id"] == "plan-caloptima-medi-cal")
-    assert plan["identifier"][-1] == {"type": {"coding": [dict(zip(("system", "code", "display"), PAYER_ID_TYPE))]},
+    # PASIdentifier: system 1..1, beside the PI slice's payerid type.
+    assert plan["identifier"][-1] == {"system": PAYER_ID_SYSTEM,
+                                      "type": {"coding": [dict(zip(("system", "code", "display"), PAYER_ID_TYPE))]},
                                       "value": "TSTPAYER1"}
     # The plan file changes its payer id: the batch as sent is written again with the one it carried.
     plans["caloptima-medi-cal"] = plans["caloptima-medi-cal"].model_copy(update={"payer_id": "TSTPAYER2"})
@@ -424,3 +473,183 @@ def test_a_batch_recorded_before_formats_were_recorded_keeps_the_tin_and_patient
     now = _resources(bundle(old.model_copy(update={"export_format": 3}), Submission(line=1, case=case)))
     assert next(org for org in now["Organization"] if org["id"] == "requesting-practice")["identifier"][0][
         "system"] == US_EIN
+
+
+# -- issue 17, export format 4: the PAS 2.2.1 profiles claimed, and their rules checked as the profiles state them.
+# No profile-aware validator with the PAS and US Core packages runs here (packages.fhir.org is out of reach and the
+# packages are not on npm: docs/exports.md), so each rule below is one of the profiles' own, read from PAS 2.2.1's
+# FSH (HL7/davinci-pas, tag 2.2.1, input/fsh) or US Core 7.0.0, as FHIRPath evaluated by fhirpathpy on every
+# resource of the type it constrains. Cardinalities are written as FHIRPath count()s.
+
+PAS_RULES = [
+    # (clause, resource type, FHIRPath that must hold)
+    ("PASRequestBundle identifier 1..1, timestamp 1..1, type = collection", "Bundle",
+     "identifier.count() = 1 and timestamp.exists() and type = 'collection'"),
+    ("PASRequestBundle entry.fullUrl 1..1, entry.request 0..0, entry.search 0..0", "Bundle",
+     "entry.all(fullUrl.exists() and request.empty() and search.empty())"),
+    ("PASRequestBundle entry contains Claim 1..1", "Bundle", "entry.resource.ofType(Claim).count() = 1"),
+    ("bdl-7 fullUrl unique", "Bundle", "entry.fullUrl.isDistinct()"),
+    ("PASClaimBase status = active, use = preauthorization, insurer 1..1", "Claim",
+     "status = 'active' and use = 'preauthorization' and insurer.exists()"),
+    ("PASClaim identifier 1..2, item 1..*, related 0..0", "Claim",
+     "identifier.count() >= 1 and identifier.count() <= 2 and item.exists() and related.empty()"),
+    ("PASClaim item.extension[requestType] 1..1 and [certificationType] 1..1", "Claim",
+     "item.all(extension.where(url = '" + PAS + "extension-serviceItemRequestType').count() = 1 and "
+     "extension.where(url = '" + PAS + "extension-certificationType').count() = 1)"),
+    ("PASClaim item.category 1..1, item.location[x] 1..1 (a CodeableConcept)", "Claim",
+     "item.all(category.exists() and location.ofType(CodeableConcept).exists())"),
+    ("PASClaim ImmediateLevelOfCare", "Claim",
+     "item.all(extension.where(url='" + PAS + "extension-certificationType' and value.coding.code='1').exists() "
+     "implies extension.where(url='" + PAS + "extension-levelOfServiceCode').exists())"),
+    ("LevelOfServiceCode context: Claim only", "Claim",
+     "item.extension.where(url = '" + PAS + "extension-levelOfServiceCode').empty()"),
+    ("PASClaimBase careTeam.extension[careTeamClaimScope] 1..1", "Claim",
+     "careTeam.all(extension.where(url = '" + PAS + "extension-careTeamClaimScope').count() = 1)"),
+    ("PASClaimBase insurance.focal = true", "Claim", "insurance.all(focal = true)"),
+    ("FullDateRule on item.servicedPeriod", "Claim",
+     "item.servicedPeriod.start.all($this.toString().length() = 10) and "
+     "item.servicedPeriod.end.all($this.toString().length() = 10)"),
+    ("PASClaim supportingInfo[MessageText]: value only string, timing 0..0", "Claim",
+     "supportingInfo.where(category.coding.code = 'freeFormMessage').all(value.ofType(string).exists() "
+     "and timing.empty())"),
+    ("PASClaim supportingInfo[AdditionalInformation]: documentInformation 1..1 with reportTypeCode 1..1, "
+     "value 1..1 a Reference, timing 0..0", "Claim",
+     "supportingInfo.where(category.coding.code = 'additionalInformation').all("
+     "extension.where(url = '" + PAS + "extension-documentInformation').count() = 1 and "
+     "extension.where(url = '" + PAS + "extension-documentInformation').extension.where(url = 'reportTypeCode')"
+     ".count() = 1 and value.ofType(Reference).exists() and timing.empty())"),
+    ("PASCoverage self-beneficiary", "Coverage",
+     "$this.relationship.coding.where(code='18').count() = 0 implies $this.subscriber.exists()"),
+    ("PASCoverage identifier[memberid] 1..1, status = active", "Coverage",
+     "identifier.where(type.coding.code = 'MB').count() = 1 and status = 'active'"),
+    ("US Core Patient: identifier 1..*, name 1..*, gender 1..1", "Patient",
+     "identifier.exists() and name.exists() and gender.exists()"),
+    ("US Core Patient us-core-6", "Patient",
+     "name.all((family.exists() or given.exists()) xor "
+     "extension.where(url='http://hl7.org/fhir/StructureDefinition/data-absent-reason').exists())"),
+    ("FullDateRule on PASBeneficiary.birthDate", "Patient", "birthDate.toString().length() = 10"),
+    ("US Core Organization: name 1..1", "Organization", "name.exists()"),
+    ("PASInsurer / PASRequestor active = true", "Organization", "active = true"),
+    ("US Core Practitioner: identifier 1..*, name 1..*", "Practitioner", "identifier.exists() and name.exists()"),
+    ("US Core PractitionerRole pd-1", "PractitionerRole", "telecom.exists() or endpoint.exists()"),
+    ("PASServiceRequest intent = order; US Core ServiceRequest status, code, subject 1..1", "ServiceRequest",
+     "intent = 'order' and status.exists() and code.exists() and subject.exists()"),
+    ("PASQuantity value 1..1", "ServiceRequest", "quantity.ofType(Quantity).all(value.exists())"),
+    ("PASDocumentReference content.attachment.data 1..1, url 0..0", "DocumentReference",
+     "content.attachment.all(data.exists() and url.empty())"),
+    ("US Core DocumentReference: status, type, category, subject 1..1; us-core-6", "DocumentReference",
+     "status.exists() and type.exists() and category.exists() and subject.exists() and "
+     "content.attachment.all(url.exists() or data.exists())"),
+]
+
+
+@pytest.fixture
+def pas_batch(db_target, tmp_path):
+    """A format 4 batch with its letters: an urgent request, a third opinion from a PCP, an authorized
+    representative's request in the member's words, the professional from the directory."""
+    desk = build_desk(db_target, clock=Clock(EXPORTED_AT), practice={**VALLEY_PRACTICE, **NPI_TIN_TELEHEALTH})
+    exports = desk.exports()
+    submit_three(desk.cases)
+    desk.cases.submit(make_request(requester={"type": "authorized_representative", "name": "Rep Sample"},
+                                   reasons=["other"], other_reason="Wants a surgeon closer to home",
+                                   member={"member_id": "TST000005", "cin": "91234567A"}))
+    plans = dict(exports.profiles)
+    plans["caloptima-medi-cal"] = plans["caloptima-medi-cal"].model_copy(update={"payer_id": "TSTPAYER1"})
+    exports.profiles = plans
+    return exports.export("caloptima-medi-cal", tmp_path / "out")
+
+
+@pytest.mark.parametrize("clause, kind, rule", PAS_RULES, ids=[clause for clause, _, _ in PAS_RULES])
+def test_every_format_4_bundle_keeps_the_pas_rule(pas_batch, clause, kind, rule):
+    from fhirpathpy import evaluate
+    from fhirpathpy.models import models
+
+    checked = 0
+    for name, sent in _bundles(pas_batch).items():
+        resources = [sent] if kind == "Bundle" else _resources(sent).get(kind, [])
+        for resource in resources:
+            # With the R4 model: choice elements (location[x], value[x]) and ofType() resolve as in a validator.
+            assert evaluate(resource, rule, {}, models["r4"]) == [True], f"{name}: {resource['resourceType']} breaks {clause}"
+            checked += 1
+    assert checked, f"no {kind} in the batch: the rule {clause!r} was not tried"
+
+
+def test_every_format_4_bundle_claims_the_pas_profiles(pas_batch):
+    for name, sent in _bundles(pas_batch).items():
+        assert sent["meta"] == {"profile": [PAS + "profile-pas-request-bundle"]}
+        claimed = {entry["resource"]["id"]: entry["resource"]["meta"]["profile"] for entry in sent["entry"]}
+        request_id = name.split("-")[0]
+        assert claimed[f"claim-{request_id}"] == [PROFILES["Claim"]]
+        assert claimed[f"patient-{request_id}"] == [PAS + "profile-beneficiary"]
+        assert claimed[f"coverage-{request_id}"] == [PAS + "profile-coverage"]
+        assert claimed["plan-caloptima-medi-cal"] == [PAS + "profile-insurer"]
+        assert claimed["requesting-practice"] == [PAS + "profile-requestor"]
+        assert claimed[f"service-request-{request_id}"] == [PAS + "profile-servicerequest"]
+        assert claimed[f"referral-letter-{request_id}"] == [PAS + "profile-documentreference"]
+        if f"practitioner-{request_id}" in claimed:
+            assert claimed[f"practitioner-{request_id}"] == [PAS + "profile-practitioner"]
+            assert claimed[f"practitioner-role-{request_id}"] == [PAS + "profile-practitionerrole"]
+        Bundle.model_validate(sent)
+
+
+def test_every_identifier_of_a_format_4_bundle_has_a_system_and_a_value(pas_batch):
+    """PASIdentifier (system 1..1, value 1..1) is the type of every identifier PAS constrains: the Claim's, the
+    organizations' (the payer id too) and the practitioners'."""
+    def identifiers(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "identifier":
+                    yield from (value if isinstance(value, list) else [value])
+                yield from identifiers(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from identifiers(value)
+
+    found = [identifier for sent in _bundles(pas_batch).values() for identifier in identifiers(sent)]
+    assert any(identifier.get("system") == PAYER_ID_SYSTEM for identifier in found)
+    assert all(identifier.get("system") and identifier.get("value") for identifier in found), found
+
+
+def test_the_coverage_sends_the_x12_self_code_beside_the_fhir_one(pas_batch):
+    coverage = _resources(next(iter(_bundles(pas_batch).values())))["Coverage"][0]
+    assert coverage["relationship"]["coding"] == [
+        {"system": "http://terminology.hl7.org/CodeSystem/subscriber-relationship", "code": "self", "display": "Self"},
+        {"system": X12_RELATIONSHIP, "code": "18", "display": "Self"}]
+
+
+def test_a_format_3_batch_is_written_again_without_the_claims_and_with_the_letter_as_its_file(db_target):
+    practice = Practice(name="Valley Family Practice", sender_id="a-sender")
+    old = BatchHeader(batch_id=2, plan="caloptima-medi-cal", plan_name="CalOptima Health Medi-Cal",
+                      created_at=EXPORTED_AT, who="clerk", with_pdfs=True, practice=practice, export_format=3)
+    cases, _exports = exporting_desk(db_target, pdf_for=None)
+    case = cases.submit(make_request(urgent=True)).case
+    sent = bundle(old, Submission(line=1, case=case))
+    assert "meta" not in sent and all("meta" not in entry["resource"] for entry in sent["entry"])
+    claim = _resources(sent)["Claim"][0]
+    assert claim["supportingInfo"][-1]["valueAttachment"]["url"] == f"letters/{case.id}-referral.pdf"
+    assert "DocumentReference" not in _resources(sent)
+    assert "extension" not in claim  # format 3 carried the level of service on the item
+    assert any(e["url"].endswith("levelOfServiceCode") for e in claim["item"][0]["extension"])
+    with pytest.raises(ValueError):  # format 4 with letters cannot be made without the letter
+        bundle(old.model_copy(update={"export_format": 4}), Submission(line=1, case=case))
+
+
+@pytest.mark.parametrize("clause, kind", [
+    ("PASCoverage self-beneficiary", "Coverage"),
+    ("LevelOfServiceCode context: Claim only", "Claim"),
+    ("PASClaim supportingInfo[AdditionalInformation]: documentInformation 1..1 with reportTypeCode 1..1, "
+     "value 1..1 a Reference, timing 0..0", "Claim"),
+])
+def test_the_rules_find_what_format_3_lacked(db_target, clause, kind):
+    """The same rules on a format 3 bundle (as it was sent, and is written again): each fails, so each can."""
+    from fhirpathpy import evaluate
+    from fhirpathpy.models import models
+
+    rule = next(rule for named, _, rule in PAS_RULES if named == clause)
+    practice = Practice(name="Valley Family Practice", sender_id="a-sender")
+    old = BatchHeader(batch_id=2, plan="caloptima-medi-cal", plan_name="CalOptima Health Medi-Cal",
+                      created_at=EXPORTED_AT, who="clerk", with_pdfs=True, practice=practice, export_format=3)
+    cases, _exports = exporting_desk(db_target, pdf_for=None)
+    case = cases.submit(make_request(urgent=True, reasons=["other"], other_reason="Closer to home")).case
+    (resource,) = _resources(bundle(old, Submission(line=1, case=case)))[kind]
+    assert evaluate(resource, rule, {}, models["r4"]) == [False]
