@@ -139,6 +139,19 @@ def test_zip_holds_the_same_files_as_the_folder(desk, tmp_path):
     assert _zip_contents(zipped.path) == _tree(folder.path)
 
 
+def test_a_zip_with_letters_stores_its_bundles_and_pdfs_and_deflates_the_rest(desk, tmp_path):
+    """Format 4 bundles carry their letter (base64 of a compressed PDF): stored, as the PDFs are."""
+    _, exports, _ = desk
+    zipped = exports.export(PLAN, tmp_path, as_zip=True)
+    with zipfile.ZipFile(zipped.path) as archive:
+        kinds = {info.filename: info.compress_type for info in archive.infolist()}
+        assert archive.testzip() is None
+    assert any(name.startswith("fhir/") for name in kinds) and any(name.endswith(".pdf") for name in kinds)
+    for name, kind in kinds.items():
+        expected = zipfile.ZIP_STORED if name.startswith(("fhir/", "letters/")) else zipfile.ZIP_DEFLATED
+        assert kind == expected, name
+
+
 def test_rewrite_refuses_when_the_letters_would_differ(desk, tmp_path):
     _, exports, _ = desk
     sent = exports.export(PLAN, tmp_path / "sent")
