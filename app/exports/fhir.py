@@ -371,6 +371,12 @@ def bundle(header: BatchHeader, submission: Submission, letter: bytes | None = N
     sender = header.practice.sender_id
     sending = ({"system": SENDER_SYSTEM + sender, "value": f"{header.batch_id}-{case_id}"} if sender
                else identifier)  # this sending of it: a resend is a new transaction
+    tin = re.sub(r"\D", "", header.practice.tin or "")
+    if header.format_version >= 4 and sender and tin:
+        # PAS: Claim.identifier.system SHOULD be urn:trnorg:<TRN03>, the originating company: X12's "1" and the
+        # practice's EIN. Desks of one practice with databases of their own share it, so the value names the
+        # sender too (TRN02, at most 50 characters: 32 + batch + request).
+        sending = {"system": f"urn:trnorg:1{tin}", "value": f"{sender.replace('-', '')}-{header.batch_id}-{case_id}"}
     diagnoses = [icd10_code(code) for code in request.diagnoses]
 
     patient = {

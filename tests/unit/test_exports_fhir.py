@@ -196,6 +196,28 @@ def test_two_desks_with_their_own_databases_never_give_the_same_urn_uuid(tmp_pat
     assert not _urls(results[0]) & _urls(results[1])
 
 
+def test_a_practice_with_its_tin_sends_pas_trnorg_identifiers_unique_per_desk_and_per_send(tmp_path):
+    """PAS Claim.identifier.system SHOULD be urn:trnorg:<TRN03> (X12 "1" + the EIN); two desks of one practice with
+    databases of their own, and a request sent again, still never share one."""
+    sent = []
+    for name in ("desk-a", "desk-b"):
+        desk, exports = _pas_desk(tmp_path / name / "desk.sqlite3")
+        first, *_ = submit_three(desk.cases)
+        sent.append(exports.export("caloptima-medi-cal", tmp_path / name / "out"))
+    again = exports.export("caloptima-medi-cal", tmp_path / "desk-b" / "again", again=True, ids=[first])
+    identifiers = []
+    for result in (*sent, again):
+        bundle_ = _bundles(result)[f"{first}-bundle.json"]
+        claim = _resources(bundle_)["Claim"][0]
+        assert claim["identifier"] == [bundle_["identifier"]]
+        assert bundle_["identifier"]["system"] == "urn:trnorg:1123456789"
+        assert len(bundle_["identifier"]["value"]) <= 50  # X12 TRN02
+        identifiers.append(bundle_["identifier"]["value"])
+    assert len(set(identifiers)) == 3
+    assert identifiers[1].split("-")[0] == identifiers[2].split("-")[0]  # one sender: desk B
+    assert identifiers[2].endswith(f"-{again.batch_id}-{first}")
+
+
 def test_a_request_sent_again_is_a_new_transaction_from_the_same_sender(db_target, tmp_path):
     cases, exports = exporting_desk(db_target)
     first_id, *_ = submit_three(cases)
