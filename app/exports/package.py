@@ -66,8 +66,9 @@ def request_files(job: tuple[BatchHeader, Submission, bytes | None]) -> tuple[by
 
 
 def _files_made(header: BatchHeader, submissions: Sequence[Submission]) -> Iterator[tuple[bytes, bytes, None]]:
-    """Each submission's (JSON, FHIR, no letter) in order, for a batch without letters. A large one makes them in worker
-    processes (the cores the letters' renderer would use), while this process writes and hashes the files."""
+    """Each submission's (JSON, FHIR, no letter) in order, for a batch without letters. A large one makes them
+    in worker processes (the cores the letters' renderer would use), while this process writes and hashes the
+    files."""
     cores = os.cpu_count() or 1
     if cores < 2 or len(submissions) < PARALLEL_FILES:
         yield from ((*request_files((header, submission, None)), None) for submission in submissions)
